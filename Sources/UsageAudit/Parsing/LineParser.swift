@@ -1,0 +1,8 @@
+/// Turns the bytes of one log line into a `LogRecord`.
+///
+/// A parser is made per input (formats such as W3C carry state from their header
+/// lines) and used from one thread. It must never trap on any input bytes.
+public protocol LineParser {
+    /// Parses `line` (without its line terminator) into `record`.
+    mutating func parse(_ line: UnsafeBufferPointer<UInt8>, into record: inout LogRecord) -> LineParseResult
+}
