@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "usage-audit",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "usage-audit", targets: ["usage-audit"]),
         .library(name: "UsageAudit", targets: ["UsageAudit"]),

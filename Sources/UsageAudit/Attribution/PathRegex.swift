@@ -1,0 +1,47 @@
+import Glibc
+
+/// A POSIX extended regular expression matched against path bytes (Glibc `regexec`),
+/// used by `[[scope]] regex`. Glibc's matcher is far faster than Swift `Regex` and
+/// works on bytes.
+///
+/// `regexec` is thread-safe for a compiled pattern only with care; each worker makes
+/// its own instance (they are cheap), so this type is not `Sendable`.
+public final class PathRegex {
+    private var compiled = regex_t()
+    private var scratch: [CChar] = Array(repeating: 0, count: 1024)
+
+    /// Compiles `pattern`; nil when it is invalid (see `problem(compiling:)`).
+    public init?(_ pattern: String) {
+        guard regcomp(&compiled, pattern, REG_EXTENDED | REG_NOSUB) == 0 else { return nil }
+    }
+
+    deinit {
+        regfree(&compiled)
+    }
+
+    /// Whether the pattern matches somewhere in `path`.
+    public func matches(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        if scratch.count < path.count + 1 {
+            scratch = Array(repeating: 0, count: path.count + 1)
+        }
+        return scratch.withUnsafeMutableBufferPointer { buffer in
+            for index in 0..<path.count {
+                // A NUL inside a path would end the C string early; map it to a byte no path uses.
+                buffer[index] = path[index] == 0 ? CChar(bitPattern: 0x7F) : CChar(bitPattern: path[index])
+            }
+            buffer[path.count] = 0
+            return regexec(&compiled, buffer.baseAddress!, 0, nil, 0) == 0
+        }
+    }
+
+    /// Why `pattern` does not compile, or nil when it does.
+    public static func problem(compiling pattern: String) -> String? {
+        var compiled = regex_t()
+        let status = regcomp(&compiled, pattern, REG_EXTENDED | REG_NOSUB)
+        defer { if status == 0 { regfree(&compiled) } }
+        guard status != 0 else { return nil }
+        var message = [CChar](repeating: 0, count: 256)
+        regerror(status, &compiled, &message, message.count)
+        return String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

@@ -1,0 +1,108 @@
+/// Applies `[count]` and `[[scope]]`: whether a request counts, which scope it belongs to,
+/// and how many units it costs.
+///
+/// One per worker (it holds compiled regular expressions and is not thread-safe).
+public struct RequestClassifier {
+    private struct CompiledScope {
+        var prefixes: [[UInt8]]
+        var regex: PathRegex?
+        var methods: [[UInt8]]
+        var cost: Cost
+    }
+
+    private enum Cost {
+        case constant(Int64)
+        case field(Int)
+    }
+
+    private let countedPrefixes: [[UInt8]]
+    private let scopes: [CompiledScope]
+    /// Indexed by status code 0…599 (anything else uses `outcomeOfOtherStatus`).
+    private let outcomeByStatus: [RequestOutcome]
+    private let outcomeOfOtherStatus: RequestOutcome
+
+    /// The index `scope(of:)` returns for requests that match no rule (`other`).
+    public let otherScopeIndex: Int
+
+    /// - Throws: `FormatError.unknownField` for a `cost = "field:NAME"` the format lacks.
+    public init(configuration: AuditConfiguration, fields: FieldCatalog) throws(FormatError) {
+        countedPrefixes = configuration.count.paths.map { Array($0.utf8) }
+        var compiled: [CompiledScope] = []
+        for rule in configuration.scopes {
+            let cost: Cost
+            switch rule.cost {
+            case .constant(let units):
+                cost = .constant(units)
+            case .field(let name):
+                guard let index = fields.index(of: name) else { throw .unknownField(name, available: fields.names) }
+                cost = .field(index)
+            }
+            compiled.append(CompiledScope(
+                prefixes: rule.paths.map { Array($0.utf8) },
+                regex: rule.regex.flatMap { PathRegex($0) },
+                methods: rule.methods.map { Array($0.utf8) },
+                cost: cost))
+        }
+        scopes = compiled
+        otherScopeIndex = compiled.count
+        let count = configuration.count
+        outcomeByStatus = (0..<600).map { Self.outcome(status: $0, count: count) }
+        outcomeOfOtherStatus = Self.outcome(status: 999, count: count)
+    }
+
+    private static func outcome(status: Int, count: CountSettings) -> RequestOutcome {
+        let consumes = count.consumes(status: status)
+        if status == 429 { return consumes ? .consumed(rejected: true) : .rejected }
+        return consumes ? .consumed(rejected: false) : .excluded
+    }
+
+    /// Whether the request's path is inside `count.paths`.
+    @inline(__always)
+    public func isCounted(_ record: LogRecord) -> Bool {
+        guard !countedPrefixes.isEmpty else { return true }
+        let path = record.bytes(record.path)
+        return countedPrefixes.contains { Self.hasPrefix(path, $0) }
+    }
+
+    /// How the request's status counts.
+    @inline(__always)
+    public func outcome(of record: LogRecord) -> RequestOutcome {
+        record.status >= 0 && record.status < 600 ? outcomeByStatus[record.status] : outcomeOfOtherStatus
+    }
+
+    /// The index of the first scope rule that matches, or `otherScopeIndex`.
+    public func scope(of record: LogRecord) -> Int {
+        let path = record.bytes(record.path)
+        let method = record.bytes(record.method)
+        for (index, scope) in scopes.enumerated() {
+            if !scope.methods.isEmpty, !scope.methods.contains(where: { Self.equals(method, $0) }) { continue }
+            if scope.prefixes.contains(where: { Self.hasPrefix(path, $0) }) { return index }
+            if let regex = scope.regex, regex.matches(path) { return index }
+        }
+        return otherScopeIndex
+    }
+
+    /// The units a request of scope `scope` costs.
+    @inline(__always)
+    public func units(of record: LogRecord, scope: Int) -> Int64 {
+        guard scope < scopes.count else { return 1 }
+        switch scopes[scope].cost {
+        case .constant(let units):
+            return units
+        case .field(let index):
+            return ASCII.parseInteger(record.bytes(record.fields[index])) ?? 0
+        }
+    }
+
+    @inline(__always)
+    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        guard bytes.count >= prefix.count else { return false }
+        for index in 0..<prefix.count where bytes[index] != prefix[index] { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
+        bytes.count == other.count && hasPrefix(bytes, other)
+    }
+}

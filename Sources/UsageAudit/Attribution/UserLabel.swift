@@ -1,0 +1,46 @@
+/// Builds the user label of a request into a reusable byte buffer: a user name,
+/// `key:PREFIX…` for an unknown API key, or `ip:ADDRESS`.
+enum UserLabel {
+    /// How many characters of an unmapped key a report may show.
+    static let keyPrefixLength = 6
+    static let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
+
+    /// `key:` + at most the first six characters of `key` + `…`.
+    static func maskedKey(_ key: UnsafeBufferPointer<UInt8>, into label: inout [UInt8]) {
+        label.removeAll(keepingCapacity: true)
+        label.append(contentsOf: [0x6B, 0x65, 0x79, 0x3A]) // "key:"
+        var characters = 0
+        var index = 0
+        while index < key.count, characters < keyPrefixLength {
+            // Copy whole UTF-8 sequences so that the prefix stays valid text.
+            var end = index + 1
+            while end < key.count, key[end] & 0xC0 == 0x80 { end += 1 }
+            label.append(contentsOf: UnsafeBufferPointer(rebasing: key[index..<end]))
+            characters += 1
+            index = end
+        }
+        label.append(contentsOf: ellipsis)
+    }
+
+    /// `ip:` + the address without a `:port` suffix (`[v6]:port` → `v6`).
+    static func address(_ address: UnsafeBufferPointer<UInt8>, into label: inout [UInt8]) {
+        label.removeAll(keepingCapacity: true)
+        label.append(contentsOf: [0x69, 0x70, 0x3A]) // "ip:"
+        var start = 0
+        var end = address.count
+        if end > 0, address[0] == 0x5B { // "[v6]:port"
+            start = 1
+            end = start
+            while end < address.count, address[end] != 0x5D { end += 1 }
+        } else {
+            var colons = 0
+            var lastColon = -1
+            for index in 0..<address.count where address[index] == ASCII.colon {
+                colons += 1
+                lastColon = index
+            }
+            if colons == 1 { end = lastColon }
+        }
+        label.append(contentsOf: UnsafeBufferPointer(rebasing: address[start..<end]))
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The checked, immutable configuration of an audit, as read from its TOML file.
+public struct AuditConfiguration: Sendable, Equatable {
+    /// The zone all calendar arithmetic happens in.
+    public var timeZone: TimeZone
+    public var log: LogSettings
+    public var identity: IdentitySettings
+    public var count: CountSettings
+    public var scopes: [ScopeRule]
+    public var quotas: [QuotaRule]
+    public var analysis: AnalysisSettings
+    /// The folder relative paths in the configuration are resolved against.
+    public var baseDirectory: String
+
+    public init(
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        log: LogSettings? = nil,
+        identity: IdentitySettings = IdentitySettings(),
+        count: CountSettings = CountSettings(),
+        scopes: [ScopeRule] = [],
+        quotas: [QuotaRule] = [],
+        analysis: AnalysisSettings = AnalysisSettings(),
+        baseDirectory: String = "."
+    ) {
+        self.timeZone = timeZone
+        self.log = log ?? LogSettings(timeZone: timeZone)
+        self.identity = identity
+        self.count = count
+        self.scopes = scopes
+        self.quotas = quotas
+        self.analysis = analysis
+        self.baseDirectory = baseDirectory
+    }
+
+    /// The name of requests that match no scope rule.
+    public static let otherScope = "other"
+    /// The name of the sum over all scopes.
+    public static let allScope = "all"
+
+    /// Scope names in report order: every configured scope, then `other`.
+    public var scopeNames: [String] {
+        scopes.map(\.name) + [Self.otherScope]
+    }
+
+    /// The periods reported for `scope`: `day` always, then every period a quota names for it.
+    public func periods(forScope scope: String) -> [Period] {
+        var result: [Period] = [.day]
+        for quota in quotas where quota.scope == scope && !result.contains(quota.period) {
+            result.append(quota.period)
+        }
+        return result
+    }
+
+    /// The quota for `scope` and `period`, if one is configured.
+    public func quota(scope: String, period: Period) -> QuotaRule? {
+        quotas.first { $0.scope == scope && $0.period == period }
+    }
+
+    /// Resolves a path from the configuration against its folder.
+    public func resolve(path: String) -> String {
+        path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+extension ConfigurationReader {
+    static func readScope(_ scope: inout ConfigTableReader) throws(ConfigurationError) -> ScopeRule {
+        guard let name = try scope.string("name"), !name.isEmpty else {
+            throw .missingKey(key: scope.name("name"), hint: "every [[scope]] needs a name, e.g. name = \"geocoding\"")
+        }
+        var rule = ScopeRule(name: name)
+        rule.paths = try scope.strings("paths") ?? []
+        for path in rule.paths where !path.hasPrefix("/") {
+            throw scope.invalid("paths", "'\(path)' is not a path prefix; prefixes start with '/'")
+        }
+        if let regex = try scope.string("regex") {
+            if let problem = PathRegex.problem(compiling: regex) {
+                throw scope.invalid("regex", "'\(regex)' is not a valid POSIX extended regular expression: \(problem)")
+            }
+            rule.regex = regex
+        }
+        guard !rule.paths.isEmpty || rule.regex != nil else {
+            throw .missingKey(key: scope.name("paths"), hint: "scope '\(name)' needs `paths = [\"/prefix\"]` or `regex = '^/…'` to select its requests")
+        }
+        rule.methods = (try scope.strings("methods") ?? []).map { $0.uppercased() }
+        if let cost = scope.value("cost") {
+            switch cost {
+            case .integer(let units) where units >= 0:
+                rule.cost = .constant(Int64(units))
+            case .string(let text) where text.hasPrefix("field:") && text.count > 6:
+                rule.cost = .field(String(text.dropFirst(6)))
+            default:
+                throw scope.invalid("cost", "must be a whole number of units (e.g. 1) or \"field:NAME\" to read the units from a log field")
+            }
+        }
+        try scope.rejectUnknownKeys()
+        return rule
+    }
+
+    static func readQuota(_ quota: inout ConfigTableReader, scopes: [String]) throws(ConfigurationError) -> QuotaRule {
+        let scope = try quota.string("scope") ?? AuditConfiguration.allScope
+        guard scope == AuditConfiguration.allScope || scopes.contains(scope) else {
+            throw quota.invalid("scope", "no [[scope]] is named '\(scope)'; known scopes: \((["all"] + scopes).joined(separator: ", "))")
+        }
+        var anchor = LocalDay(number: 0)
+        if let anchorValue = quota.value("anchor") {
+            guard case .dateTime(let text) = anchorValue, let date = parseDate(text) else {
+                throw quota.invalid("anchor", "must be a date such as 2026-01-01 (the first day of the first window)")
+            }
+            anchor = LocalDay(date)
+        }
+        let periodText: String
+        switch quota.value("period") {
+        case .string(let text): periodText = text
+        case .integer(let days): periodText = String(days)
+        case nil: throw .missingKey(key: quota.name("period"), hint: "use day, week, month, year, Nd (e.g. 30d) or month@D (e.g. month@15)")
+        case let other?: throw quota.wrongType("period", expected: "a string such as \"month\"", found: other)
+        }
+        let period: Period
+        do {
+            period = try Period(parsing: periodText, anchor: anchor)
+        } catch {
+            throw quota.invalid("period", "\(error)")
+        }
+        var rule = QuotaRule(scope: scope, period: period)
+        if let limit = try quota.integer("default") {
+            guard limit >= -1 else { throw quota.invalid("default", "must be -1 (unlimited), 0 (no use allowed) or a positive limit") }
+            rule.defaultLimit = Int64(limit)
+        }
+        rule.hard = try quota.boolean("hard") ?? true
+        if let price = try quota.double("block_price") {
+            guard price >= 0 else { throw quota.invalid("block_price", "must not be negative: it is the price of 1000 units past a soft limit") }
+            rule.blockPrice = price
+        }
+        try quota.rejectUnknownKeys()
+        return rule
+    }
+
+    /// Reads the `YYYY-MM-DD` at the start of a TOML date.
+    static func parseDate(_ text: String) -> CivilDate? {
+        let digits = text.split(whereSeparator: { !$0.isNumber }).prefix(3).compactMap { Int($0) }
+        guard digits.count == 3 else { return nil }
+        let date = CivilDate(year: digits[0], month: digits[1], day: digits[2])
+        return date.isValid ? date : nil
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Turns the checked TOML tables into an `AuditConfiguration`, section by section.
+enum ConfigurationReader {
+    static func read(_ root: inout ConfigTableReader, baseDirectory: String) throws(ConfigurationError) -> AuditConfiguration {
+        let zone = try timeZone(&root, key: "timezone") ?? TimeZone(identifier: "UTC")!
+        var configuration = AuditConfiguration(timeZone: zone, baseDirectory: baseDirectory)
+        if var log = try root.table("log") {
+            configuration.log = try readLog(&log, defaultZone: zone)
+        }
+        if var identity = try root.table("identity") {
+            configuration.identity = try readIdentity(&identity)
+        }
+        if var count = try root.table("count") {
+            configuration.count = try readCount(&count)
+        }
+        for var scope in try root.tables("scope") {
+            let rule = try readScope(&scope)
+            if rule.name == AuditConfiguration.allScope || rule.name == AuditConfiguration.otherScope
+                || configuration.scopes.contains(where: { $0.name == rule.name }) {
+                throw scope.invalid("name", "scope '\(rule.name)' is reserved or defined twice; give each [[scope]] a unique name other than 'all' and 'other'")
+            }
+            configuration.scopes.append(rule)
+        }
+        for var quota in try root.tables("quota") {
+            let rule = try readQuota(&quota, scopes: configuration.scopeNames)
+            if configuration.quota(scope: rule.scope, period: rule.period) != nil {
+                throw quota.invalid("period", "a quota for scope '\(rule.scope)' and period '\(rule.period.name)' is defined twice")
+            }
+            configuration.quotas.append(rule)
+        }
+        var analysis = AnalysisSettings()
+        if var detect = try root.table("detect") {
+            if let share = try detect.double("near_limit") {
+                guard share > 0, share <= 1 else { throw detect.invalid("near_limit", "must be a share of the limit between 0 and 1, e.g. 0.9") }
+                analysis.nearLimit = share
+            }
+            try detect.rejectUnknownKeys()
+        }
+        if var recommend = try root.table("recommend") {
+            if let headroom = try recommend.double("headroom") {
+                guard headroom >= 1, headroom <= 10 else { throw recommend.invalid("headroom", "must be a factor from 1 to 10, e.g. 1.15 for 15% above demand") }
+                analysis.headroom = headroom
+            }
+            try recommend.rejectUnknownKeys()
+        }
+        configuration.analysis = analysis
+        try root.rejectUnknownKeys()
+        return configuration
+    }
+
+    static func timeZone(_ table: inout ConfigTableReader, key: String) throws(ConfigurationError) -> TimeZone? {
+        guard let name = try table.string(key) else { return nil }
+        guard let zone = TimeZone(identifier: name) else {
+            throw table.invalid(key, "'\(name)' is not an IANA time zone name; use e.g. \"UTC\", \"Europe/Berlin\", \"America/New_York\"")
+        }
+        return zone
+    }
+
+    static func readLog(_ log: inout ConfigTableReader, defaultZone: TimeZone) throws(ConfigurationError) -> LogSettings {
+        var settings = LogSettings(timeZone: defaultZone)
+        if let format = try log.string("format") {
+            guard !format.trimmingCharacters().isEmpty else { throw log.invalid("format", "is empty; use a preset such as \"combined\" or a format string") }
+            settings.format = format
+        }
+        if let zone = try timeZone(&log, key: "timezone") { settings.timeZone = zone }
+        if var json = try log.table("json") {
+            var mapping: [String: String] = [:]
+            for key in json.keys {
+                guard let path = try json.string(key), !path.isEmpty else {
+                    throw json.invalid(key, "must be a non-empty dotted path into each JSON object, e.g. \"request.uri\"")
+                }
+                mapping[key] = path
+            }
+            settings.jsonMapping = mapping
+        }
+        try log.rejectUnknownKeys()
+        return settings
+    }
+
+    static func readIdentity(_ identity: inout ConfigTableReader) throws(ConfigurationError) -> IdentitySettings {
+        var settings = IdentitySettings()
+        if let from = try identity.strings("from") {
+            settings.sources = []
+            for text in from {
+                guard let source = IdentitySource(text) else {
+                    throw identity.invalid("from", "'\(text)' is not a source; use \"user\", \"query:NAME\" or \"field:NAME\"")
+                }
+                settings.sources.append(source)
+            }
+        }
+        settings.keysFile = try identity.string("keys")
+        if let anonymous = try identity.string("anonymous") {
+            guard let policy = IdentitySettings.AnonymousPolicy(rawValue: anonymous) else {
+                throw identity.invalid("anonymous", "must be \"skip\" (drop unattributed requests) or \"ip\" (attribute them to ip:ADDRESS)")
+            }
+            settings.anonymous = policy
+        }
+        try identity.rejectUnknownKeys()
+        return settings
+    }
+
+    static func readCount(_ count: inout ConfigTableReader) throws(ConfigurationError) -> CountSettings {
+        var settings = CountSettings()
+        if let paths = try count.strings("paths") {
+            for path in paths where !path.hasPrefix("/") {
+                throw count.invalid("paths", "'\(path)' is not a path prefix; prefixes start with '/', e.g. \"/api/\"")
+            }
+            settings.paths = paths
+        }
+        if let value = count.value("exclude_status") {
+            settings.excludeStatus = try statusPatterns(value, key: "exclude_status", in: count)
+        }
+        if let value = count.value("status") {
+            settings.status = try statusPatterns(value, key: "status", in: count)
+        }
+        try count.rejectUnknownKeys()
+        return settings
+    }
+
+    static func statusPatterns(_ value: ConfigValue, key: String, in table: ConfigTableReader) throws(ConfigurationError) -> [StatusPattern] {
+        guard case .array(let items) = value else { throw table.wrongType(key, expected: "an array such as [429] or [\"2xx\", 304]", found: value) }
+        var patterns: [StatusPattern] = []
+        for item in items {
+            let text: String
+            switch item {
+            case .integer(let code): text = String(code)
+            case .string(let string): text = string
+            default: throw table.wrongType(key, expected: "status codes or classes such as 429 or \"4xx\"", found: item)
+            }
+            guard let pattern = StatusPattern(text) else {
+                throw table.invalid(key, "'\(text)' is not an HTTP status (100–599) or class (\"2xx\")")
+            }
+            patterns.append(pattern)
+        }
+        return patterns
+    }
+}

@@ -1,0 +1,55 @@
+/// Damage found part-way through a compressed input: a truncated or corrupt gzip file.
+///
+/// A byte source throws it only after returning every byte it could decode before the
+/// damage, so the lines before it are counted; the command line then exits with code 4
+/// and the damage is listed in `summary.json`.
+public struct InputDamage: Error, Equatable, Sendable {
+    /// What went wrong.
+    public enum Kind: Equatable, Sendable {
+        /// The data ends before the gzip stream does (a copy cut short, a file still being written).
+        case truncated
+        /// The data cannot be decoded: a bad header, an invalid block, a wrong checksum or length.
+        case corrupt
+    }
+
+    /// The input's display name (its path, or `-` for standard input).
+    public var input: String
+    public var kind: Kind
+    /// How many compressed bytes were consumed when the damage was found.
+    public var compressedOffset: Int64
+    /// The decoder's own words, e.g. "invalid block type" or "incorrect data check"; may be empty.
+    public var detail: String
+
+    public init(input: String, kind: Kind, compressedOffset: Int64, detail: String = "") {
+        self.input = input
+        self.kind = kind
+        self.compressedOffset = compressedOffset
+        self.detail = detail
+    }
+}
+
+extension InputDamage: CustomStringConvertible {
+    public var description: String {
+        let offset = Self.grouped(compressedOffset)
+        switch kind {
+        case .truncated:
+            return "\(input): gzip data is truncated after \(offset) compressed bytes: "
+                + "the lines before the damage were counted (was the file copied while still being written?)"
+        case .corrupt:
+            let because = detail.isEmpty ? "" : " (\(detail))"
+            return "\(input): gzip data is corrupt at compressed byte \(offset)\(because): "
+                + "the lines before the damage were counted, the rest of the file was skipped"
+        }
+    }
+
+    /// `value` in decimal with a comma between groups of three digits: 1,234,567.
+    static func grouped(_ value: Int64) -> String {
+        let digits = Array(String(value.magnitude).utf8)
+        var text = value < 0 ? "-" : ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text += "," }
+            text.unicodeScalars.append(Unicode.Scalar(digit))
+        }
+        return text
+    }
+}

@@ -1,0 +1,19 @@
+extension InputSource {
+    /// The two bytes every gzip member starts with.
+    static let gzipMagic: [UInt8] = [0x1F, 0x8B]
+
+    /// Opens the input and returns its decoded bytes: a `GzipByteSource` when the data
+    /// starts with the gzip magic bytes 1f 8b (whatever the name), else a `FileByteSource`.
+    ///
+    /// The first bytes are peeked and replayed, so this works on standard input and pipes.
+    /// An empty input is an empty plain source.
+    public func open(gzipInputBufferSize: Int = 256 * 1024) throws(InputError) -> any ByteSource {
+        let raw: FileByteSource
+        switch self {
+        case .file(let path): raw = try FileByteSource(path: path)
+        case .standardInput: raw = FileByteSource.standardInput()
+        }
+        guard try raw.peek(count: Self.gzipMagic.count) == Self.gzipMagic else { return raw }
+        return try GzipByteSource(compressed: raw, name: displayName, inputBufferSize: gzipInputBufferSize)
+    }
+}

@@ -1,0 +1,22 @@
+/// Every way an audit can fail before its reports are written, grouped by exit code.
+public enum AuditError: Error, Sendable {
+    /// Exit 2: the configuration or a file it names is wrong.
+    case configuration(ConfigurationError)
+    /// Exit 2: the log format cannot be compiled or lacks a field the configuration uses.
+    case format(FormatError)
+    /// Exit 3: an input cannot be read at all.
+    case input(InputError)
+    /// Exit 3: a report cannot be written.
+    case report(ReportError)
+}
+
+extension AuditError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .configuration(let error): return error.description
+        case .format(let error): return error.description
+        case .input(let error): return error.description
+        case .report(let error): return error.description
+        }
+    }
+}

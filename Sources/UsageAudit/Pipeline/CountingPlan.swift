@@ -1,0 +1,32 @@
+/// Everything a worker needs to count inputs, checked once before any input is read:
+/// the compiled log format, its field catalog and the key directory.
+public struct CountingPlan: Sendable {
+    public let configuration: AuditConfiguration
+    public let format: any LogFormat
+    public let fields: FieldCatalog
+    public let keys: KeyDirectory
+
+    /// Compiles the configuration's log format and checks that every `field:NAME` the
+    /// configuration uses exists in it.
+    public init(configuration: AuditConfiguration, keys: KeyDirectory) throws(FormatError) {
+        self.configuration = configuration
+        self.keys = keys
+        format = try LogFormats.make(configuration.log)
+        fields = try format.fieldCatalog(requesting: Self.requestedFields(configuration))
+        // Compile once here so that a bad field name fails before any input is read.
+        _ = try IdentityResolver(settings: configuration.identity, keys: keys, fields: fields)
+        _ = try RequestClassifier(configuration: configuration, fields: fields)
+    }
+
+    /// The named fields the configuration reads: identity sources and field costs.
+    static func requestedFields(_ configuration: AuditConfiguration) -> [String] {
+        var names: [String] = []
+        for source in configuration.identity.sources {
+            if case .field(let name) = source, !names.contains(name) { names.append(name) }
+        }
+        for scope in configuration.scopes {
+            if case .field(let name) = scope.cost, !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+}

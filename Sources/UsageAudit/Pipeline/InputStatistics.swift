@@ -1,0 +1,62 @@
+/// What was read from one input: the per-file part of `summary.json`.
+public struct InputStatistics: Hashable, Sendable {
+    /// How many malformed lines are quoted per input.
+    public static let sampleLimit = 5
+
+    public var path: String
+    /// Bytes read from the file (compressed bytes for gzip).
+    public var bytes: Int64 = 0
+    public var lines: Int64 = 0
+    public var parsed: Int64 = 0
+    public var malformed: Int64 = 0
+    /// Lines that belong to the format but are no request (W3C headers, blank lines).
+    public var ignored: Int64 = 0
+    /// Requests no identity source attributed (skipped, or counted as `ip:…`).
+    public var unattributed: Int64 = 0
+    /// Requests outside `count.paths` or of a status that does not count.
+    public var excluded: Int64 = 0
+    /// Requests that consumed quota, their units, and 429s.
+    public var requests: Int64 = 0
+    public var units: Int64 = 0
+    public var rejected: Int64 = 0
+    /// The earliest and latest request time, in epoch seconds.
+    public var first: Int64?
+    public var last: Int64?
+    /// The damage found (truncated or corrupt gzip), or nil.
+    public var error: String?
+    public var malformedSamples: [MalformedSample] = []
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Notes a malformed line, quoting the first few.
+    mutating func recordMalformed(line: Int, bytes: UnsafeBufferPointer<UInt8>, reason: String) {
+        malformed += 1
+        if malformedSamples.count < Self.sampleLimit {
+            malformedSamples.append(MalformedSample(file: path, line: line, bytes: bytes, reason: reason))
+        }
+    }
+
+    @inline(__always)
+    mutating func recordTime(_ time: Int64) {
+        if first.map({ time < $0 }) ?? true { first = time }
+        if last.map({ time > $0 }) ?? true { last = time }
+    }
+
+    /// Adds the counters of `other` (for run totals; path, samples and error are kept).
+    public mutating func accumulate(_ other: InputStatistics) {
+        bytes += other.bytes
+        lines += other.lines
+        parsed += other.parsed
+        malformed += other.malformed
+        ignored += other.ignored
+        unattributed += other.unattributed
+        excluded += other.excluded
+        requests += other.requests
+        units += other.units
+        rejected += other.rejected
+        if let time = other.first { recordTime(time) }
+        if let time = other.last { recordTime(time) }
+    }
+}

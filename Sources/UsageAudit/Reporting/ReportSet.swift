@@ -1,0 +1,36 @@
+import Foundation
+
+/// Writes every report of an audit into one folder, each file atomically.
+public struct ReportSet {
+    public let outcome: AuditOutcome
+    private let calendar: ZonedCalendar
+
+    public init(outcome: AuditOutcome) {
+        self.outcome = outcome
+        calendar = ZonedCalendar(timeZone: outcome.configuration.timeZone)
+    }
+
+    /// The usage report as a table.
+    public var usageTable: ReportTable {
+        UsageReport(rows: outcome.usageRows, configuration: outcome.configuration).table(calendar: calendar)
+    }
+
+    /// Writes the reports into `directory` (created if missing) and returns their file names.
+    @discardableResult
+    public func write(to directory: String) throws(ReportError) -> [String] {
+        try AtomicFile.createDirectory(directory)
+        var files: [String] = []
+        func emit(_ name: String, _ text: String) throws(ReportError) {
+            try AtomicFile.write(text, to: (directory as NSString).appendingPathComponent(name))
+            files.append(name)
+        }
+        let usage = usageTable
+        try emit("usage.csv", OutputFormat.csv.render(usage))
+        try emit("usage.json", OutputFormat.json.render(usage))
+        let summary = SummaryReport(
+            asOf: outcome.asOf, result: outcome.result, configuration: outcome.configuration,
+            findings: [], timings: outcome.timings, reportFiles: files + ["summary.json"])
+        try emit("summary.json", summary.json(calendar: calendar).rendered(pretty: true) + "\n")
+        return files
+    }
+}

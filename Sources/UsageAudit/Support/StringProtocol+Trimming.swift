@@ -1,0 +1,13 @@
+/// Whitespace trimming without Foundation, for configuration and CSV text.
+extension StringProtocol {
+    func trimmingLeadingSpaces() -> SubSequence {
+        let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
+        return self[start...]
+    }
+
+    func trimmingCharacters() -> String {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+        return start < end ? String(self[start..<end]) : ""
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Logging
+import UsageAudit
+
+/// The options every auditing subcommand shares: configuration, inputs, audit moment.
+struct AuditOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The audit configuration (TOML).", valueName: "file"))
+    var config: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "The audit moment, RFC 3339 (e.g. 2026-11-21T00:00:00+01:00). Default: the latest request time in the logs.",
+        valueName: "time"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("How many inputs to read at once. Default: one per core.", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(name: .shortAndLong, help: "Log more on stderr (per-input details).")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Log only errors on stderr.")
+    var quiet = false
+
+    @Argument(help: ArgumentHelp(
+        "Log files, directories (read recursively in name order), quoted globs, or - for stdin. Gzip is detected by content.",
+        valueName: "log"))
+    var logs: [String] = []
+
+    func validate() throws {
+        if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if logs.isEmpty { throw ValidationError("no log input given: name log files or directories, or - to read stdin") }
+        if logs.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (stdin) can be given only once") }
+    }
+
+    /// A logger writing to stderr at the level the flags ask for.
+    func makeLogger() -> Logger {
+        let level: Logger.Level = quiet ? .error : (verbose ? .debug : .info)
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return Logger(label: "usage-audit")
+    }
+
+    /// Loads the configuration, expands the inputs and runs the audit.
+    func runAudit(logger: Logger) throws(CommandFailure) -> AuditOutcome {
+        let configuration: AuditConfiguration
+        do {
+            configuration = try ConfigurationLoader.load(path: config)
+        } catch {
+            throw CommandFailure(.configuration(error))
+        }
+        var moment: Int64?
+        if let asOf {
+            guard let parsed = AuditMoment.parse(asOf, timeZone: configuration.timeZone) else {
+                throw CommandFailure(message: "--as-of '\(asOf)' is not an RFC 3339 time; write e.g. 2026-11-21T00:00:00Z or 2026-11-21T00:00:00+01:00", exitCode: ExitStatus.usage)
+            }
+            moment = parsed
+        }
+        do throws(AuditError) {
+            let audit = try Audit(configuration: configuration)
+            let inputs: [InputSource]
+            do throws(InputError) {
+                inputs = try InputExpander().expand(logs)
+            } catch {
+                throw AuditError.input(error)
+            }
+            logger.debug("reading \(inputs.count) input(s)")
+            return try audit.run(inputs: inputs, asOf: moment, workers: jobs ?? System.coreCount, logger: logger)
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+}

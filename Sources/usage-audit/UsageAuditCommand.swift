@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// The `usage-audit` command: parses arguments, runs a subcommand, maps errors to exit codes.
+@main
+struct UsageAuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "usage-audit",
+        abstract: "Recompute per-user API quota usage from access logs and audit the stored counters.",
+        discussion: """
+            usage-audit reads access logs (plain, gzip, directories, globs or - for stdin), \
+            attributes every request to a user, counts usage per calendar period and writes \
+            CSV / JSON reports. Data goes to stdout or report files; logs go to stderr.
+
+            Exit codes: 0 ran and wrote its reports; 1 findings at or above --fail-on; \
+            2 usage or configuration error; 3 an input could not be read at all (or a report \
+            could not be written); 4 some input was damaged (everything readable was counted).
+            """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, CountCommand.self, FormatsCommand.self],
+        defaultSubcommand: nil
+    )
+
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            failure.report()
+            Foundation.exit(failure.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
+}
