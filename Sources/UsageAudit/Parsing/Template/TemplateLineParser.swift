@@ -1,0 +1,151 @@
+/// Parses lines of a `TemplateLogFormat` by walking its compiled steps over the bytes.
+///
+/// A literal must come next in the line. A field ends at the first occurrence of the
+/// whole literal after it (`" "`, `] "`), or at its stop byte; inside quotes `\"` and
+/// `\\` are skipped over. A field that ends the template runs to the end of the line, and
+/// one that is followed only by the closing literal (`"%{User-Agent}i"`) takes everything
+/// up to that literal at the end of the line. `-` is an absent value. Nothing is allocated
+/// for a line that parses.
+struct TemplateLineParser: LineParser {
+    let program: TemplateProgram
+    /// The hot part of each step's field, in step order of `program.fields`.
+    let scans: [TemplateFieldScan]
+    let calendar: ZonedCalendar
+    /// Catalog indices of the names derived from the request line, or -1.
+    let methodFieldIndex: Int
+    let uriFieldIndex: Int
+    let argsFieldIndex: Int
+    private var parts = TimeParts()
+
+    init(program: TemplateProgram, fields: FieldCatalog, calendar: ZonedCalendar) {
+        self.program = program
+        self.calendar = calendar
+        scans = program.fields.map { TemplateFieldScan($0, catalogIndex: $0.role == .ignored ? nil : fields.index(of: $0.name)) }
+        let logged = Set(program.fields.map(\.name))
+        func derivedIndex(_ name: String) -> Int {
+            guard program.derivesRequestParts, !logged.contains(name) else { return -1 }
+            return fields.index(of: name) ?? -1
+        }
+        methodFieldIndex = derivedIndex("request_method")
+        uriFieldIndex = derivedIndex("uri")
+        argsFieldIndex = derivedIndex("args")
+    }
+
+    mutating func parse(_ line: UnsafeBufferPointer<UInt8>, into record: inout LogRecord) -> LineParseResult {
+        record.reset(text: line)
+        var end = line.count
+        if end > 0, line[end - 1] == 0x0D { end -= 1 }
+        guard end < Int(Int32.max) else { return .malformed("line longer than 2 GiB") }
+        guard line[0..<end].contains(where: { $0 != ASCII.space && $0 != ASCII.tab }) else { return .ignored }
+        parts.reset()
+        var request = RequestSpans()
+        var position = 0
+        var stepIndex = 0
+        let steps = program.steps
+        steps: while stepIndex < steps.count {
+            let step = steps[stepIndex]
+            let isOptional = stepIndex >= program.optionalTailStart
+            if isOptional, position == end { break }
+            switch step.kind {
+            case .literal:
+                if isOptional, isRestPrefix(of: step.literal, line: line, from: position, end: end) {
+                    position = end
+                    break steps
+                }
+                guard matches(step.literal, line: line, at: position, end: end) else {
+                    return .malformed(literalHint(step: stepIndex, at: position, end: end))
+                }
+                position += step.literal.count
+            case .optionalByte:
+                if position < end, line[position] == step.byte { position += 1 }
+            case .field:
+                let scan = scans[step.field]
+                let fieldEnd: Int
+                var endsLine = false
+                if let found = endOfField(scan, line: line, from: position, end: end) {
+                    fieldEnd = found
+                } else if isOptional, let terminator = scan.terminator {
+                    fieldEnd = end - suffixOverlap(of: terminator, line: line, from: position, end: end)
+                    endsLine = true
+                } else {
+                    return .malformed(terminatorHint(field: step.field, from: position))
+                }
+                if let hint = apply(scan, field: step.field, span: ByteSpan(start: position, end: fieldEnd), to: &record, request: &request) {
+                    return .malformed(hint)
+                }
+                position = fieldEnd
+                if endsLine {
+                    position = end
+                    break steps
+                }
+            }
+            stepIndex += 1
+        }
+        guard position == end else {
+            return .malformed("unexpected text at byte \(position + 1) after the last field of the format")
+        }
+        request.fill(&record)
+        fillDerivedFields(of: &record)
+        guard let seconds = parts.epochSeconds(in: calendar) else {
+            return .malformed("the time is not a real date and time")
+        }
+        record.timestamp = seconds
+        return .parsed
+    }
+
+    /// Copies method, path and query into the derived named fields.
+    private func fillDerivedFields(of record: inout LogRecord) {
+        if methodFieldIndex >= 0, methodFieldIndex < record.fields.count { record.fields[methodFieldIndex] = record.method }
+        if uriFieldIndex >= 0, uriFieldIndex < record.fields.count { record.fields[uriFieldIndex] = record.path }
+        if argsFieldIndex >= 0, argsFieldIndex < record.fields.count { record.fields[argsFieldIndex] = record.query }
+    }
+
+    /// Records `span` of `field` in `record` according to its role; a hint when it is malformed.
+    private mutating func apply(
+        _ scan: TemplateFieldScan, field: Int, span: ByteSpan, to record: inout LogRecord, request: inout RequestSpans
+    ) -> String? {
+        var span = span
+        let bytes = record.bytes(span)
+        let isAbsent = ASCII.isAbsent(bytes)
+        switch scan.role {
+        case .named, .ignored:
+            break
+        case .remoteAddress:
+            record.remoteAddress = isAbsent ? .empty : span
+        case .remoteUser:
+            record.remoteUser = isAbsent ? .empty : span
+        case .time:
+            guard scan.layoutIndex >= 0, scan.layoutIndex < program.timeLayouts.count,
+                  program.timeLayouts[scan.layoutIndex].read(bytes, into: &parts)
+            else {
+                return "expected a time for '\(program.fields[field].spelling)' at byte \(span.start + 1)"
+            }
+        case .timeFraction:
+            guard !bytes.isEmpty, bytes.allSatisfy(ASCII.isDigit) else {
+                return "expected digits for '\(program.fields[field].spelling)' at byte \(span.start + 1)"
+            }
+        case .request:
+            request.line = span
+        case .method:
+            if !isAbsent { request.method = span }
+        case .target:
+            if !isAbsent { request.target = span }
+        case .path:
+            if !isAbsent { request.path = span }
+        case .markedQuery, .query:
+            if scan.role == .markedQuery, let first = bytes.first, first == ASCII.questionMark {
+                span.start += 1
+            }
+            if !isAbsent, !span.isEmpty { request.query = span }
+        case .status:
+            guard bytes.count == 3, bytes[0] != ASCII.zero, let status = ASCII.parseInteger(bytes) else {
+                return "expected a 3-digit status for '\(program.fields[field].spelling)' at byte \(span.start + 1)"
+            }
+            record.status = Int(status)
+        }
+        if let index = scan.catalogIndex, index < record.fields.count, !isAbsent {
+            record.fields[index] = span
+        }
+        return nil
+    }
+}

@@ -1,0 +1,167 @@
+/// Reads the lines of one W3C extended log (see `W3CLogFormat`), following its
+/// `#Fields:` directives. The record's `text` is the line itself.
+struct W3CLineParser: LineParser {
+    private let fieldsByCanonical: [String: [Int]]
+    private let calendar: ZonedCalendar
+    private var header = W3CHeader()
+    /// The value of each column in the current line.
+    private var values: [ByteSpan] = []
+    /// The date of the latest `#Date:` directive, for headers without a `date` field.
+    private var directiveDate: [UInt8] = []
+    /// `DATE` `T` `TIME` `Z`, assembled for `TimeLayout.iso8601`.
+    private var isoTime: [UInt8] = []
+
+    /// The longest `date` plus `time` read: `YYYY-MM-DD` and `HH:MM:SS` with a long fraction.
+    private static let maximumTimeLength = 64
+
+    init(fieldsByCanonical: [String: [Int]], calendar: ZonedCalendar) {
+        self.fieldsByCanonical = fieldsByCanonical
+        self.calendar = calendar
+        isoTime.reserveCapacity(W3CLineParser.maximumTimeLength + 2)
+    }
+
+    mutating func parse(_ line: UnsafeBufferPointer<UInt8>, into record: inout LogRecord) -> LineParseResult {
+        let line = W3CLineParser.droppingByteOrderMark(line)
+        record.reset(text: line)
+        var end = line.count
+        while end > 0, line[end - 1] == 0x0D || line[end - 1] == 0x0A { end -= 1 }
+        guard line[..<end].contains(where: { !W3CHeader.isSeparator($0) }) else { return .ignored }
+        if line[0] == 0x23 {  // '#'
+            readDirective(UnsafeBufferPointer(rebasing: line[1..<end]))
+            return .ignored
+        }
+        guard header.isDefined else { return .malformed("a data line before any #Fields: header") }
+        guard header.hasTime, header.hasDate || !directiveDate.isEmpty else {
+            return .malformed("the #Fields: header has no date and time fields")
+        }
+        guard split(UnsafeBufferPointer(rebasing: line[..<end])) else {
+            return .malformed("the number of values does not match the #Fields: header")
+        }
+
+        var date = ByteSpan.empty
+        var time = ByteSpan.empty
+        var status = ByteSpan.empty
+        var uri = ByteSpan.empty
+        var stem = ByteSpan.empty
+        var query = ByteSpan.empty
+        for (column, role) in header.roles.enumerated() {
+            let value = values[column]
+            if role == .other || ASCII.isAbsent(record.bytes(value)) { continue }
+            switch role {
+            case .date: date = value
+            case .time: time = value
+            case .clientAddress: record.remoteAddress = value
+            case .username: record.remoteUser = value
+            case .method: record.method = value
+            case .uriStem: stem = value
+            case .uriQuery: query = value
+            case .uri: uri = value
+            case .status: status = value
+            case .other: break
+            }
+        }
+        if !uri.isEmpty { RequestLine.splitTarget(uri, into: &record) }
+        if !stem.isEmpty { record.path = stem }
+        if !query.isEmpty { record.query = query }
+
+        guard let timestamp = readTime(date: record.bytes(date), time: record.bytes(time)) else {
+            return .malformed("the date and time are not YYYY-MM-DD and HH:MM:SS")
+        }
+        record.timestamp = timestamp
+        if !status.isEmpty {
+            guard let code = ASCII.parseInteger(record.bytes(status)), code <= 999 else {
+                return .malformed("sc-status is not a whole number")
+            }
+            record.status = Int(code)
+        }
+        for target in header.fieldTargets where target.field < record.fields.count {
+            let value = values[target.column]
+            if !ASCII.isAbsent(record.bytes(value)) { record.fields[target.field] = value }
+        }
+        return .parsed
+    }
+
+    /// `line` without the UTF-8 byte order mark that the first line of a file may carry.
+    private static func droppingByteOrderMark(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF else { return line }
+        return UnsafeBufferPointer(rebasing: line[3...])
+    }
+
+    /// Handles a `#` line: `#Fields:` replaces the header, `#Date:` sets the fallback date.
+    private mutating func readDirective(_ directive: UnsafeBufferPointer<UInt8>) {
+        if let names = W3CLineParser.argument(of: directive, named: "fields:") {
+            header.define(names: names, fieldsByCanonical: fieldsByCanonical)
+            values = Array(repeating: .empty, count: header.roles.count)
+        } else if let argument = W3CLineParser.argument(of: directive, named: "date:") {
+            var index = 0
+            while index < argument.count, W3CHeader.isSeparator(argument[index]) { index += 1 }
+            let start = index
+            while index < argument.count, !W3CHeader.isSeparator(argument[index]) { index += 1 }
+            directiveDate = Array(argument[start..<index])
+        }
+    }
+
+    /// The bytes after `name` (lower-case ASCII) when `directive` starts with it in any case.
+    private static func argument(
+        of directive: UnsafeBufferPointer<UInt8>, named name: StaticString
+    ) -> UnsafeBufferPointer<UInt8>? {
+        let count = name.utf8CodeUnitCount
+        guard directive.count >= count else { return nil }
+        for offset in 0..<count where ASCII.lowercased(directive[offset]) != name.utf8Start[offset] {
+            return nil
+        }
+        return UnsafeBufferPointer(rebasing: directive[count...])
+    }
+
+    /// Splits a data line into `values`, on tabs when it has one, else on runs of spaces.
+    /// - Returns: whether it has exactly as many values as the header has fields.
+    private mutating func split(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var column = 0
+        var index = 0
+        if line.contains(ASCII.tab) {
+            while true {
+                let start = index
+                while index < line.count, line[index] != ASCII.tab { index += 1 }
+                guard column < values.count else { return false }
+                values[column] = ByteSpan(start: start, end: index)
+                column += 1
+                guard index < line.count else { break }
+                index += 1
+            }
+        } else {
+            while true {
+                while index < line.count, line[index] == ASCII.space { index += 1 }
+                guard index < line.count else { break }
+                let start = index
+                while index < line.count, line[index] != ASCII.space { index += 1 }
+                guard column < values.count else { return false }
+                values[column] = ByteSpan(start: start, end: index)
+                column += 1
+            }
+        }
+        return column == values.count
+    }
+
+    /// The instant of a UTC `date` (or the `#Date:` date when empty) and `time`.
+    private mutating func readTime(date: UnsafeBufferPointer<UInt8>, time: UnsafeBufferPointer<UInt8>) -> Int64? {
+        let dateLength = date.isEmpty ? directiveDate.count : date.count
+        guard !time.isEmpty, dateLength > 0, dateLength + time.count <= W3CLineParser.maximumTimeLength else {
+            return nil
+        }
+        isoTime.removeAll(keepingCapacity: true)
+        if date.isEmpty {
+            isoTime.append(contentsOf: directiveDate)
+        } else {
+            isoTime.append(contentsOf: date)
+        }
+        isoTime.append(0x54)  // T
+        isoTime.append(contentsOf: time)
+        isoTime.append(0x5A)  // Z
+        var parts = TimeParts()
+        let calendar = self.calendar
+        return isoTime.withUnsafeBufferPointer { text -> Int64? in
+            guard TimeLayout.iso8601.read(text, into: &parts) else { return nil }
+            return parts.epochSeconds(in: calendar)
+        }
+    }
+}
