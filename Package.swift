@@ -37,7 +37,10 @@ let package = Package(
         ),
         .testTarget(
             name: "UsageAuditTests",
-            dependencies: ["UsageAudit"]
+            dependencies: [
+                "UsageAudit",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )

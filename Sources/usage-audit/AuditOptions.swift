@@ -37,11 +37,7 @@ struct AuditOptions: ParsableArguments {
     /// A logger writing to stderr at the level the flags ask for.
     func makeLogger() -> Logger {
         let level: Logger.Level = quiet ? .error : (verbose ? .debug : .info)
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { _ in StandardErrorLogHandler(level: level) }
         return Logger(label: "usage-audit")
     }
 
@@ -69,7 +65,10 @@ struct AuditOptions: ParsableArguments {
                 throw AuditError.input(error)
             }
             logger.debug("reading \(inputs.count) input(s)")
-            return try audit.run(inputs: inputs, asOf: moment, workers: jobs ?? System.coreCount, logger: logger)
+            let progress = CountingProgress(inputCount: inputs.count)
+            let line = ProgressLine.start(for: progress, quiet: quiet)
+            defer { line?.finish() }
+            return try audit.run(inputs: inputs, asOf: moment, workers: jobs ?? System.coreCount, logger: logger, progress: progress)
         } catch {
             throw CommandFailure(error)
         }

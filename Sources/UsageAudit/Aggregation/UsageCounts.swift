@@ -27,19 +27,19 @@ public struct UsageCounts: Hashable, Sendable, Codable {
     @inline(__always)
     public mutating func record(time: Int64, units cost: Int64, consumed: Bool, rejected isRejected: Bool) {
         if consumed {
-            requests += 1
-            units += cost
+            requests = Self.adding(requests, 1)
+            units = Self.adding(units, cost)
         }
-        if isRejected { rejected += 1 }
+        if isRejected { rejected = Self.adding(rejected, 1) }
         if time < firstSeen { firstSeen = time }
         if time > lastSeen { lastSeen = time }
     }
 
     /// Adds `other` into these counts.
     public mutating func merge(_ other: UsageCounts) {
-        requests += other.requests
-        units += other.units
-        rejected += other.rejected
+        requests = Self.adding(requests, other.requests)
+        units = Self.adding(units, other.units)
+        rejected = Self.adding(rejected, other.rejected)
         firstSeen = min(firstSeen, other.firstSeen)
         lastSeen = max(lastSeen, other.lastSeen)
     }
@@ -48,5 +48,13 @@ public struct UsageCounts: Hashable, Sendable, Codable {
         var copy = self
         copy.merge(other)
         return copy
+    }
+
+    /// `a + b`, saturating at the bounds of `Int64`: units come from log fields, and a
+    /// line may claim `Int64.max` of them; a sum must not trap.
+    @inline(__always)
+    static func adding(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? .max : .min) : sum
     }
 }

@@ -20,7 +20,7 @@ public struct KeyDirectory: Sendable {
         for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = rawLine.trimmingCharacters()
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { Self.unquote($0.trimmingCharacters()) }
+            let cells = Self.cells(of: line)
             if !sawHeader {
                 sawHeader = true
                 if cells.count >= 2, cells[0].lowercased() == "key", cells[1].lowercased() == "user" { continue }
@@ -38,8 +38,30 @@ public struct KeyDirectory: Sendable {
         return directory
     }
 
-    private static func unquote(_ cell: String) -> String {
-        guard cell.count >= 2, cell.hasPrefix("\""), cell.hasSuffix("\"") else { return cell }
-        return String(cell.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+    /// The cells of one CSV line (RFC 4180 quoting: `"a, b"` is one cell, `""` a quote).
+    static func cells(of line: String) -> [String] {
+        var cells: [String] = []
+        var cell = ""
+        var quoted = false
+        let characters = Array(line)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            index += 1
+            switch (quoted, character) {
+            case (true, "\"") where index < characters.count && characters[index] == "\"":
+                cell.append("\"")
+                index += 1
+            case (true, "\""), (false, "\""):
+                quoted.toggle()
+            case (false, ","):
+                cells.append(cell.trimmingCharacters())
+                cell = ""
+            default:
+                cell.append(character)
+            }
+        }
+        cells.append(cell.trimmingCharacters())
+        return cells
     }
 }

@@ -12,9 +12,12 @@ enum UserLabel {
         var characters = 0
         var index = 0
         while index < key.count, characters < keyPrefixLength {
-            // Copy whole UTF-8 sequences so that the prefix stays valid text.
+            // Copy whole UTF-8 sequences so that the prefix stays valid text, but never more
+            // continuation bytes than the lead byte announces: stray ones are characters of
+            // their own, so invalid bytes cannot smuggle a whole key into the label.
+            let length = key[index] >= 0xF0 ? 4 : key[index] >= 0xE0 ? 3 : key[index] >= 0xC0 ? 2 : 1
             var end = index + 1
-            while end < key.count, key[end] & 0xC0 == 0x80 { end += 1 }
+            while end < key.count, end - index < length, key[end] & 0xC0 == 0x80 { end += 1 }
             label.append(contentsOf: UnsafeBufferPointer(rebasing: key[index..<end]))
             characters += 1
             index = end

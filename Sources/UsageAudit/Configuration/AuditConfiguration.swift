@@ -4,6 +4,8 @@ import Foundation
 public struct AuditConfiguration: Sendable, Equatable {
     /// The zone all calendar arithmetic happens in.
     public var timeZone: TimeZone
+    /// The zone's name as the configuration writes it (Foundation on Linux calls "UTC" "GMT").
+    public var timeZoneName: String
     public var log: LogSettings
     public var identity: IdentitySettings
     public var count: CountSettings
@@ -15,6 +17,7 @@ public struct AuditConfiguration: Sendable, Equatable {
 
     public init(
         timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        timeZoneName: String? = nil,
         log: LogSettings? = nil,
         identity: IdentitySettings = IdentitySettings(),
         count: CountSettings = CountSettings(),
@@ -24,6 +27,7 @@ public struct AuditConfiguration: Sendable, Equatable {
         baseDirectory: String = "."
     ) {
         self.timeZone = timeZone
+        self.timeZoneName = timeZoneName ?? timeZone.identifier
         self.log = log ?? LogSettings(timeZone: timeZone)
         self.identity = identity
         self.count = count

@@ -4,7 +4,9 @@ import Foundation
 enum ConfigurationReader {
     static func read(_ root: inout ConfigTableReader, baseDirectory: String) throws(ConfigurationError) -> AuditConfiguration {
         let zone = try timeZone(&root, key: "timezone") ?? TimeZone(identifier: "UTC")!
-        var configuration = AuditConfiguration(timeZone: zone, baseDirectory: baseDirectory)
+        let zoneName: String
+        if case .string(let name)? = root.value("timezone") { zoneName = name } else { zoneName = "UTC" }
+        var configuration = AuditConfiguration(timeZone: zone, timeZoneName: zoneName, baseDirectory: baseDirectory)
         if var log = try root.table("log") {
             configuration.log = try readLog(&log, defaultZone: zone)
         }

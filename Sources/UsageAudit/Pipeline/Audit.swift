@@ -25,12 +25,15 @@ public struct Audit: Sendable {
 
     /// Counts `inputs` and computes the report rows.
     /// - Parameter asOf: the audit moment; nil means the latest request time seen.
-    public func run(inputs: [InputSource], asOf: Int64?, workers: Int = System.coreCount, logger: Logger) throws(AuditError) -> AuditOutcome {
+    public func run(
+        inputs: [InputSource], asOf: Int64?, workers: Int = System.coreCount,
+        logger: Logger, progress: CountingProgress? = nil
+    ) throws(AuditError) -> AuditOutcome {
         let clock = ContinuousClock()
         let start = clock.now
         let result: CountResult
         do {
-            result = try UsageCounting(plan: plan, workers: workers).count(inputs, logger: logger)
+            result = try UsageCounting(plan: plan, workers: workers).count(inputs, logger: logger, progress: progress)
         } catch {
             throw .input(error)
         }

@@ -8,6 +8,7 @@ public struct InputCounter {
     private let auditCalendar: ZonedCalendar
     private var identity: IdentityResolver
     private let classifier: RequestClassifier
+    private let redactor: SecretRedactor
     private let maximumLineLength = 64 << 10
     private var label: [UInt8] = []
     private var record: LogRecord
@@ -21,6 +22,7 @@ public struct InputCounter {
         // The plan compiled both already, so these cannot fail.
         identity = try! IdentityResolver(settings: plan.configuration.identity, keys: plan.keys, fields: plan.fields)
         classifier = try! RequestClassifier(configuration: plan.configuration, fields: plan.fields)
+        redactor = SecretRedactor(identity: plan.configuration.identity)
         record = LogRecord(fieldCount: plan.fields.count)
         label.reserveCapacity(256)
     }
@@ -28,7 +30,9 @@ public struct InputCounter {
     /// Counts `input` into `aggregate`.
     /// - Returns: what was read; damage is in `error`, not thrown.
     /// - Throws: `InputError` when the input cannot be opened at all.
-    public mutating func count(_ input: InputSource, into aggregate: inout UsageAggregate) throws(InputError) -> InputStatistics {
+    public mutating func count(
+        _ input: InputSource, into aggregate: inout UsageAggregate, progress: CountingProgress? = nil
+    ) throws(InputError) -> InputStatistics {
         var statistics = InputStatistics(path: input.displayName)
         var source = try input.open()
         var parser = plan.format.makeParser(fields: plan.fields, calendar: logCalendar)
@@ -36,10 +40,13 @@ public struct InputCounter {
         do {
             try reader.forEachLine(in: &source) { line in
                 process(line, parser: &parser, statistics: &statistics, aggregate: &aggregate)
+                if let progress, line.number & Int(CountingProgress.lineStride - 1) == 0 {
+                    progress.add(lines: CountingProgress.lineStride)
+                }
             }
         } catch let damage as InputDamage {
             statistics.error = damage.description
-            logger.warning("\(damage.description)", metadata: ["input": "\(input.displayName)"])
+            logger.warning("\(damage.description)")
         } catch let error as InputError {
             statistics.bytes = source.bytesConsumed
             throw error
@@ -48,6 +55,10 @@ public struct InputCounter {
             logger.warning("reading stopped: \(error)", metadata: ["input": "\(input.displayName)"])
         }
         statistics.bytes = source.bytesConsumed
+        if let progress {
+            progress.add(lines: statistics.lines & (CountingProgress.lineStride - 1))
+            progress.finishInput()
+        }
         logger.debug("counted input", metadata: [
             "input": "\(input.displayName)", "lines": "\(statistics.lines)", "malformed": "\(statistics.malformed)",
         ])
@@ -61,11 +72,11 @@ public struct InputCounter {
     ) {
         statistics.lines += 1
         if line.isCutByDamage {
-            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: "line cut off by the damage to the file")
+            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: "line cut off by the damage to the file", redactor: redactor)
             return
         }
         if line.isTruncated {
-            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: "line longer than \(maximumLineLength) bytes")
+            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: "line longer than \(maximumLineLength) bytes", redactor: redactor)
             return
         }
         record.reset(text: line.bytes)
@@ -74,7 +85,7 @@ public struct InputCounter {
             statistics.ignored += 1
             return
         case .malformed(let reason):
-            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: reason)
+            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: reason, redactor: redactor)
             return
         case .parsed:
             break
@@ -116,7 +127,7 @@ public struct InputCounter {
         }
         if consumed {
             statistics.requests += 1
-            statistics.units += units
+            statistics.units = UsageCounts.adding(statistics.units, units)
         }
         if rejected { statistics.rejected += 1 }
     }

@@ -31,10 +31,10 @@ public struct InputStatistics: Hashable, Sendable {
     }
 
     /// Notes a malformed line, quoting the first few.
-    mutating func recordMalformed(line: Int, bytes: UnsafeBufferPointer<UInt8>, reason: String) {
+    mutating func recordMalformed(line: Int, bytes: UnsafeBufferPointer<UInt8>, reason: String, redactor: SecretRedactor) {
         malformed += 1
         if malformedSamples.count < Self.sampleLimit {
-            malformedSamples.append(MalformedSample(file: path, line: line, bytes: bytes, reason: reason))
+            malformedSamples.append(MalformedSample(file: path, line: line, bytes: bytes, reason: reason, redactor: redactor))
         }
     }
 
@@ -54,7 +54,7 @@ public struct InputStatistics: Hashable, Sendable {
         unattributed += other.unattributed
         excluded += other.excluded
         requests += other.requests
-        units += other.units
+        units = UsageCounts.adding(units, other.units)
         rejected += other.rejected
         if let time = other.first { recordTime(time) }
         if let time = other.last { recordTime(time) }

@@ -9,13 +9,16 @@ public struct MalformedSample: Hashable, Sendable {
     /// Why the parser refused it.
     public var reason: String
 
-    public init(file: String, line: Int, bytes: UnsafeBufferPointer<UInt8>, reason: String) {
+    /// Quotes `bytes` with secrets masked by `redactor` (a malformed line may carry an API
+    /// key that no report may show), then cut to `maximumBytes`.
+    public init(file: String, line: Int, bytes: UnsafeBufferPointer<UInt8>, reason: String, redactor: SecretRedactor) {
         self.file = file
         self.line = line
-        var end = min(bytes.count, Self.maximumBytes)
+        let redacted = Array(redactor.redact(String(decoding: bytes, as: UTF8.self)).utf8)
+        var end = min(redacted.count, Self.maximumBytes)
         // Do not cut a UTF-8 sequence in half.
-        if end < bytes.count { while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 } }
-        text = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
+        if end < redacted.count { while end > 0, redacted[end] & 0xC0 == 0x80 { end -= 1 } }
+        text = String(decoding: redacted[0..<end], as: UTF8.self)
         self.reason = reason
     }
 }

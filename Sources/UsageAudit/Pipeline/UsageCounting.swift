@@ -18,7 +18,7 @@ public struct UsageCounting: Sendable {
     /// Counts `inputs`.
     /// - Throws: the first `InputError` (an input that cannot be opened); damage inside an
     ///   input is reported in its statistics instead.
-    public func count(_ inputs: [InputSource], logger: Logger) throws(InputError) -> CountResult {
+    public func count(_ inputs: [InputSource], logger: Logger, progress: CountingProgress? = nil) throws(InputError) -> CountResult {
         let state = Mutex(WorkState(inputs: inputs.count))
         let workerCount = min(workers, max(1, inputs.count))
         let partials = Mutex([UsageAggregate]())
@@ -27,7 +27,7 @@ public struct UsageCounting: Sendable {
             var aggregate = UsageAggregate()
             while let index = state.withLock({ $0.next() }) {
                 do throws(InputError) {
-                    let statistics = try counter.count(inputs[index], into: &aggregate)
+                    let statistics = try counter.count(inputs[index], into: &aggregate, progress: progress)
                     state.withLock { $0.statistics[index] = statistics }
                 } catch {
                     state.withLock { $0.fail(error) }

@@ -1,7 +1,8 @@
 /// RFC 4180 CSV with spreadsheet formula injection neutralised.
 public enum CSVRenderer {
-    /// Characters that make a spreadsheet read a cell as a formula.
-    static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    /// Bytes that make a spreadsheet read a cell as a formula. Compared as bytes, not
+    /// `Character`s: `"\r\n"` is one `Character` and would slip past a `Character` set.
+    static let formulaTriggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D] // = + - @ tab CR
 
     public static func render(_ table: ReportTable) -> String {
         var output = table.columns.map { escape($0) }.joined(separator: ",") + "\n"
@@ -23,13 +24,14 @@ public enum CSVRenderer {
 
     /// Prefixes `'` to text that a spreadsheet would evaluate (user names come from logs).
     public static func neutralise(_ text: String) -> String {
-        guard let first = text.first, formulaTriggers.contains(first) else { return text }
+        guard let first = text.utf8.first, formulaTriggers.contains(first) else { return text }
         return "'" + text
     }
 
     /// Quotes a cell when it holds a comma, quote or line break.
     public static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // Bytes again: a `Character` "\r\n" equals neither "\r" nor "\n".
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -67,6 +67,9 @@ public indirect enum JSONValue: Equatable, Sendable {
     static func format(_ number: Double) -> String {
         guard number.isFinite else { return "0" }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        // Rounding to 6 decimals would overflow to infinity; such numbers have no fraction worth
+        // showing, and Swift writes them as valid JSON (`1e+300`).
+        if abs(number) >= 1e15 { return String(number) }
         var text = String(Double((number * 1_000_000).rounded() / 1_000_000))
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text

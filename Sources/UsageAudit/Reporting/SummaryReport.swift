@@ -45,7 +45,7 @@ public struct SummaryReport {
         let totals = result.totals
         return .object([
             ("as_of", .string(calendar.rfc3339(asOf))),
-            ("timezone", .string(configuration.timeZone.identifier)),
+            ("timezone", .string(configuration.timeZoneName)),
             ("totals", .object([("bytes", .integer(totals.bytes))] + counters(totals) + [
                 ("users", .integer(Int64(result.aggregate.users.count))),
                 ("damaged_inputs", .integer(Int64(result.damagedInputs.count))),

@@ -1,0 +1,114 @@
+import Testing
+@testable import UsageAudit
+
+@Suite("KeyDirectory.load")
+struct KeyDirectoryTests {
+    private func load(_ text: String) throws -> KeyDirectory {
+        let folder = try TemporaryFolder("keys")
+        let path = try folder.write(text, to: "keys.csv")
+        return try KeyDirectory.load(path: path)
+    }
+
+    private func loadError(_ text: String) throws -> ConfigurationError? {
+        let folder = try TemporaryFolder("keys")
+        let path = try folder.write(text, to: "keys.csv")
+        do {
+            _ = try KeyDirectory.load(path: path)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("a file with a key,user header")
+    func withHeader() throws {
+        let directory = try load("key,user\nK1,alice\nK2,bob\n")
+        #expect(directory.users == ["K1": "alice", "K2": "bob"])
+    }
+
+    @Test("the header is recognised in any case and with spaces")
+    func headerCaseAndSpaces() throws {
+        let directory = try load(" Key , USER \nK1,alice")
+        #expect(directory.users == ["K1": "alice"])
+    }
+
+    @Test("a file without a header: the first line is data")
+    func withoutHeader() throws {
+        let directory = try load("K1,alice\nK2,bob")
+        #expect(directory.users == ["K1": "alice", "K2": "bob"])
+    }
+
+    @Test("comments, blank lines, CRLF and spaces around cells are skipped")
+    func commentsAndBlankLines() throws {
+        let directory = try load("# issued keys\r\n\r\nkey,user\r\n  # revoked: K0\r\n K1 , alice \r\n\r\nK2,bob\r\n")
+        #expect(directory.users == ["K1": "alice", "K2": "bob"])
+    }
+
+    @Test("quoted cells are unquoted, doubled quotes kept once")
+    func quotedCells() throws {
+        let directory = try load("key,user\n\"K1\",\"alice \"\"the admin\"\"\"\n")
+        #expect(directory.users == ["K1": "alice \"the admin\""])
+    }
+
+    @Test("the same mapping twice is accepted")
+    func repeatedMapping() throws {
+        let directory = try load("K1,alice\nK1,alice\n")
+        #expect(directory.users == ["K1": "alice"])
+    }
+
+    @Test("a conflicting duplicate names its line and both users")
+    func conflictingDuplicate() throws {
+        let error = try loadError("key,user\nK1,alice\nK2,bob\nK1,mallory\n")
+        guard case .badReferencedFile(let key, _, let reason)? = error else {
+            Issue.record("expected badReferencedFile, got \(String(describing: error))")
+            return
+        }
+        #expect(key == "identity.keys")
+        #expect(reason.contains("line 4"))
+        #expect(reason.contains("alice"))
+        #expect(reason.contains("mallory"))
+    }
+
+    @Test("a bad line names its line number", arguments: [
+        ("key,user\nK1,alice\nK2\n", 3),
+        ("key,user\nK1,alice,extra\n", 2),
+        ("key,user\n,alice\n", 2),
+        ("key,user\nK1,\n", 2),
+        ("# c\nK1;alice\n", 2),
+    ])
+    func badLine(text: String, line: Int) throws {
+        let error = try loadError(text)
+        guard case .badReferencedFile(_, _, let reason)? = error else {
+            Issue.record("expected badReferencedFile, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("line \(line) "), "\(reason)")
+    }
+
+    @Test("a missing file is a bad referenced file under the configuration key")
+    func missingFile() {
+        #expect(throws: ConfigurationError.badReferencedFile(
+            key: "identity.keys", path: "/no/such/keys.csv", reason: "it does not exist or is not readable")
+        ) {
+            try KeyDirectory.load(path: "/no/such/keys.csv")
+        }
+    }
+
+    @Test("an empty file is an empty directory")
+    func emptyFile() throws {
+        #expect(try load("").users.isEmpty)
+        #expect(try load("key,user\n").users.isEmpty)
+    }
+
+    @Test("a quoted cell may hold a comma")
+    func quotedComma() throws {
+        let directory = try load("key,user\nK1,\"Smith, John\"\n")
+        #expect(directory.users == ["K1": "Smith, John"])
+    }
+
+    @Test("non-ASCII users and keys are kept as written")
+    func unicode() throws {
+        let directory = try load("key,user\nклюк,Zoë\n")
+        #expect(directory.users == ["клюк": "Zoë"])
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+@testable import UsageAudit
+
+@Suite("KeyLocator and key suggestions")
+struct KeyLocatorTests {
+    private static let text = """
+        # audit
+        timezone = "UTC"
+
+        [log]
+          format = "combined"
+        # note = 1
+        [[scope]]
+        name = "a"
+        paths = ["/a"]
+
+        [[scope]]
+        "name" = "b"
+        [log.json]
+        time = "ts"
+        """
+
+    @Test("keys, headers and array-of-table entries get their lines")
+    func lines() {
+        let locator = KeyLocator(text: Self.text)
+        #expect(locator.line(of: "timezone") == 2)
+        #expect(locator.line(of: "log") == 4)
+        #expect(locator.line(of: "log.format") == 5)
+        #expect(locator.line(of: "scope[0]") == 7)
+        #expect(locator.line(of: "scope[0].paths") == 9)
+        #expect(locator.line(of: "scope[1]") == 11)
+        #expect(locator.line(of: "scope[1].name") == 12)
+        #expect(locator.line(of: "log.json.time") == 14)
+    }
+
+    @Test("a key that is not written falls back to its table's line; comments are not keys")
+    func fallback() {
+        let locator = KeyLocator(text: Self.text)
+        #expect(locator.line(of: "scope[1].paths") == 11)
+        #expect(locator.line(of: "log.note") == 4)
+        #expect(locator.line(of: "nowhere") == nil)
+        #expect(locator.line(of: "quota[0].period") == nil)
+    }
+
+    @Test("edit distance")
+    func editDistance() {
+        #expect(ConfigTableReader.editDistance("kitten", "sitting") == 3)
+        #expect(ConfigTableReader.editDistance("", "abc") == 3)
+        #expect(ConfigTableReader.editDistance("abc", "") == 3)
+        #expect(ConfigTableReader.editDistance("paths", "paths") == 0)
+        #expect(ConfigTableReader.editDistance("pathz", "paths") == 1)
+    }
+
+    @Test("suggestions only for plausible typos")
+    func suggestions() {
+        let known = ["format", "timezone", "json"]
+        #expect(ConfigTableReader.closest(to: "fromat", in: known) == "format")
+        #expect(ConfigTableReader.closest(to: "time_zone", in: known) == "timezone")
+        #expect(ConfigTableReader.closest(to: "jsn", in: known) == "json")
+        #expect(ConfigTableReader.closest(to: "upstream", in: known) == nil)
+        #expect(ConfigTableReader.closest(to: "x", in: []) == nil)
+    }
+}

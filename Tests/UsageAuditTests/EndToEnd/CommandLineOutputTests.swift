@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// What the command line prints and writes: data-only stdout, `-o`, stdin, help, CSV
+/// formula neutralisation, atomic report files.
+@Suite("Command line output")
+struct CommandLineOutputTests {
+    @Test("--help of each subcommand exits 0 and names its options", arguments: [
+        ("run", ["--config", "--out", "--as-of"]),
+        ("count", ["--config", "--format", "-o", "--as-of"]),
+        ("formats", ["--help"]),
+    ])
+    func helpNamesOptions(subcommand: String, options: [String]) throws {
+        let run = try AuditBinary.run([subcommand, "--help"])
+        #expect(run.exitCode == 0, "\(run.summary)")
+        for option in options {
+            #expect(run.stdoutText.contains(option), "`\(subcommand) --help` should mention \(option):\n\(run.stdoutText)")
+        }
+        let root = try AuditBinary.run(["--help"])
+        #expect(root.exitCode == 0 && root.stdoutText.contains(subcommand), "`usage-audit --help` should list \(subcommand)")
+    }
+
+    @Test("count --format jsonl prints only JSON lines: the rows of usage.json")
+    func jsonLinesAreDataOnly() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let count = try fixture.run(["count", "--config", "config.toml", "--format", "jsonl", "a.log"])
+        #expect(count.exitCode == 0, "\(count.summary)")
+        let lines = count.stdoutText.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == "", "the output ends with a line break")
+        var objects: [String] = []
+        for line in lines.dropLast() {
+            let object = try JSONFile.object(Data(line.utf8), name: "a line of count --format jsonl")
+            #expect(Array(object.keys).sorted() == ReportedUsage.columns.sorted(), "\(line)")
+            objects.append(try JSONFile.canonical(object))
+        }
+        #expect(objects.count == 8) // =HYPERLINK: all+search on the 21st; alice: all+other on the 20th, all+search on the 21st; bob: all+search
+
+        let report = try fixture.run(["run", "--config", "config.toml", "--out", "out", "a.log"])
+        #expect(report.exitCode == 0, "\(report.summary)")
+        let json = try JSONSerialization.jsonObject(with: Data((fixture.text("out/usage.json") ?? "").utf8)) as? [Any] ?? []
+        #expect(try json.map(JSONFile.canonical) == objects, "count --format jsonl and usage.json hold the same rows")
+    }
+
+    @Test("count -o - equals stdout; -o FILE writes the same bytes and prints nothing; csv equals usage.csv")
+    func outputOption() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let plain = try fixture.run(["count", "--config", "config.toml", "--format", "csv", "a.log"])
+        let dash = try fixture.run(["count", "--config", "config.toml", "--format", "csv", "-o", "-", "a.log"])
+        let file = try fixture.run(["count", "--config", "config.toml", "--format", "csv", "-o", "counts.csv", "a.log"])
+        #expect(plain.exitCode == 0 && dash.exitCode == 0 && file.exitCode == 0, "\(plain.summary)\n\(dash.summary)\n\(file.summary)")
+        #expect(!plain.stdout.isEmpty)
+        #expect(dash.stdout == plain.stdout)
+        #expect(file.stdout.isEmpty, "with -o FILE nothing goes to stdout")
+        #expect(fixture.text("counts.csv") == plain.stdoutText)
+
+        let report = try fixture.run(["run", "--config", "config.toml", "--out", "out", "a.log"])
+        #expect(report.exitCode == 0, "\(report.summary)")
+        #expect(fixture.text("out/usage.csv") == plain.stdoutText, "count --format csv prints usage.csv")
+    }
+
+    @Test("- reads the log from stdin, plain or gzip")
+    func standardInput() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let fromFile = try fixture.run(["run", "--config", "config.toml", "--out", "from-file", "a.log"])
+        let log = Data(CommandLineFixture.logLines.map { $0 + "\n" }.joined().utf8)
+        let fromStdin = try fixture.run(["run", "--config", "config.toml", "--out", "from-stdin", "-"], input: log)
+        #expect(fromFile.exitCode == 0 && fromStdin.exitCode == 0, "\(fromFile.summary)\n\(fromStdin.summary)")
+        #expect(fixture.text("from-stdin/usage.csv") != nil)
+        #expect(fixture.text("from-stdin/usage.csv") == fixture.text("from-file/usage.csv"))
+        let summary = try JSONFile.object(Data((fixture.text("from-stdin/summary.json") ?? "").utf8), name: "summary.json")
+        #expect(try JSONFile.objects(summary, "inputs").first?["path"] as? String == "-")
+
+        let gzip = Data(GzipMemberEncoder.member(Array(log), style: .fixedHuffman).bytes)
+        let zipped = try fixture.run(["count", "--config", "config.toml", "--format", "csv", "-"], input: gzip)
+        #expect(zipped.exitCode == 0, "\(zipped.summary)")
+        #expect(zipped.stdoutText == fixture.text("from-file/usage.csv"), "gzip on stdin is recognised by its bytes")
+    }
+
+    @Test("a user named =HYPERLINK(\"x\") is neutralised and quoted in usage.csv, unchanged in usage.json")
+    func formulaInjection() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let run = try fixture.run(["run", "--config", "config.toml", "--out", "out", "a.log"])
+        #expect(run.exitCode == 0, "\(run.summary)")
+        let csv = fixture.text("out/usage.csv") ?? ""
+        #expect(csv.contains("\n\"'=HYPERLINK(\"\"x\"\")\",all,day,2026-11-21T00:00:00+01:00,"), "usage.csv:\n\(csv)")
+        let table = try CSVText(csv)
+        #expect(table.rows.contains { $0[0] == "'" + CommandLineFixture.formulaUser })
+        #expect(!table.rows.contains { $0[0].hasPrefix("=") })
+        let json = try JSONSerialization.jsonObject(with: Data((fixture.text("out/usage.json") ?? "").utf8)) as? [[String: Any]] ?? []
+        #expect(json.contains { $0["user"] as? String == CommandLineFixture.formulaUser })
+        #expect(!json.contains { ($0["user"] as? String)?.hasPrefix("'") == true })
+    }
+
+    @Test("reports are written atomically: no temporary files are left in --out, also when overwriting")
+    func noLeftoverTemporaryFiles() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        for attempt in 1...2 {
+            let run = try fixture.run(["run", "--config", "config.toml", "--out", "out", "a.log"])
+            #expect(run.exitCode == 0, "\(run.summary)")
+            let entries = try fixture.folder.entries(of: "out")
+            #expect(entries.contains("usage.csv") && entries.contains("usage.json") && entries.contains("summary.json"))
+            let leftovers = entries.filter { $0.hasPrefix(".") || $0.lowercased().contains("tmp") || $0.hasSuffix("~") }
+            #expect(leftovers.isEmpty, "run \(attempt) left \(leftovers) in --out")
+        }
+    }
+}

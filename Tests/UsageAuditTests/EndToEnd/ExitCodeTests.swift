@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// Exit codes and messages of DESIGN §7: 0 ran, 2 usage or configuration error, 3 an input
+/// cannot be read (and nothing is written), 4 damaged input (everything readable counted).
+@Suite("Exit codes")
+struct ExitCodeTests {
+    @Test("an unknown configuration key is exit 2, naming the key and its line; nothing is written")
+    func unknownConfigurationKey() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let lines = CommandLineFixture.configuration.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let pathsLine = try #require(lines.firstIndex(of: #"paths = ["/api/"]"#))
+        var typo = lines
+        typo[pathsLine] = #"pathz = ["/api/"]"#
+        try fixture.folder.write(typo.joined(separator: "\n"), to: "typo.toml")
+        let run = try fixture.run(["run", "--config", "typo.toml", "--out", "out", "a.log"])
+        #expect(run.exitCode == 2 && !run.terminatedBySignal, "\(run.summary)")
+        #expect(run.stderr.contains("pathz"), "the message names the key: \(run.stderr)")
+        let lineNumber = pathsLine + 1
+        #expect(run.stderr.contains("line \(lineNumber)") || run.stderr.contains("typo.toml:\(lineNumber)"),
+                "the message names line \(lineNumber): \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: fixture.folder.file("out/usage.csv").path))
+    }
+
+    @Test("a bad --as-of is exit 2, naming the flag", arguments: ["yesterday", "2026-13-01T00:00:00Z", "2026-11-21T25:00:00Z"])
+    func badAsOf(value: String) throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let run = try fixture.run(["run", "--config", "config.toml", "--out", "out", "--as-of", value, "a.log"])
+        #expect(run.exitCode == 2 && !run.terminatedBySignal, "\(run.summary)")
+        #expect(run.stderr.contains("--as-of"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.folder.file("out/usage.csv").path))
+    }
+
+    @Test("no log input is exit 2", arguments: ["run", "count"])
+    func noInputs(subcommand: String) throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let run = try fixture.run([subcommand, "--config", "config.toml"])
+        #expect(run.exitCode == 2 && !run.terminatedBySignal, "\(run.summary)")
+        #expect(run.stderr.lowercased().contains("log"), "the message says what is missing: \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test("a missing log file is exit 3, names the file, and nothing is written to --out")
+    func missingLogFile() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let run = try fixture.run(["run", "--config", "config.toml", "--out", "out", "a.log", "missing.log"])
+        #expect(run.exitCode == 3 && !run.terminatedBySignal, "\(run.summary)")
+        #expect(run.stderr.contains("missing.log"), "\(run.stderr)")
+        let written = (try? fixture.folder.entries(of: "out")) ?? []
+        #expect(written.isEmpty, "a failed run wrote \(written)")
+    }
+
+    @Test("a truncated gzip is exit 4; the complete lines before the cut are still counted")
+    func truncatedGzip() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        try fixture.writeTruncatedGzip(named: "cut.gz")
+        let run = try fixture.run(["count", "--config", "config.toml", "--format", "csv", "cut.gz"])
+        #expect(run.exitCode == 4 && !run.terminatedBySignal, "\(run.summary)")
+        #expect(run.stderr.contains("cut.gz"), "\(run.stderr)")
+        let rows = try ReportedUsage(csv: run.stdoutText).rows
+        let users = Set(rows.keys.map(\.user))
+        #expect(users == [CommandLineFixture.formulaUser, "alice"], "lines 1–3 are counted, the cut 4th and the lost 5th are not")
+        let alice = rows[ReportedUsage.Key(user: "alice", scope: "all", period: "day", periodStart: "2026-11-20T00:00:00+01:00")]
+        #expect(alice?.rejected == "1" && alice?.requests == "0")
+    }
+
+    @Test("a clean run is exit 0 with nothing but data on stdout")
+    func cleanRun() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let run = try fixture.run(["run", "--config", "config.toml", "--out", "out", "a.log"])
+        #expect(run.exitCode == 0 && !run.terminatedBySignal, "\(run.summary)")
+        #expect(run.stdout.isEmpty, "run writes reports, not stdout: \(run.stdoutText)")
+    }
+}

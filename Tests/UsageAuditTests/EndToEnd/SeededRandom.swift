@@ -1,0 +1,27 @@
+/// A small seeded random number generator (the SplitMix64 algorithm): the same seed gives the same
+/// synthetic logs on every machine and every run.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+
+    /// A uniformly chosen element of a non-empty array.
+    mutating func pick<Element>(_ elements: [Element]) -> Element {
+        elements[Int.random(in: 0..<elements.count, using: &self)]
+    }
+
+    /// True with probability `chance` (0…1).
+    mutating func chance(_ chance: Double) -> Bool {
+        Double.random(in: 0..<1, using: &self) < chance
+    }
+}
