@@ -27,7 +27,8 @@ public struct AuditConfiguration: Sendable, Equatable {
         baseDirectory: String = "."
     ) {
         self.timeZone = timeZone
-        self.timeZoneName = timeZoneName ?? timeZone.identifier
+        // Foundation on Linux reports UTC as "GMT"; the configuration's default is "UTC".
+        self.timeZoneName = timeZoneName ?? (timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier)
         self.log = log ?? LogSettings(timeZone: timeZone)
         self.identity = identity
         self.count = count
