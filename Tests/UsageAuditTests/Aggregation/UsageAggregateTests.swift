@@ -14,21 +14,10 @@ struct UsageAggregateTests {
         var rejected: Bool
     }
 
-    /// A reproducible generator (SplitMix64).
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     private static let userPool = ["alice", "bob", "key:sk_liv…", "ip:10.0.0.1", "Zoë", "ключ", "", "a,b", "user-42"]
 
-    private func requests(count: Int, using generator: inout Generator) -> [Request] {
+    private func requests(count: Int, using generator: inout SeededRandom) -> [Request] {
         (0..<count).map { _ in
             let day = LocalDay(number: Int32.random(in: 20_400...20_420, using: &generator))
             let consumed = Int.random(in: 0..<10, using: &generator) > 0
@@ -91,7 +80,7 @@ struct UsageAggregateTests {
 
     @Test("merging with an empty aggregate changes nothing, either way round")
     func emptyMerge() {
-        var generator = Generator(state: 7)
+        var generator = SeededRandom(seed: 7)
         let whole = aggregate(requests(count: 300, using: &generator))
         #expect(merged([whole, UsageAggregate()]).cellsByName == whole.cellsByName)
         #expect(merged([UsageAggregate(), whole]).cellsByName == whole.cellsByName)
@@ -122,7 +111,7 @@ struct UsageAggregateTests {
 
     @Test("merge is exact, associative and commutative over random splits", arguments: Array(UInt64(1)...UInt64(12)))
     func randomSplits(seed: UInt64) {
-        var generator = Generator(state: seed)
+        var generator = SeededRandom(seed: seed)
         let all = requests(count: Int.random(in: 1...600, using: &generator), using: &generator)
         let whole = aggregate(all)
         let partCount = seed % 2 == 0 ? 2 : 3
@@ -159,7 +148,7 @@ struct UsageAggregateTests {
 
     @Test("merging an aggregate into itself doubles every counter")
     func selfMerge() {
-        var generator = Generator(state: 99)
+        var generator = SeededRandom(seed: 99)
         let whole = aggregate(requests(count: 200, using: &generator))
         var doubled = whole
         doubled.merge(whole)

@@ -9,17 +9,6 @@ import Testing
         "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Apia", "Europe/Moscow",
     ]
 
-    /// A seeded generator so that failures can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let first = CivilInstant.utc(2008, 1, 1)
     static let last = CivilInstant.utc(2030, 1, 1)
@@ -28,7 +17,7 @@ import Testing
     func localDaysAndOffsetsMatchTheReference(zone: String) {
         let reference = ReferenceCalendar(zone)
         let calendar = ZonedCalendar(timeZone: reference.zone)
-        var random = SplitMix(state: UInt64(zone.utf8.count))
+        var random = SeededRandom(seed: UInt64(zone.utf8.count))
         var instant = Self.first
         for step in 0..<6_000 {
             // Mostly ordered, like a log: small steps, now and then a jump anywhere.
@@ -71,7 +60,7 @@ import Testing
     func wallClockTimesAndDayStartsMatchTheReference(zone: String) {
         let reference = ReferenceCalendar(zone)
         let calendar = ZonedCalendar(timeZone: reference.zone)
-        var random = SplitMix(state: 7 &* UInt64(zone.utf8.count))
+        var random = SeededRandom(seed: 7 &* UInt64(zone.utf8.count))
         var wall = Self.first
         for step in 0..<1_500 {
             if step % 25 == 0 {

@@ -4,17 +4,6 @@ import Testing
 
 @Suite("UsageCounting and InputCounter")
 struct UsageCountingTests {
-    /// A reproducible generator (SplitMix64).
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     private static let scopes = """
         [[scope]]
@@ -26,7 +15,7 @@ struct UsageCountingTests {
         cost = 3
         """
 
-    private func randomLines(_ count: Int, using generator: inout Generator) -> [String] {
+    private func randomLines(_ count: Int, using generator: inout SeededRandom) -> [String] {
         let users = ["alice", "bob", "carol", "-", "dave"]
         let paths = ["/api/geo", "/api/iso", "/api/x", "/health"]
         let statuses = [200, 200, 200, 404, 429, 500]
@@ -46,7 +35,7 @@ struct UsageCountingTests {
     @Test("1 and 2 workers give identical aggregates and statistics", arguments: [UInt64(1), 2, 3])
     func workersAgree(seed: UInt64) throws {
         let fixture = try PipelineFixture()
-        var generator = Generator(state: seed)
+        var generator = SeededRandom(seed: seed)
         var inputs: [InputSource] = []
         for index in 0..<5 {
             let lines = randomLines(Int.random(in: 0...400, using: &generator), using: &generator)
@@ -89,7 +78,7 @@ struct UsageCountingTests {
     @Test("a truncated gzip file: the error is recorded and the lines before the damage are counted")
     func truncatedGzip() throws {
         let fixture = try PipelineFixture()
-        var generator = Generator(state: 42)
+        var generator = SeededRandom(seed: 42)
         // Varied lines so that the compressed data is long enough to cut in the middle.
         let lines = (0..<3000).map { index in
             PipelineFixture.combinedLine(

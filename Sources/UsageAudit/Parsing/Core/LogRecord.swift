@@ -27,11 +27,7 @@ public struct LogRecord {
         text = UnsafeBufferPointer(start: nil, count: 0)
         timestamp = 0
         status = 0
-        remoteAddress = .empty
-        remoteUser = .empty
-        method = .empty
-        path = .empty
-        query = .empty
+        (remoteAddress, remoteUser, method, path, query) = (.empty, .empty, .empty, .empty, .empty)
         fields = Array(repeating: .empty, count: fieldCount)
     }
 

@@ -2,17 +2,6 @@ import Testing
 @testable import UsageAudit
 
 @Suite struct JSONRobustnessTests {
-    /// A small deterministic generator (SplitMix64), so that a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let valid = Array(
         #"{"time":"2023-11-14T22:13:20Z","request":"GET /a?b=\u00e9 HTTP/1.1","status":200,"h":{"x":["\ud83d\ude00"]}}"#.utf8
@@ -34,7 +23,7 @@ import Testing
 
     @Test func survivesMutatedLines() throws {
         var probe = try makeProbe()
-        var generator = Generator(state: 42)
+        var generator = SeededRandom(seed: 42)
         let alphabet = Array(#"{}[]":,\ tfnrue0123456789.-+Eu"#.utf8) + [0x00, 0xFF, 0xC3, 0x0A]
         for _ in 0..<20_000 {
             var bytes = Self.valid
@@ -54,7 +43,7 @@ import Testing
 
     @Test func survivesRandomBytes() throws {
         var probe = try makeProbe()
-        var generator = Generator(state: 7)
+        var generator = SeededRandom(seed: 7)
         let alphabet = Array(#"{}[]":,\ tfnrue0123456789.-+Eu"#.utf8)
         var parsed = 0
         for round in 0..<20_000 {

@@ -7,7 +7,7 @@ import Testing
 
     @Test func survivesRandomLinesAndHeaders() throws {
         var probe = try FormatLineProbe(W3CLogFormat(), fields: ["cs(X-Api-Key)", "time-taken"])
-        var generator = JSONRobustnessTests.Generator(state: 99)
+        var generator = SeededRandom(seed: 99)
         let pieces = ["#Fields: ", "#Date: ", "date", "time", "c-ip", "sc-status", "cs-uri", "cs(X-Api-Key)", " ", "\t",
                       "-", "2026-11-20", "10:00:00", "200", "/a?b", "#", "\r", "\u{0}", "é", "99:99:99", "2026-02-30"]
         let alphabet = Array(" \t-:#0123456789".utf8) + [0x00, 0xFF, 0x0D]
