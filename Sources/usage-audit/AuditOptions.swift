@@ -13,6 +13,16 @@ struct AuditOptions: ParsableArguments {
         valueName: "time"))
     var asOf: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The stored counters to audit: a CSV or JSON file, sqlite:PATH?table=T, or postgres://USER@HOST/DB?table=T (PG* variables fill the rest). Add ?layout=long|whg|waldur|carto|smart-ratelimit to force a layout.",
+        valueName: "source"))
+    var profiles: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Units a stored counter may differ from the logs without a finding (requests in flight at snapshot time).",
+        valueName: "units"))
+    var tolerance: Int64 = 0
+
     @Option(name: .long, help: ArgumentHelp("How many inputs to read at once. Default: one per core.", valueName: "n"))
     var jobs: Int?
 
@@ -30,6 +40,7 @@ struct AuditOptions: ParsableArguments {
     func validate() throws {
         if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if tolerance < 0 { throw ValidationError("--tolerance must be 0 or more units") }
         if logs.isEmpty { throw ValidationError("no log input given: name log files or directories, or - to read stdin") }
         if logs.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (stdin) can be given only once") }
     }
@@ -64,13 +75,28 @@ struct AuditOptions: ParsableArguments {
             } catch {
                 throw AuditError.input(error)
             }
+            let stored = try loadProfiles(configuration: configuration)
             logger.debug("reading \(inputs.count) input(s)")
             let progress = CountingProgress(inputCount: inputs.count)
             let line = ProgressLine.start(for: progress, quiet: quiet)
             defer { line?.finish() }
-            return try audit.run(inputs: inputs, asOf: moment, workers: jobs ?? System.coreCount, logger: logger, progress: progress)
+            return try audit.run(
+                inputs: inputs, asOf: moment, profiles: stored, tolerance: tolerance,
+                workers: jobs ?? System.coreCount, logger: logger, progress: progress)
         } catch {
             throw CommandFailure(error)
+        }
+    }
+
+    /// The stored counters `--profiles` names, or none.
+    private func loadProfiles(configuration: AuditConfiguration) throws(AuditError) -> [StoredProfile] {
+        guard let profiles else { return [] }
+        let context = ProfileReadContext(
+            timeZone: configuration.timeZone, quotaPeriods: configuration.quotas.map { ($0.scope, $0.period) })
+        do {
+            return try ProfileStore.load(profiles, context: context)
+        } catch {
+            throw .profiles(error)
         }
     }
 }

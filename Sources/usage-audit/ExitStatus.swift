@@ -12,6 +12,7 @@ enum ExitStatus {
         switch error {
         case .configuration, .format: return usage
         case .input, .report: return unreadableInput
+        case .profiles(let error): return error.isUnreadable ? unreadableInput : usage
         }
     }
 }

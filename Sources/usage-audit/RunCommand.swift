@@ -8,12 +8,14 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Count usage from access logs and write the reports.",
         discussion: """
-            Writes usage.csv / usage.json (one row per user × scope × period bucket with use) and \
-            summary.json (inputs, totals, damage) into --out, each file atomically: a crash never \
-            leaves a half-written report.
+            Writes usage.csv / usage.json (one row per user × scope × period bucket with use), \
+            reconciliation.csv / .json (what is wrong with the stored counters of --profiles) and \
+            summary.json (inputs, totals, damage, findings per kind) into --out, each file \
+            atomically: a crash never leaves a half-written report.
 
             Example:
-              usage-audit run --config samples/config.toml --out reports samples/logs
+              usage-audit run --config samples/config.toml --profiles samples/profiles.csv \\
+                --out reports samples/logs
             """
     )
 
@@ -21,6 +23,8 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The report folder, created if missing.", valueName: "dir"))
     var out = "reports"
+
+    @OptionGroup var findings: FindingOptions
 
     func run() throws {
         let logger = audit.makeLogger()
@@ -31,11 +35,13 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(.report(error))
         }
         let totals = outcome.result.totals
-        logger.info("counted \(totals.requests) requests of \(outcome.result.aggregate.users.count) users from \(totals.lines) lines (\(totals.malformed) malformed); reports in \(out)")
+        logger.info("counted \(totals.requests) requests of \(outcome.result.aggregate.users.count) users from \(totals.lines) lines (\(totals.malformed) malformed); \(outcome.findings.count) reconciliation findings; reports in \(out)")
+        try findings.writeFixSQL(for: outcome)
         if outcome.hasDamage {
             throw CommandFailure(
                 message: "\(outcome.result.damagedInputs.count) input(s) damaged; everything readable was counted (see summary.json)",
                 exitCode: ExitStatus.damagedInput)
         }
+        try findings.checkThreshold(for: outcome)
     }
 }

@@ -17,7 +17,7 @@ struct UsageAuditCommand: ParsableCommand {
             could not be written); 4 some input was damaged (everything readable was counted).
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, CountCommand.self, FormatsCommand.self],
+        subcommands: [RunCommand.self, CountCommand.self, ReconcileCommand.self, FormatsCommand.self],
         defaultSubcommand: nil
     )
 

@@ -23,27 +23,42 @@ public struct Audit: Sendable {
         }
     }
 
-    /// Counts `inputs` and computes the report rows.
-    /// - Parameter asOf: the audit moment; nil means the latest request time seen.
+    /// Counts `inputs`, computes the report rows and reconciles the stored counters.
+    /// - Parameters:
+    ///   - asOf: the audit moment; nil means the latest request time seen.
+    ///   - profiles: the stored counters to audit (empty: only the logs' own evidence).
+    ///   - tolerance: units a stored counter may differ by (requests in flight at snapshot time).
     public func run(
-        inputs: [InputSource], asOf: Int64?, workers: Int = System.coreCount,
-        logger: Logger, progress: CountingProgress? = nil
+        inputs: [InputSource], asOf: Int64?, profiles: [StoredProfile] = [], tolerance: Int64 = 0,
+        workers: Int = System.coreCount, logger: Logger, progress: CountingProgress? = nil
     ) throws(AuditError) -> AuditOutcome {
+        let configuration = plan.configuration
         let clock = ContinuousClock()
         let start = clock.now
         let result: CountResult
         do {
-            result = try UsageCounting(plan: plan, workers: workers).count(inputs, logger: logger, progress: progress)
+            result = try UsageCounting(plan: plan, workers: workers, asOf: asOf).count(inputs, logger: logger, progress: progress)
         } catch {
             throw .input(error)
         }
         let counted = clock.now
-        let rows = PeriodRollup(configuration: plan.configuration).rows(of: result.aggregate)
-        let rolled = clock.now
         let moment = asOf ?? result.totals.last ?? Int64(Date().timeIntervalSince1970)
+        let calendar = ZonedCalendar(timeZone: configuration.timeZone)
+        let window = ReportWindow(aggregate: result.aggregate, asOf: moment, calendar: calendar)
+        let rows = PeriodRollup(configuration: configuration).rows(of: result.aggregate) { _, range in window.contains(range) }
+        let rolled = clock.now
+        let findings = Reconciler(configuration: configuration, tolerance: tolerance).findings(
+            profiles: profiles, usage: result.aggregate, asOf: moment, calendar: calendar,
+            hourly: result.hourly, includes: { _, range in window.contains(range) })
+        let reconciled = clock.now
+        logger.debug("reconciled \(profiles.count) stored counters: \(findings.count) findings")
         return AuditOutcome(
-            configuration: plan.configuration, result: result, asOf: moment, usageRows: rows,
-            timings: [("count_seconds", (counted - start).seconds), ("rollup_seconds", (rolled - counted).seconds)])
+            configuration: configuration, result: result, asOf: moment, usageRows: rows,
+            profiles: profiles, findings: findings,
+            timings: [
+                ("count_seconds", (counted - start).seconds), ("rollup_seconds", (rolled - counted).seconds),
+                ("reconcile_seconds", (reconciled - rolled).seconds),
+            ])
     }
 }
 

@@ -8,6 +8,8 @@ public enum AuditError: Error, Sendable {
     case input(InputError)
     /// Exit 3: a report cannot be written.
     case report(ReportError)
+    /// Exit 2 for a bad source or bad content, exit 3 for a store that cannot be read.
+    case profiles(ProfileError)
 }
 
 extension AuditError: CustomStringConvertible {
@@ -17,6 +19,7 @@ extension AuditError: CustomStringConvertible {
         case .format(let error): return error.description
         case .input(let error): return error.description
         case .report(let error): return error.description
+        case .profiles(let error): return error.description
         }
     }
 }

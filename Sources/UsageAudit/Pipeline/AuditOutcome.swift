@@ -6,14 +6,26 @@ public struct AuditOutcome: Sendable {
     public var asOf: Int64
     /// `usage.csv` rows.
     public var usageRows: [UsageRow]
+    /// The stored counters audited (empty when no `--profiles` was given).
+    public var profiles: [StoredProfile]
+    /// The effective limit of every row: profile → quota default → none.
+    public var limits: LimitResolver
+    /// `reconciliation.csv` rows, sorted.
+    public var findings: [ReconciliationFinding]
     /// Seconds spent per stage.
     public var timings: [(String, Double)]
 
-    public init(configuration: AuditConfiguration, result: CountResult, asOf: Int64, usageRows: [UsageRow], timings: [(String, Double)]) {
+    public init(
+        configuration: AuditConfiguration, result: CountResult, asOf: Int64, usageRows: [UsageRow],
+        profiles: [StoredProfile] = [], findings: [ReconciliationFinding] = [], timings: [(String, Double)]
+    ) {
         self.configuration = configuration
         self.result = result
         self.asOf = asOf
         self.usageRows = usageRows
+        self.profiles = profiles
+        limits = LimitResolver(profiles: profiles, configuration: configuration)
+        self.findings = findings
         self.timings = timings
     }
 

@@ -1,11 +1,15 @@
 /// The result of counting a set of inputs: usage and what was read.
 public struct CountResult: Sendable {
+    /// Usage per user, scope and local day.
     public var aggregate: UsageAggregate
+    /// Usage per user, scope and hour for the last two days of the input (reconciliation).
+    public var hourly: HourlyUsage
     /// Per input, in the order given.
     public var inputs: [InputStatistics]
 
-    public init(aggregate: UsageAggregate, inputs: [InputStatistics]) {
+    public init(aggregate: UsageAggregate, hourly: HourlyUsage = HourlyUsage(), inputs: [InputStatistics]) {
         self.aggregate = aggregate
+        self.hourly = hourly
         self.inputs = inputs
     }
 

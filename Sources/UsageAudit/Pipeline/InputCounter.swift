@@ -27,11 +27,11 @@ public struct InputCounter {
         label.reserveCapacity(256)
     }
 
-    /// Counts `input` into `aggregate`.
     /// - Returns: what was read; damage is in `error`, not thrown.
     /// - Throws: `InputError` when the input cannot be opened at all.
+    /// Counts `input` into `usage`.
     public mutating func count(
-        _ input: InputSource, into aggregate: inout UsageAggregate, progress: CountingProgress? = nil
+        _ input: InputSource, into usage: inout CountedUsage, progress: CountingProgress? = nil
     ) throws(InputError) -> InputStatistics {
         var statistics = InputStatistics(path: input.displayName)
         var source = try input.open()
@@ -39,7 +39,7 @@ public struct InputCounter {
         var reader = LineReader(maximumLineLength: maximumLineLength)
         do {
             try reader.forEachLine(in: &source) { line in
-                process(line, parser: &parser, statistics: &statistics, aggregate: &aggregate)
+                process(line, parser: &parser, statistics: &statistics, usage: &usage)
                 if let progress, line.number & Int(CountingProgress.lineStride - 1) == 0 {
                     progress.add(lines: CountingProgress.lineStride)
                 }
@@ -68,7 +68,7 @@ public struct InputCounter {
     @inline(__always)
     private mutating func process(
         _ line: InputLine, parser: inout any LineParser,
-        statistics: inout InputStatistics, aggregate: inout UsageAggregate
+        statistics: inout InputStatistics, usage: inout CountedUsage
     ) {
         statistics.lines += 1
         if line.isCutByDamage {
@@ -123,7 +123,8 @@ public struct InputCounter {
         let units = consumed ? classifier.units(of: record, scope: scope) : 0
         let day = auditCalendar.localDay(containing: time)
         label.withUnsafeBufferPointer { user in
-            aggregate.record(user: user, scope: scope, day: day, time: time, units: units, consumed: consumed, rejected: rejected)
+            usage.daily.record(user: user, scope: scope, day: day, time: time, units: units, consumed: consumed, rejected: rejected)
+            usage.hourly.record(user: user, scope: scope, time: time, units: units, consumed: consumed, rejected: rejected)
         }
         if consumed {
             statistics.requests += 1

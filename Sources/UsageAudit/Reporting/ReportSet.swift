@@ -12,7 +12,12 @@ public struct ReportSet {
 
     /// The usage report as a table.
     public var usageTable: ReportTable {
-        UsageReport(rows: outcome.usageRows, configuration: outcome.configuration).table(calendar: calendar)
+        UsageReport(rows: outcome.usageRows, limits: outcome.limits).table(calendar: calendar)
+    }
+
+    /// The reconciliation findings as a table.
+    public var reconciliationTable: ReportTable {
+        ReconciliationReport(findings: outcome.findings).table(calendar: calendar)
     }
 
     /// Writes the reports into `directory` (created if missing) and returns their file names.
@@ -27,9 +32,13 @@ public struct ReportSet {
         let usage = usageTable
         try emit("usage.csv", OutputFormat.csv.render(usage))
         try emit("usage.json", OutputFormat.json.render(usage))
+        let reconciliation = reconciliationTable
+        try emit("reconciliation.csv", OutputFormat.csv.render(reconciliation))
+        try emit("reconciliation.json", OutputFormat.json.render(reconciliation))
         let summary = SummaryReport(
             asOf: outcome.asOf, result: outcome.result, configuration: outcome.configuration,
-            findings: [], timings: outcome.timings, reportFiles: files + ["summary.json"])
+            findings: ReconciliationReport.counts(of: outcome.findings), profiles: outcome.profiles.count,
+            timings: outcome.timings, reportFiles: files + ["summary.json"])
         try emit("summary.json", summary.json(calendar: calendar).rendered(pretty: true) + "\n")
         return files
     }

@@ -8,9 +8,12 @@ public struct SummaryReport {
     /// Wall-clock seconds per stage; the only part of a run that differs between reruns.
     public var timings: [(String, Double)]
     public var reportFiles: [String]
+    /// How many stored counters were audited.
+    public var profiles: Int
 
     public init(asOf: Int64, result: CountResult, configuration: AuditConfiguration,
-                findings: [(String, Int)] = [], timings: [(String, Double)] = [], reportFiles: [String] = []) {
+                findings: [(String, Int)] = [], profiles: Int = 0, timings: [(String, Double)] = [], reportFiles: [String] = []) {
+        self.profiles = profiles
         self.asOf = asOf
         self.result = result
         self.configuration = configuration
@@ -51,6 +54,7 @@ public struct SummaryReport {
                 ("damaged_inputs", .integer(Int64(result.damagedInputs.count))),
                 ("first", time(totals.first)), ("last", time(totals.last)),
             ])),
+            ("profiles", .integer(Int64(profiles))),
             ("findings", .object(findings.map { ($0.0, .integer(Int64($0.1))) })),
             ("inputs", .array(inputs)),
             ("reports", .array(reportFiles.map { .string($0) })),

@@ -2,21 +2,17 @@
 public struct UsageReport {
     public static let columns = [
         "user", "scope", "period", "period_start", "period_end",
-        "requests", "units", "rejected", "limit", "remaining",
+        "requests", "units", "rejected", "limit", "remaining", "overage", "overage_cost",
     ]
 
     public var rows: [UsageRow]
-    private let configuration: AuditConfiguration
+    private let limits: LimitResolver
 
-    public init(rows: [UsageRow], configuration: AuditConfiguration) {
+    /// - Parameter limits: resolves each row's limit: the user's stored profile, else the
+    ///   quota's default, else none.
+    public init(rows: [UsageRow], limits: LimitResolver) {
         self.rows = rows
-        self.configuration = configuration
-    }
-
-    /// The limit that applies to `row`: the quota's default (profiles come later);
-    /// nil when no limit is known.
-    public func limit(for row: UsageRow) -> Int64? {
-        configuration.quota(scope: row.scope, period: row.period)?.defaultLimit
+        self.limits = limits
     }
 
     /// What is left of the limit: empty when there is no limit or it is unlimited (-1),
@@ -38,12 +34,15 @@ public struct UsageReport {
             return text
         }
         for row in rows {
-            let limit = limit(for: row)
+            let effective = limits.limit(user: row.user, scope: row.scope, period: row.period)
+            let limit = effective.reportedLimit
+            let overage = effective.overage(used: row.counts.units)
             table.rows.append([
                 .text(row.user), .text(row.scope), .text(row.period.name),
                 .text(stamp(row.bucket.start)), .text(stamp(row.bucket.end)),
                 .integer(row.counts.requests), .integer(row.counts.units), .integer(row.counts.rejected),
                 ReportValue(limit), ReportValue(Self.remaining(limit: limit, units: row.counts.units)),
+                ReportValue(overage?.units), overage?.cost.map { .decimal($0) } ?? .empty,
             ])
         }
         return table

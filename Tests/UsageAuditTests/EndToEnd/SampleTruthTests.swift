@@ -10,11 +10,17 @@ struct SampleTruthTests {
         let fresh = try SamplesRun.shared.get()
         let usage = try ReportedUsage(csv: fresh.text("usage.csv"))
         let truth = try String(contentsOf: RepositoryLayout.sampleExpectations().appendingPathComponent("usage-counts.csv"), encoding: .utf8)
+        // The run audits samples/profiles.csv: a user's stored limit replaces the quota default.
+        let store = try String(contentsOf: RepositoryLayout.requireRoot().appendingPathComponent("samples/profiles.csv"), encoding: .utf8)
+        var storedLimits: [String: String] = [:]
+        for row in try CSVText(store).records where !(row["limit"] ?? "").isEmpty {
+            storedLimits[row["user"]! + "|" + row["scope"]! + "|" + row["period"]!] = row["limit"]!
+        }
         var expected: [ReportedUsage.Key: ReportedUsage.Values] = [:]
         for row in try CSVText(truth).records {
             let key = ReportedUsage.Key(user: row["user"]!, scope: row["scope"]!, period: row["period"]!, periodStart: row["period_start"]!)
-            let limit = row["limit"] ?? ""
-            let remaining = Int(limit).map { String(max(0, $0 - Int(row["units"]!)!)) } ?? ""
+            let limit = storedLimits[row["user"]! + "|" + row["scope"]! + "|" + row["period"]!] ?? row["limit"] ?? ""
+            let remaining = Int(limit).flatMap { $0 < 0 ? nil : String(max(0, $0 - Int(row["units"]!)!)) } ?? ""
             expected[key] = ReportedUsage.Values(
                 periodEnd: row["period_end"]!, requests: row["requests"]!, units: row["units"]!,
                 rejected: row["rejected"]!, limit: limit, remaining: remaining)

@@ -1,11 +1,14 @@
 import Foundation
 
-/// `usage-audit run --config samples/config.toml --out <tmp> samples/logs`, run from the
+/// `usage-audit run --config samples/config.toml --profiles samples/profiles.csv --out <tmp> samples/logs`
+/// (what `scripts/run-samples` runs), from the
 /// repository root, with every report file read into memory (the folder is removed).
 ///
 /// `shared` runs it once for all tests that only read the reports.
 struct SamplesRun: Sendable {
-    static let arguments = ["run", "--config", "samples/config.toml", "--out", "<out>", "samples/logs"]
+    static let arguments = [
+        "run", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv", "--out", "<out>", "samples/logs",
+    ]
 
     let run: CommandRun
     /// File name → contents, for every file the run left in `--out` (hidden ones included).

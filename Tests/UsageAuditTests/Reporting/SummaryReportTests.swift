@@ -94,7 +94,7 @@ struct SummaryReportTests {
         #expect(json["timezone"] as? String == "UTC")
     }
 
-    @Test("ReportSet writes usage.csv, usage.json and summary.json atomically into a new folder")
+    @Test("ReportSet writes usage, reconciliation and summary reports atomically into a new folder")
     func reportSet() throws {
         let folder = try TemporaryFolder("reports")
         let outcome = try Self.outcome()
@@ -103,12 +103,12 @@ struct SummaryReportTests {
         #expect(files.contains("usage.csv"))
         #expect(files.contains("usage.json"))
         let entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        #expect(entries == ["summary.json", "usage.csv", "usage.json"])
+        #expect(entries == ["reconciliation.csv", "reconciliation.json", "summary.json", "usage.csv", "usage.json"])
         let csv = try String(contentsOfFile: directory + "/usage.csv", encoding: .utf8)
         #expect(csv == """
-            user,scope,period,period_start,period_end,requests,units,rejected,limit,remaining
-            alice,all,day,2026-11-20T00:00:00+01:00,2026-11-21T00:00:00+01:00,3,6,0,10,4
-            alice,other,day,2026-11-20T00:00:00+01:00,2026-11-21T00:00:00+01:00,3,6,0,,
+            user,scope,period,period_start,period_end,requests,units,rejected,limit,remaining,overage,overage_cost
+            alice,all,day,2026-11-20T00:00:00+01:00,2026-11-21T00:00:00+01:00,3,6,0,10,4,,
+            alice,other,day,2026-11-20T00:00:00+01:00,2026-11-21T00:00:00+01:00,3,6,0,,,,
 
             """)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/usage.json"))) as? [[String: Any]]

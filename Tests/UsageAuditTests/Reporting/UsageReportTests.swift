@@ -21,14 +21,14 @@ struct UsageReportTests {
     private func table(_ rows: [UsageRow], configuration: String = "", zone: String = "UTC") throws -> ReportTable {
         let configuration = try ConfigurationLoader.parse(text: configuration)
         let calendar = ZonedCalendar(timeZone: try #require(TimeZone(identifier: zone)))
-        return UsageReport(rows: rows, configuration: configuration).table(calendar: calendar)
+        return UsageReport(rows: rows, limits: LimitResolver(profiles: [], configuration: configuration)).table(calendar: calendar)
     }
 
     @Test("the columns of DESIGN §6, in order")
     func columns() throws {
         #expect(UsageReport.columns == [
             "user", "scope", "period", "period_start", "period_end",
-            "requests", "units", "rejected", "limit", "remaining",
+            "requests", "units", "rejected", "limit", "remaining", "overage", "overage_cost",
         ])
         #expect(try table([]).columns == UsageReport.columns)
     }
@@ -96,11 +96,11 @@ struct UsageReportTests {
         #expect(rows == [[
             .text("=evil"), .text("all"), .text("day"),
             .text("2026-11-21T00:00:00+00:00"), .text("2026-11-22T00:00:00+00:00"),
-            .integer(7), .integer(7), .integer(1), .empty, .empty,
+            .integer(7), .integer(7), .integer(1), .empty, .empty, .empty, .empty,
         ]])
         // The user name is neutralised in CSV, the counts are not.
         let csv = CSVRenderer.render(try table([Self.row(user: "=evil", units: 7)]))
-        #expect(csv.hasSuffix("'=evil,all,day,2026-11-21T00:00:00+00:00,2026-11-22T00:00:00+00:00,7,7,1,,\n"))
+        #expect(csv.hasSuffix("'=evil,all,day,2026-11-21T00:00:00+00:00,2026-11-22T00:00:00+00:00,7,7,1,,,,\n"))
     }
 
     @Test("period names as the configuration writes them")

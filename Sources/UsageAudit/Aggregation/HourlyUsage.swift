@@ -1,0 +1,186 @@
+/// Usage per (user, scope, hour) for the last hours of the input: the finer-than-daily
+/// data that lets the reconciler cut the snapshot day at the snapshot moment and try
+/// bucket boundaries shifted by whole hours (a store counting days in another zone).
+///
+/// Bounded: only requests within `keptSeconds` (default 48 hours) of the latest request
+/// time seen are kept, so memory grows with the users active in the last two days, never
+/// with the length of the input. Requests after `through` (the audit moment, when known
+/// before counting) are ignored.
+///
+/// Mergeable like `UsageAggregate`: merging the hourly usage of any split of the input
+/// gives, within `coverage`, exactly the hourly usage of the whole (a request within
+/// `keptSeconds` of the overall latest time is within it of its own part's latest too).
+///
+/// Hours are slots of 3600 seconds starting at `phase` seconds past a UTC hour, so that
+/// local midnights of a zone with a half-hour offset fall on slot boundaries (see
+/// `phase(for:at:)`). Build it from the same input as the aggregate it accompanies.
+public struct HourlyUsage: Sendable {
+    struct Key: Hashable {
+        var user: Int32
+        var scope: Int32
+        /// `⌊(time − phase) / 3600⌋`.
+        var slot: Int64
+    }
+
+    public static let slotSeconds: Int64 = 3600
+    /// Times are clamped to ±2⁶⁰ seconds so that no slot arithmetic overflows.
+    static let timeBound: Int64 = 1 << 60
+
+    /// How far back from the latest request the counts are kept.
+    public let keptSeconds: Int64
+    /// Seconds past the UTC hour at which slots start (0…3599).
+    public let phase: Int64
+    /// The last instant counted; nil counts everything.
+    public let through: Int64?
+    /// The latest request time recorded (`Int64.min` before the first).
+    public private(set) var latest: Int64 = .min
+    public private(set) var users = ByteInterner()
+    private(set) var slots: [Key: UsageCounts] = [:]
+    /// Requests before this instant are not recorded.
+    private var keepFrom: Int64 = .min
+    /// `latest` at the last pruning.
+    private var prunedAt: Int64 = .min
+
+    public init(keptSeconds: Int64 = 2 * 86_400, phase: Int64 = 0, through: Int64? = nil) {
+        self.keptSeconds = min(max(keptSeconds, Self.slotSeconds), Self.timeBound)
+        self.phase = ((phase % Self.slotSeconds) + Self.slotSeconds) % Self.slotSeconds
+        self.through = through
+    }
+
+    /// The phase that aligns slots with the local hours of `calendar`'s zone at `instant`:
+    /// where a local hour starts within the UTC hour, `−offset` modulo one hour (0 for
+    /// whole-hour zones, 1800 for +05:30, 900 for +05:45).
+    public static func phase(for calendar: ZonedCalendar, at instant: Int64) -> Int64 {
+        let offset = Int64(calendar.utcOffset(at: instant))
+        return ((-offset % slotSeconds) + slotSeconds) % slotSeconds
+    }
+
+    /// Records one request of the user whose label is `user` (hot path: one comparison
+    /// for a request outside the kept span).
+    @inline(__always)
+    public mutating func record(
+        user: UnsafeBufferPointer<UInt8>, scope: Int, time: Int64, units: Int64, consumed: Bool, rejected: Bool
+    ) {
+        guard time >= keepFrom, time <= (through ?? .max) else { return }
+        let id = users.intern(user)
+        add(user: id, scope: scope, time: time) { $0.record(time: time, units: units, consumed: consumed, rejected: rejected) }
+    }
+
+    /// Adds counts for a user given by name at the hour containing `time` (cold path:
+    /// loading partials, tests).
+    public mutating func add(_ counts: UsageCounts, user: String, scope: Int, time: Int64) {
+        guard time >= keepFrom, time <= (through ?? .max) else { return }
+        let id = users.intern(user)
+        add(user: id, scope: scope, time: time) { $0.merge(counts) }
+    }
+
+    /// Adds every slot of `other` (whose user ids are its own) and keeps the span that
+    /// follows from the later of the two latest times.
+    public mutating func merge(_ other: HourlyUsage) {
+        var idMap: [Int32] = []
+        idMap.reserveCapacity(other.users.count)
+        for id in 0..<other.users.count {
+            idMap.append(users.intern(other.users.string(for: Int32(id))))
+        }
+        for (key, counts) in other.slots {
+            slots[Key(user: idMap[Int(key.user)], scope: key.scope, slot: key.slot), default: UsageCounts()].merge(counts)
+        }
+        if other.latest > latest { advance(to: other.latest) }
+        prune()
+    }
+
+    /// The instants whose counts are complete: from the first slot boundary at or after
+    /// `latest − keptSeconds` to just past `through`; nil before the first request.
+    public var coverage: Range<Int64>? {
+        guard latest > .min else { return nil }
+        let start = slotBoundary(atOrAfter: latest - keptSeconds)
+        let end = through.map { min($0, Self.timeBound) + 1 } ?? Self.timeBound
+        return start < end ? start..<end : nil
+    }
+
+    /// The start of the slot that contains `time`.
+    public func slotStart(containing time: Int64) -> Int64 {
+        Self.floorDivide(Self.clamp(time) - phase, by: Self.slotSeconds) * Self.slotSeconds + phase
+    }
+
+    /// Whether `time` is a slot boundary.
+    public func isSlotBoundary(_ time: Int64) -> Bool {
+        slotStart(containing: time) == Self.clamp(time)
+    }
+
+    /// The counts of `user` summed over `scopes` in `[start, end)`; nil unless both ends are
+    /// slot boundaries inside `coverage` (an empty range gives zero counts).
+    public func counts(user: String, scopes: [Int], from start: Int64, to end: Int64) -> UsageCounts? {
+        guard let coverage, isSlotBoundary(start), isSlotBoundary(end), start <= end,
+              coverage.contains(start), end <= coverage.upperBound
+        else { return nil }
+        var total = UsageCounts()
+        guard let id = lookup(user) else { return total }
+        var slot = Self.floorDivide(start - phase, by: Self.slotSeconds)
+        let last = Self.floorDivide(end - phase, by: Self.slotSeconds)
+        while slot < last {
+            for scope in scopes {
+                if let counts = slots[Key(user: id, scope: Int32(truncatingIfNeeded: scope), slot: slot)] {
+                    total.merge(counts)
+                }
+            }
+            slot += 1
+        }
+        return total
+    }
+
+    /// The counts of `user` summed over `scopes` in the slot that contains `time`; nil
+    /// when that slot is not inside `coverage`.
+    public func slotCounts(user: String, scopes: [Int], containing time: Int64) -> UsageCounts? {
+        let start = slotStart(containing: time)
+        return counts(user: user, scopes: scopes, from: start, to: start + Self.slotSeconds)
+    }
+
+    // MARK: - Internals
+
+    private func lookup(_ user: String) -> Int32? {
+        var copy = user
+        return copy.withUTF8 { users.lookup($0) }
+    }
+
+    @inline(__always)
+    private mutating func add(user id: Int32, scope: Int, time: Int64, _ update: (inout UsageCounts) -> Void) {
+        let clamped = Self.clamp(time)
+        let key = Key(user: id, scope: Int32(truncatingIfNeeded: scope), slot: Self.floorDivide(clamped - phase, by: Self.slotSeconds))
+        update(&slots[key, default: UsageCounts()])
+        if clamped > latest {
+            advance(to: clamped)
+            // Prune every quarter of the kept span, so the table holds at most 1¼ spans.
+            if prunedAt == .min || latest - prunedAt >= keptSeconds / 4 { prune() }
+        }
+    }
+
+    private mutating func advance(to time: Int64) {
+        latest = time
+        keepFrom = slotBoundary(atOrAfter: latest - keptSeconds)
+    }
+
+    /// Drops slots that start before the kept span (they may be incomplete).
+    private mutating func prune() {
+        prunedAt = latest
+        guard latest > .min else { return }
+        let first = Self.floorDivide(keepFrom - phase, by: Self.slotSeconds)
+        slots = slots.filter { $0.key.slot >= first }
+    }
+
+    private func slotBoundary(atOrAfter time: Int64) -> Int64 {
+        let start = slotStart(containing: time)
+        return start < Self.clamp(time) ? start + Self.slotSeconds : start
+    }
+
+    @inline(__always)
+    static func clamp(_ time: Int64) -> Int64 {
+        min(max(time, -timeBound), timeBound)
+    }
+
+    @inline(__always)
+    static func floorDivide(_ value: Int64, by divisor: Int64) -> Int64 {
+        let quotient = value / divisor
+        return value % divisor < 0 ? quotient - 1 : quotient
+    }
+}

@@ -1,0 +1,31 @@
+/// The buckets a run reports on (DESIGN §6): every bucket that contains the audit moment,
+/// plus every bucket that the run's input touched.
+public struct ReportWindow: Sendable {
+    /// The local day of the audit moment.
+    public let asOfDay: LocalDay
+    /// Every local day with usage in the run's input, sorted.
+    private let touchedDays: [LocalDay]
+
+    public init(asOfDay: LocalDay, touchedDays: some Sequence<LocalDay>) {
+        self.asOfDay = asOfDay
+        self.touchedDays = Array(Set(touchedDays)).sorted()
+    }
+
+    /// The window of `aggregate`'s days and the day containing `asOf`.
+    public init(aggregate: UsageAggregate, asOf: Int64, calendar: ZonedCalendar) {
+        self.init(asOfDay: calendar.localDay(containing: asOf), touchedDays: aggregate.cells.keys.lazy.map(\.day))
+    }
+
+    /// Whether the bucket `range` is in the window.
+    public func contains(_ range: DayRange) -> Bool {
+        if range.contains(asOfDay) { return true }
+        // The first touched day not before the range's start must fall inside it.
+        var low = 0
+        var high = touchedDays.count
+        while low < high {
+            let middle = (low + high) / 2
+            if touchedDays[middle] < range.start { low = middle + 1 } else { high = middle }
+        }
+        return low < touchedDays.count && touchedDays[low] < range.end
+    }
+}

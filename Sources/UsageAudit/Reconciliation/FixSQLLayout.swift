@@ -1,0 +1,27 @@
+/// The table shape `--fix-sql` writes its UPDATE statements for.
+public enum FixSQLLayout: Hashable, Sendable {
+    /// The gazetteer's Django model `UserAPIProfile`: one row per user with the `all`/`day`
+    /// counter in `daily_count`, linked by `user_id` to Django's user table (`id`,
+    /// `username`). Assumed names: Django's defaults, `api_userapiprofile` (app label
+    /// `api`) and `auth_user`; pass the real ones when the app label differs.
+    case whg(table: String = "api_userapiprofile", userTable: String = "auth_user")
+    /// The `long` layout kept as a table: columns `user`, `scope`, `period` (as the
+    /// configuration writes it: `day`, `30d`, `month@15`) and the counter `used`.
+    case long(table: String = "profiles")
+
+    /// The layout's name as `?layout=` writes it.
+    public var name: String {
+        switch self {
+        case .whg: return "whg"
+        case .long: return "long"
+        }
+    }
+
+    /// The table the statements update.
+    public var table: String {
+        switch self {
+        case .whg(let table, _): return table
+        case .long(let table): return table
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// What the logs say a stored counter should hold: the units of a bucket up to the
+/// snapshot moment, as bounds.
+///
+/// Exact (`lower == upper`) when the logs show no use after the snapshot in the bucket,
+/// or when hourly data splits the snapshot day at the snapshot; otherwise the use of the
+/// snapshot day (or of its hour holding the snapshot) may fall on either side of it.
+struct RecomputedUsage: Equatable {
+    /// Units certainly used before the snapshot.
+    var lower: Int64 = 0
+    /// Units possibly used before the snapshot.
+    var upper: Int64 = 0
+    /// Whether every request of the bucket cost one unit (details then say "requests").
+    var requestsOnly = true
+
+    var isExact: Bool { lower == upper }
+
+    /// Whether `stored` fits the recomputed use within `tolerance` units.
+    func fits(_ stored: Int64, tolerance: Int64, shiftedBy shift: Int64 = 0) -> Bool {
+        stored >= Saturating.subtract(Saturating.add(lower, shift), tolerance)
+            && stored <= Saturating.add(Saturating.add(upper, shift), tolerance)
+    }
+
+    /// The recomputed value closest to `stored`: what the `recomputed` column shows.
+    func nearest(to stored: Int64) -> Int64 {
+        min(max(stored, lower), upper)
+    }
+
+    /// `lower` in words, or `between lower and upper`.
+    var description: String {
+        isExact ? FindingText.count(lower) : "between \(FindingText.count(lower)) and \(FindingText.count(upper))"
+    }
+
+    mutating func add(certain units: Int64) {
+        lower = Saturating.add(lower, units)
+        upper = Saturating.add(upper, units)
+    }
+
+    mutating func add(possible units: Int64) {
+        upper = Saturating.add(upper, units)
+    }
+}

@@ -1,0 +1,73 @@
+/// Compares the counters a quota store keeps with the counters recomputed from the logs,
+/// and says precisely what is wrong with each and why (DESIGN §6, reconciliation).
+///
+/// Counters are compared in units, for the bucket containing each profile's snapshot
+/// moment (`snapshotAt`, else the audit moment), up to that moment; an `Nd` window the
+/// store dates with `periodStart` is the window starting there. A counter within
+/// `tolerance` units of the recomputed use (requests in flight when it was read) agrees.
+///
+/// ```swift
+/// let findings = Reconciler(configuration: configuration, tolerance: 2)
+///     .findings(profiles: profiles, usage: result.aggregate, asOf: asOf, calendar: calendar)
+/// ```
+public struct Reconciler: Sendable {
+    public let configuration: AuditConfiguration
+    /// Units by which a stored counter may differ from the recomputed one without a finding.
+    public let tolerance: Int64
+
+    public init(configuration: AuditConfiguration, tolerance: Int64 = 0) {
+        self.configuration = configuration
+        self.tolerance = max(0, tolerance)
+    }
+
+    /// Every finding about `profiles` against `usage`, sorted (see `ReconciliationFinding.sorted`).
+    ///
+    /// - Parameters:
+    ///   - profiles: the stored counters; empty when no store was given (then only the
+    ///     logs' own evidence is reported: hard limits not enforced, requests refused under
+    ///     the limit).
+    ///   - usage: the recomputed usage; its scope index `i` is `configuration.scopeNames[i]`.
+    ///   - asOf: the audit moment (epoch seconds), the snapshot moment of profiles without one.
+    ///   - calendar: a calendar of the configuration's zone.
+    ///   - hourly: hourly usage of the same input, when collected: it cuts the snapshot day
+    ///     exactly at the snapshot and lets drift be explained as a time-zone shift.
+    ///   - includes: which buckets besides the profiles' own to examine for limits and
+    ///     missing profiles (e.g. the report window); default: the buckets containing `asOf`.
+    public func findings(
+        profiles: [StoredProfile], usage: UsageAggregate, asOf: Int64, calendar: ZonedCalendar,
+        hourly: HourlyUsage? = nil, includes: ((Period, DayRange) -> Bool)? = nil
+    ) -> [ReconciliationFinding] {
+        let context = ReconciliationContext(
+            configuration: configuration, tolerance: tolerance, profiles: profiles, usage: usage,
+            hourly: hourly, asOf: asOf, calendar: calendar, includes: includes)
+        var findings: [ReconciliationFinding] = []
+        var profileChecks: [LimitCheck] = []
+        var totalsChecked = Set<String>()
+        for profile in profiles {
+            let bucket = CounterBucket(profile: profile, resolver: context.resolver, asOf: asOf, calendar: calendar)
+            guard context.isKnown(scope: profile.scope) else {
+                findings.append(context.unknownScopeFinding(for: profile, bucket: bucket))
+                continue
+            }
+            if !context.index.hasTraffic(user: profile.user) {
+                if let orphan = context.orphanFinding(for: profile, bucket: bucket) { findings.append(orphan) }
+                continue
+            }
+            if let counter = context.counterFinding(for: profile, bucket: bucket) { findings.append(counter) }
+            // Stores that repeat the lifetime total on every period's row are checked once.
+            if profile.total != nil, totalsChecked.insert(profile.user + "\u{0}" + profile.scope).inserted,
+               let total = context.totalFinding(for: profile, bucket: bucket) {
+                findings.append(total)
+            }
+            profileChecks.append(LimitCheck(
+                user: profile.user, scope: profile.scope, period: bucket.period, range: bucket.range, origin: profile.origin))
+        }
+        for check in context.limitChecks(profileChecks: profileChecks, profiles: profiles) {
+            findings += context.limitFindings(for: check)
+        }
+        if !profiles.isEmpty {
+            findings += context.missingProfileFindings(profiles: profiles)
+        }
+        return ReconciliationFinding.sorted(findings, configuration: configuration)
+    }
+}

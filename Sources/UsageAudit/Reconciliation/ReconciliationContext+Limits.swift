@@ -1,0 +1,124 @@
+extension ReconciliationContext {
+    /// The limit checks of a run: the bucket of every profile, plus every bucket that
+    /// `includes` admits in which a user used a scope that a quota limits. A profile dated
+    /// by its store (`periodStart`) replaces the quota's framing of that user's windows.
+    func limitChecks(profileChecks: [LimitCheck], profiles: [StoredProfile]) -> [LimitCheck] {
+        var checks: [LimitCheck] = []
+        var seen = Set<LimitCheck.Key>()
+        for check in profileChecks where seen.insert(check.key).inserted {
+            checks.append(check)
+        }
+        var dated = Set<LimitCheck.Key>()
+        for profile in profiles where profile.periodStart != nil {
+            dated.insert(LimitCheck.Key(user: profile.user, scope: profile.scope, period: profile.period.name, start: LocalDay(number: 0)))
+        }
+        for quota in configuration.quotas where isKnown(scope: quota.scope) {
+            for pair in index.pairs where pair.scope == quota.scope {
+                let datedKey = LimitCheck.Key(user: pair.user, scope: pair.scope, period: quota.period.name, start: LocalDay(number: 0))
+                guard !dated.contains(datedKey), let series = index.series(user: pair.user, scope: pair.scope) else { continue }
+                var last: DayRange?
+                for day in series.days {
+                    if let last, last.contains(day) { continue }
+                    let range = quota.period.bucket(containing: day)
+                    last = range
+                    guard includes(quota.period, range) else { continue }
+                    let check = LimitCheck(user: pair.user, scope: pair.scope, period: quota.period, range: range)
+                    if seen.insert(check.key).inserted { checks.append(check) }
+                }
+            }
+        }
+        return checks
+    }
+
+    /// `over_limit_served` when a hard limit let more units through than it allows, and
+    /// `blocked_under_limit` when requests were refused (429) while the use was under the
+    /// limit — with the lockout signature (refused with nothing served after a bucket that
+    /// reached the limit) named as such.
+    func limitFindings(for check: LimitCheck) -> [ReconciliationFinding] {
+        let limit = resolver.limit(user: check.user, scope: check.scope, period: check.period)
+        if case .none = limit.value { return [] }
+        let counts = index.counts(user: check.user, scope: check.scope, in: check.range)
+        let requestsOnly = counts.requests == counts.units
+        let when = phrase(for: check.range, period: check.period)
+        func finding(_ kind: FindingKind, _ detail: String) -> ReconciliationFinding {
+            ReconciliationFinding(
+                user: check.user, scope: check.scope, period: check.period, bucket: check.range, field: "limit",
+                stored: limit.reportedLimit, recomputed: counts.units, kind: kind, detail: detail, origin: check.origin)
+        }
+        var findings: [ReconciliationFinding] = []
+        let served = FindingText.quantity(counts.units, requestsOnly: requestsOnly)
+        if limit.hard, case .units(let units) = limit.value, counts.units > units {
+            let past = FindingText.count(limit.unitsPast(counts.units))
+            let detail = units == 0
+                ? "served \(served) \(when) although the limit is 0 (no use allowed, from \(limit.sourceDescription)): "
+                    + "the limit was not enforced"
+                : "served \(served) \(when) against a hard limit of \(FindingText.count(units)) (from "
+                    + "\(limit.sourceDescription)): \(past) past the limit, the limit was not enforced"
+            findings.append(finding(.overLimitServed, detail))
+        }
+        if counts.rejected > 0, limit.isUnder(counts.units) {
+            var unexplained = counts
+            unexplained.rejected = unexplainedRefusals(check: check)
+            if unexplained.rejected > 0 {
+                findings.append(finding(.blockedUnderLimit, blockedDetail(check: check, limit: limit, counts: unexplained, when: when)))
+            }
+        }
+        return findings
+    }
+
+    /// The refusals of `check`'s bucket that no other hard limit over the same requests
+    /// explains: a refusal on a day when another quota or profile limit of the user (the
+    /// scope's own in another period, `all`'s, or for `all` the limits of the scopes refused
+    /// that day) had already been reached in its bucket is that limit working.
+    private func unexplainedRefusals(check: LimitCheck) -> Int64 {
+        guard let series = index.series(user: check.user, scope: check.scope) else { return 0 }
+        var candidates: [(scope: String, period: Period)] = configuration.quotas.map { ($0.scope, $0.period) }
+        candidates += limitedPeriods[check.user] ?? []
+        var refused: Int64 = 0
+        var position = series.firstIndex(atOrAfter: check.range.start)
+        while position < series.days.count, series.days[position] < check.range.end {
+            let day = series.days[position]
+            let rejected = series.counts[position].rejected
+            position += 1
+            guard rejected > 0 else { continue }
+            var scopes = [check.scope, AuditConfiguration.allScope]
+            if check.scope == AuditConfiguration.allScope {
+                scopes += configuration.scopeNames.filter { index.counts(user: check.user, scope: $0, on: day).rejected > 0 }
+            }
+            let explained = candidates.contains { candidate in
+                guard scopes.contains(candidate.scope),
+                      candidate.scope != check.scope || candidate.period.name != check.period.name
+                else { return false }
+                let limit = resolver.limit(user: check.user, scope: candidate.scope, period: candidate.period)
+                guard limit.hard, case .units(let units) = limit.value else { return false }
+                let bucket = candidate.period.bucket(containing: day)
+                let soFar = DayRange(start: bucket.start, end: day.clampedAdding(days: 1))
+                return index.counts(user: check.user, scope: candidate.scope, in: soFar).units >= units
+            }
+            if !explained { refused = Saturating.add(refused, rejected) }
+        }
+        return refused
+    }
+
+    private func blockedDetail(check: LimitCheck, limit: EffectiveLimit, counts: UsageCounts, when: String) -> String {
+        let refused = "refused \(FindingText.count(counts.rejected)) time\(counts.rejected == 1 ? "" : "s") \(when)"
+        let requestsOnly = counts.requests == counts.units
+        guard case .units(let units) = limit.value else {
+            return "\(refused) although the limit is unlimited (from \(limit.sourceDescription)): the store or the "
+                + "code applies a limit it should not (or another limit, such as a rate limit, refused them)"
+        }
+        if counts.units == 0 {
+            let before = index.counts(user: check.user, scope: check.scope, in: previous(of: check.range, period: check.period))
+            if units > 0, before.units >= units {
+                return "\(refused) with 0 served: the limit was checked against \(FindingText.previousBucket(check.period)) "
+                    + "count (\(FindingText.count(before.units)) of \(FindingText.count(units))) — the reset is applied "
+                    + "lazily after the limit check, which locks the user out"
+            }
+            return "\(refused) with 0 served, under a limit of \(FindingText.count(units)) (from \(limit.sourceDescription)): "
+                + "a stale or wrong stored counter (or another limit, such as a rate limit, refused them)"
+        }
+        return "\(refused) while only \(FindingText.quantity(counts.units, requestsOnly: requestsOnly)) of "
+            + "\(FindingText.count(units)) were used (limit from \(limit.sourceDescription)): refused under the limit — a "
+            + "stored counter ahead of the real use (or another limit, such as a rate limit, refused them)"
+    }
+}

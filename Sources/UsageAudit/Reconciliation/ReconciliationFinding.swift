@@ -1,0 +1,38 @@
+/// One thing wrong with a stored counter: a row of `reconciliation.csv`.
+public struct ReconciliationFinding: Hashable, Sendable {
+    public var user: String
+    public var scope: String
+    public var period: Period
+    /// The bucket the comparison is about.
+    public var bucket: DayRange
+    /// The stored field compared: `used`, `total`, `limit`.
+    public var field: String
+    public var stored: Int64?
+    public var recomputed: Int64?
+    public var kind: FindingKind
+    /// A sentence a staff member understands, with the likely cause where the data shows it.
+    public var detail: String
+    /// Where the stored profile came from (`profiles.csv:12`), empty when no profile is involved.
+    public var origin: String
+
+    public init(user: String, scope: String, period: Period, bucket: DayRange, field: String,
+                stored: Int64?, recomputed: Int64?, kind: FindingKind, detail: String, origin: String = "") {
+        self.user = user
+        self.scope = scope
+        self.period = period
+        self.bucket = bucket
+        self.field = field
+        self.stored = stored
+        self.recomputed = recomputed
+        self.kind = kind
+        self.detail = detail
+        self.origin = origin
+    }
+
+    /// `stored − recomputed`, when both are known.
+    public var delta: Int64? {
+        guard let stored, let recomputed else { return nil }
+        let (difference, overflow) = stored.subtractingReportingOverflow(recomputed)
+        return overflow ? (stored > recomputed ? .max : .min) : difference
+    }
+}

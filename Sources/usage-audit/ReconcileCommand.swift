@@ -1,0 +1,33 @@
+import ArgumentParser
+import UsageAudit
+
+/// `usage-audit reconcile`: the reconciliation findings on stdout.
+struct ReconcileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Compare stored counters with the logs and print the findings.",
+        discussion: """
+            Prints the rows of reconciliation.csv (user, scope, period, field, stored, recomputed, \
+            delta, kind, detail, …) without writing any report file. With --format jsonl every \
+            finding is one JSON object on its own line.
+
+            Example:
+              usage-audit reconcile --config samples/config.toml --profiles samples/profiles.csv \\
+                --format jsonl samples/logs
+            """
+    )
+
+    @OptionGroup var audit: AuditOptions
+    @OptionGroup var printing: PrintOptions
+    @OptionGroup var findings: FindingOptions
+
+    func run() throws {
+        let outcome = try audit.runAudit(logger: audit.makeLogger())
+        try printing.emit(ReportSet(outcome: outcome).reconciliationTable)
+        try findings.writeFixSQL(for: outcome)
+        if outcome.hasDamage {
+            throw CommandFailure(message: "some input was damaged; everything readable was counted", exitCode: ExitStatus.damagedInput)
+        }
+        try findings.checkThreshold(for: outcome)
+    }
+}

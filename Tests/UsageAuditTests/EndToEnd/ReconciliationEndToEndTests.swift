@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// `--profiles` end to end: the findings on the samples' stores equal the sample generator's
+/// own list of planted faults, and the flags around them behave as documented.
+@Suite("Reconciliation of the sample stores")
+struct ReconciliationEndToEndTests {
+    /// Runs `arguments` (with `<out>` replaced by a fresh folder) from the repository root and
+    /// returns the run and the text of `reconciliation.csv`.
+    private func runSamples(_ arguments: [String]) throws -> (CommandRun, String, EndToEndFolder) {
+        let folder = try EndToEndFolder(prefix: "reconcile")
+        let out = folder.file("out")
+        let run = try AuditBinary.run(arguments.map { $0 == "<out>" ? out.path : $0 }, in: try RepositoryLayout.requireRoot())
+        let csv = (try? String(contentsOf: out.appendingPathComponent("reconciliation.csv"), encoding: .utf8)) ?? ""
+        return (run, csv, folder)
+    }
+
+    /// (user, scope, period, kind, period_start) of every finding row.
+    private func findingKeys(_ csv: String) throws -> [String] {
+        try CSVText(csv).records.map { row in
+            [CSVText.unneutralised(row["user"]!), row["scope"]!, row["period"]!, row["kind"]!, row["period_start"]!].joined(separator: "|")
+        }.sorted()
+    }
+
+    @Test("each store yields exactly the findings the generator planted", arguments: [
+        ("samples/profiles.csv", "findings.csv"),
+        ("samples/profiles-whg.csv", "findings-whg.csv"),
+        (nil, "findings-logs.csv"),
+    ] as [(String?, String)])
+    func plantedFindings(store: String?, expectedFile: String) throws {
+        let arguments = ["run", "-q", "--config", "samples/config.toml"] + (store.map { ["--profiles", $0] } ?? []) + ["--out", "<out>", "samples/logs"]
+        let (run, csv, folder) = try runSamples(arguments)
+        defer { folder.remove() }
+        #expect(run.exitCode == 0, "\(run.summary)")
+        let expected = try String(contentsOf: RepositoryLayout.sampleExpectations().appendingPathComponent(expectedFile), encoding: .utf8)
+        let reported = try findingKeys(csv)
+        let planted = try findingKeys(expected)
+        #expect(!planted.isEmpty)
+        #expect(reported == planted, "reconciliation.csv differs from samples/expected/\(expectedFile)")
+    }
+
+    @Test("--fail-on error exits 1 after writing every report; --fail-on orphan_profile too; without it 0")
+    func failOn() throws {
+        let base = ["run", "-q", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv", "--out", "<out>"]
+        let (failing, csv, folder) = try runSamples(base + ["--fail-on", "error", "samples/logs"])
+        defer { folder.remove() }
+        #expect(failing.exitCode == 1, "\(failing.summary)")
+        #expect(failing.stderr.contains("--fail-on"))
+        #expect(csv.contains("over_limit_served"))
+        let (kind, _, kindFolder) = try runSamples(base + ["--fail-on", "orphan_profile", "samples/logs"])
+        defer { kindFolder.remove() }
+        #expect(kind.exitCode == 1)
+        let (clean, _, cleanFolder) = try runSamples(["run", "-q", "--config", "samples/config.toml", "--profiles",
+                                                      "samples/profiles-whg.csv", "--out", "<out>", "--fail-on", "drift", "samples/logs"])
+        defer { cleanFolder.remove() }
+        #expect(clean.exitCode == 0, "a clean store has no drift: \(clean.summary)")
+        let (bad, _, badFolder) = try runSamples(base + ["--fail-on", "everything", "samples/logs"])
+        defer { badFolder.remove() }
+        #expect(bad.exitCode == 2)
+        #expect(bad.stderr.contains("--fail-on"))
+    }
+
+    @Test("--fix-sql writes one guarded UPDATE per drifted or stale counter, and nothing runs it")
+    func fixSQL() throws {
+        let folder = try EndToEndFolder(prefix: "fixsql")
+        defer { folder.remove() }
+        let script = folder.file("fix.sql")
+        let run = try AuditBinary.run(["run", "-q", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv",
+                                       "--out", folder.file("out").path, "--fix-sql", script.path, "samples/logs"],
+                                      in: try RepositoryLayout.requireRoot())
+        #expect(run.exitCode == 0, "\(run.summary)")
+        let text = try String(contentsOf: script, encoding: .utf8)
+        #expect(text.contains("BEGIN;") && text.contains("COMMIT;"))
+        let updates = text.components(separatedBy: "\n").filter { $0.hasPrefix("UPDATE ") }
+        #expect(updates.count == 2)
+        #expect(text.contains("SET \"used\" = 126") && text.contains("'geo-batch'") && text.contains("\"used\" = 89"))
+        #expect(text.contains("SET \"used\" = 1") && text.contains("'j.weber'") && text.contains("\"used\" = 4812"))
+    }
+
+    @Test("reconcile --format jsonl prints one finding object per line and nothing else")
+    func reconcileJSONLines() throws {
+        let run = try AuditBinary.run(["reconcile", "-q", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv",
+                                       "--format", "jsonl", "samples/logs"], in: try RepositoryLayout.requireRoot())
+        #expect(run.exitCode == 0, "\(run.summary)")
+        let lines = run.stdoutText.split(separator: "\n")
+        #expect(lines.count == 16)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["kind"] is String && object?["detail"] is String, "\(line)")
+        }
+    }
+
+    @Test("a store that cannot be read is exit 3, a malformed one exit 2, and the reports are not written")
+    func badStores() throws {
+        let folder = try EndToEndFolder(prefix: "badstore")
+        defer { folder.remove() }
+        let missing = try AuditBinary.run(["run", "--config", "samples/config.toml", "--profiles", folder.file("nope.csv").path,
+                                           "--out", folder.file("out").path, "samples/logs"], in: try RepositoryLayout.requireRoot())
+        #expect(missing.exitCode == 3, "\(missing.summary)")
+        let odd = folder.file("odd.csv")
+        try Data("name,colour\nann,blue\n".utf8).write(to: odd)
+        let unknown = try AuditBinary.run(["run", "--config", "samples/config.toml", "--profiles", odd.path,
+                                           "--out", folder.file("out").path, "samples/logs"], in: try RepositoryLayout.requireRoot())
+        #expect(unknown.exitCode == 2, "\(unknown.summary)")
+        #expect(unknown.stderr.contains("layout"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("out").path))
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import UsageAudit
+
+extension ReconciliationTests {
+    @Suite("LimitResolver and Overage")
+    struct LimitResolverTests {
+        private let configuration = AuditConfiguration(
+            scopes: [ScopeRule(name: "geo", paths: ["/geo"])],
+            quotas: [
+                QuotaRule(scope: "all", period: .day, defaultLimit: 5000),
+                QuotaRule(scope: "geo", period: .month, defaultLimit: 2000, hard: false, blockPrice: 1500),
+                QuotaRule(scope: "geo", period: .days(30, anchor: LocalDay(number: 20_000)), defaultLimit: -1),
+                QuotaRule(scope: "all", period: .week),
+            ])
+
+        private func resolve(_ limit: StoredLimit?, scope: String = "all", period: Period = .day, hard: Bool? = nil, price: Double? = nil) -> EffectiveLimit {
+            let profiles = limit.map {
+                [StoredProfile(user: "ann", scope: scope, period: period, limit: $0, hard: hard, blockPrice: price, origin: "p:1")]
+            } ?? []
+            return LimitResolver(profiles: profiles, configuration: configuration).limit(user: "ann", scope: scope, period: period)
+        }
+
+        @Test("profile value, else the quota default, else none")
+        func resolutionOrder() {
+            #expect(resolve(.limit(12_000)) == EffectiveLimit(value: .units(12_000), source: .profile(origin: "p:1")))
+            #expect(resolve(.useDefault) == EffectiveLimit(value: .units(5000), source: .quotaDefault))
+            #expect(resolve(nil) == EffectiveLimit(value: .units(5000), source: .quotaDefault))
+            #expect(resolve(nil, period: .week).value == .none)
+            #expect(resolve(nil, scope: "other").value == .none)
+            #expect(resolve(.limit(7), scope: "other").value == .units(7))
+        }
+
+        @Test("unlimited and zero keep their meaning; -1 in the configuration is unlimited")
+        func unlimitedAndZero() {
+            #expect(resolve(.unlimited).value == .unlimited)
+            #expect(resolve(.limit(0)).value == .units(0))
+            #expect(resolve(nil, scope: "geo", period: .days(30, anchor: LocalDay(number: 0))).value == .unlimited)
+            #expect(resolve(.unlimited).reportedLimit == -1)
+            #expect(resolve(.limit(0)).reportedLimit == 0)
+            #expect(resolve(nil, period: .week).reportedLimit == nil)
+            #expect(resolve(.unlimited).isUnder(.max))
+            #expect(!resolve(.limit(0)).isUnder(0))
+            #expect(!resolve(nil, period: .week).isUnder(0))
+        }
+
+        @Test("hardness and block price: profile, else quota, else hard without price")
+        func hardnessAndPrice() {
+            let soft = resolve(nil, scope: "geo", period: .month)
+            #expect(!soft.hard && soft.blockPrice == 1500)
+            let madeHard = resolve(.useDefault, scope: "geo", period: .month, hard: true, price: 99)
+            #expect(madeHard.hard && madeHard.blockPrice == 99 && madeHard.value == .units(2000))
+            let unconfigured = resolve(.limit(5), scope: "other")
+            #expect(unconfigured.hard && unconfigured.blockPrice == nil)
+        }
+
+        @Test("overage only past a soft limit; started blocks of 1000 are charged", arguments: [
+            (Int64(2000), nil as Int64?, nil as Double?),
+            (2001, 1, 1500),
+            (3000, 1, 1500),
+            (3001, 2, 3000),
+            (12_500, 11, 16_500),
+        ])
+        func overage(used: Int64, blocks: Int64?, cost: Double?) {
+            let overage = resolve(nil, scope: "geo", period: .month).overage(used: used)
+            #expect(overage?.blocks == blocks)
+            #expect(overage?.cost == cost)
+            #expect(overage?.units == (blocks == nil ? nil : used - 2000))
+        }
+
+        @Test("no overage for hard limits, unlimited use or unknown limits; no cost without a price")
+        func noOverage() {
+            #expect(resolve(nil).overage(used: 9000) == nil)
+            #expect(resolve(.unlimited, hard: false).overage(used: 9000) == nil)
+            #expect(resolve(nil, period: .week, hard: false).overage(used: 9000) == nil)
+            let unpriced = resolve(.limit(10), scope: "other", hard: false).overage(used: 11)
+            #expect(unpriced?.units == 1 && unpriced?.cost == nil)
+        }
+
+        @Test("the usage report's limit cell: units, -1 unlimited, empty without a limit")
+        func reportedLimitForRows() {
+            let resolver = LimitResolver(profiles: [
+                StoredProfile(user: "ann", scope: "all", period: .day, limit: .unlimited),
+                StoredProfile(user: "bo", scope: "all", period: .day, limit: .limit(9)),
+            ], configuration: configuration)
+            func row(_ user: String, _ period: Period = .day) -> UsageRow {
+                UsageRow(user: user, scope: "all", period: period, bucket: DayRange(start: LocalDay(number: 0), end: LocalDay(number: 1)), counts: UsageCounts())
+            }
+            #expect(resolver.reportedLimit(for: row("ann")) == -1)
+            #expect(resolver.reportedLimit(for: row("bo")) == 9)
+            #expect(resolver.reportedLimit(for: row("cy")) == 5000)
+            #expect(resolver.reportedLimit(for: row("cy", .week)) == nil)
+        }
+
+        @Test("the first of duplicate profiles wins; N-day periods match by name")
+        func duplicatesAndNames() {
+            let resolver = LimitResolver(profiles: [
+                StoredProfile(user: "ann", scope: "geo", period: .days(30, anchor: LocalDay(number: 5)), limit: .limit(1)),
+                StoredProfile(user: "ann", scope: "geo", period: .days(30, anchor: LocalDay(number: 9)), limit: .limit(2)),
+            ], configuration: configuration)
+            #expect(resolver.limit(user: "ann", scope: "geo", period: .days(30, anchor: LocalDay(number: 20_000))).value == .units(1))
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import UsageAudit
+
+extension ReconciliationTests {
+    @Suite("Reconciler: limits enforced as stored")
+    struct ReconcilerLimitTests {
+        private let today = ReconciliationFixture.day(2026, 11, 21)
+        private var yesterday: LocalDay { today.adding(days: -1) }
+
+        @Test("a hard limit not enforced: over_limit_served names the units past it")
+        func overLimitServed() throws {
+            var fixture = ReconciliationFixture()
+            fixture.use("mia", on: today, units: 5212)
+            let finding = try #require(fixture.findings().first)
+            #expect(fixture.findings().count == 1)
+            #expect(finding.kind == .overLimitServed && finding.field == "limit")
+            #expect(finding.stored == 5000 && finding.recomputed == 5212 && finding.delta == -212)
+            #expect(finding.detail == "served 5,212 requests today against a hard limit of 5,000 (from the quota default): "
+                + "212 past the limit, the limit was not enforced")
+        }
+
+        @Test("use exactly at the limit is not over it")
+        func atTheLimit() {
+            var fixture = ReconciliationFixture()
+            fixture.use("mia", on: today, units: 5000)
+            #expect(fixture.findings().isEmpty)
+        }
+
+        @Test("a soft limit is never over_limit_served; its excess is overage")
+        func softLimit() throws {
+            var fixture = ReconciliationFixture()
+            fixture.use("ned", scope: ReconciliationFixture.iso, on: today, units: 2500)
+            #expect(fixture.findings().isEmpty)
+            let limit = LimitResolver(profiles: [], configuration: fixture.configuration)
+                .limit(user: "ned", scope: "iso", period: .month)
+            let overage = try #require(limit.overage(used: 2500))
+            #expect(overage.units == 500 && overage.blocks == 1 && overage.cost == 1500)
+        }
+
+        @Test("a profile marking a hard quota soft is respected, and the reverse")
+        func profileHardness() {
+            var fixture = ReconciliationFixture()
+            fixture.use("ola", on: today, units: 6000)
+            fixture.use("pia", scope: ReconciliationFixture.iso, on: today, units: 2100)
+            fixture.store("ola", used: 6000, hard: false)
+            fixture.store("pia", used: 2100)
+            fixture.store("pia", scope: "iso", period: .month, used: 2100, hard: true)
+            #expect(fixture.kinds(of: "ola") == [])
+            #expect(fixture.kinds(of: "pia") == ["over_limit_served:limit"])
+        }
+
+        @Test("unlimited is never over the limit, whether stored or the default", arguments: [true, false])
+        func unlimited(stored: Bool) {
+            var fixture = ReconciliationFixture(quotas: [QuotaRule(scope: "all", period: .day, defaultLimit: stored ? 5000 : -1)])
+            fixture.use("quinn", on: today, units: 90_000)
+            if stored { fixture.store("quinn", limit: .unlimited, used: 90_000) }
+            #expect(fixture.findings().isEmpty)
+        }
+
+        @Test("a limit of 0 allows nothing: any use is over it, and nothing is under it")
+        func zeroLimit() throws {
+            var fixture = ReconciliationFixture()
+            fixture.use("rae", on: today, units: 3, rejected: 4)
+            fixture.store("rae", limit: .limit(0), used: 3)
+            let findings = fixture.findings()
+            #expect(findings.map(\.kind) == [.overLimitServed])
+            #expect(findings.first?.detail.contains("although the limit is 0 (no use allowed, from the stored profile (profiles.csv:2))") == true)
+        }
+
+        @Test("a stored limit replaces the default, both ways")
+        func storedLimitWins() {
+            var fixture = ReconciliationFixture()
+            fixture.use("sam", on: today, units: 7000)
+            fixture.use("tia", on: today, units: 300)
+            fixture.store("sam", limit: .limit(10_000), used: 7000)
+            fixture.store("tia", limit: .limit(200), used: 300)
+            #expect(fixture.kinds(of: "sam") == [])
+            #expect(fixture.kinds(of: "tia") == ["over_limit_served:limit"])
+        }
+
+        @Test("no limit known: no limit finding however large the use")
+        func noLimit() {
+            var fixture = ReconciliationFixture(quotas: [QuotaRule(scope: "all", period: .day)])
+            fixture.use("uma", on: today, units: 1_000_000, rejected: 5)
+            #expect(fixture.findings().isEmpty)
+        }
+
+        @Test("429s under the limit: blocked_under_limit with the use and the limit")
+        func blockedUnderLimit() throws {
+            var fixture = ReconciliationFixture()
+            fixture.use("vic", on: today, units: 3100, rejected: 12)
+            let finding = try #require(fixture.findings().first)
+            #expect(finding.kind == .blockedUnderLimit && finding.stored == 5000 && finding.recomputed == 3100)
+            #expect(finding.detail.hasPrefix("refused 12 times today while only 3,100 requests of 5,000 were used"))
+        }
+
+        @Test("the lockout signature: refused with nothing served after reaching the limit yesterday")
+        func lockout() throws {
+            var fixture = ReconciliationFixture()
+            fixture.use("wes", on: yesterday, units: 5000)
+            fixture.use("wes", on: today, units: 0, rejected: 12)
+            fixture.store("wes", used: 5000)
+            let findings = fixture.findings()
+            #expect(findings.map(\.kind) == [.staleReset, .blockedUnderLimit])
+            #expect(findings.last?.detail.hasPrefix("refused 12 times today with 0 served: the limit was checked against "
+                + "yesterday's count (5,000 of 5,000)") == true)
+        }
+
+        @Test("429s under an unlimited limit are blocked under the limit")
+        func blockedWhileUnlimited() {
+            var fixture = ReconciliationFixture()
+            fixture.use("xan", on: today, units: 10, rejected: 2)
+            fixture.store("xan", limit: .unlimited, used: 10)
+            #expect(fixture.kinds(of: "xan") == ["blocked_under_limit:limit"])
+            #expect(fixture.findings().first?.stored == -1)
+        }
+
+        @Test("429s explained by another limit that was reached are that limit working")
+        func refusalsExplainedElsewhere() {
+            var fixture = ReconciliationFixture(quotas: [
+                QuotaRule(scope: "all", period: .day, defaultLimit: 5000),
+                QuotaRule(scope: "geo", period: .day, defaultLimit: 100),
+            ])
+            // geo reached its own limit: its refusals are no fault of the all/day limit.
+            fixture.use("yul", on: today, units: 100, rejected: 9)
+            // zoe was refused in iso, where no limit was reached: a finding for all/day.
+            fixture.use("zoe", on: today, units: 100)
+            fixture.use("zoe", scope: ReconciliationFixture.iso, on: today, units: 10, rejected: 3)
+            #expect(fixture.kinds(of: "yul") == [])
+            #expect(fixture.kinds(of: "zoe") == ["blocked_under_limit:limit"])
+        }
+
+        @Test("past buckets are examined only when `includes` admits them")
+        func includes() {
+            var fixture = ReconciliationFixture()
+            fixture.use("abe", on: today.adding(days: -5), units: 6000)
+            #expect(fixture.findings().isEmpty)
+            let all = fixture.findings { _, _ in true }
+            #expect(all.map(\.kind) == [.overLimitServed])
+            #expect(all.first?.detail.contains("on 2026-11-16") == true)
+        }
+    }
+}
