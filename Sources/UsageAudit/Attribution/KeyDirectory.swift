@@ -14,54 +14,37 @@ public struct KeyDirectory: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .badReferencedFile(key: configurationKey, path: path, reason: "it does not exist or is not readable")
         }
-        let text = String(decoding: data, as: UTF8.self)
         var directory = KeyDirectory()
         var sawHeader = false
-        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
-            let line = rawLine.trimmingCharacters()
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cells = Self.cells(of: line)
+        var scanner = CSVScanner(bytes: Array(data), position: 0, separator: UInt8(ascii: ","))
+        while let (rawCells, line) = try nextRecord(of: &scanner, path: path, configurationKey: configurationKey) {
+            let cells = rawCells.map { $0.trimmingCharacters() }
+            if cells.allSatisfy(\.isEmpty) || cells[0].hasPrefix("#") { continue }
             if !sawHeader {
                 sawHeader = true
                 if cells.count >= 2, cells[0].lowercased() == "key", cells[1].lowercased() == "user" { continue }
             }
             guard cells.count == 2, !cells[0].isEmpty, !cells[1].isEmpty else {
                 throw .badReferencedFile(key: configurationKey, path: path,
-                                         reason: "line \(offset + 1) is not 'key,user' (two non-empty cells)")
+                                         reason: "line \(line) is not 'key,user' (two non-empty cells)")
             }
             if let previous = directory.users[cells[0]], previous != cells[1] {
                 throw .badReferencedFile(key: configurationKey, path: path,
-                                         reason: "line \(offset + 1) maps a key already mapped to '\(previous)' to '\(cells[1])'")
+                                         reason: "line \(line) maps a key already mapped to '\(previous)' to '\(cells[1])'")
             }
             directory.users[cells[0]] = cells[1]
         }
         return directory
     }
 
-    /// The cells of one CSV line (RFC 4180 quoting: `"a, b"` is one cell, `""` a quote).
-    static func cells(of line: String) -> [String] {
-        var cells: [String] = []
-        var cell = ""
-        var quoted = false
-        let characters = Array(line)
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            index += 1
-            switch (quoted, character) {
-            case (true, "\"") where index < characters.count && characters[index] == "\"":
-                cell.append("\"")
-                index += 1
-            case (true, "\""), (false, "\""):
-                quoted.toggle()
-            case (false, ","):
-                cells.append(cell.trimmingCharacters())
-                cell = ""
-            default:
-                cell.append(character)
-            }
+    /// The next record of the keys file, with a malformed one reported as a configuration error.
+    private static func nextRecord(
+        of scanner: inout CSVScanner, path: String, configurationKey: String
+    ) throws(ConfigurationError) -> (cells: [String], line: Int)? {
+        do {
+            return try scanner.nextRecord(name: path)
+        } catch {
+            throw .badReferencedFile(key: configurationKey, path: path, reason: error.description)
         }
-        cells.append(cell.trimmingCharacters())
-        return cells
     }
 }
