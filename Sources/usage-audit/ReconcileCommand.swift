@@ -12,8 +12,8 @@ struct ReconcileCommand: ParsableCommand {
             finding is one JSON object on its own line.
 
             Example:
-              usage-audit reconcile --config samples/config.toml --profiles samples/profiles.csv \\
-                --format jsonl samples/logs
+              usage-audit reconcile --config samples/config.toml \\
+                  --profiles samples/profiles.csv --format jsonl samples/logs
             """
     )
 

@@ -14,8 +14,8 @@ struct RunCommand: ParsableCommand {
             atomically: a crash never leaves a half-written report.
 
             Example:
-              usage-audit run --config samples/config.toml --profiles samples/profiles.csv \\
-                --out reports samples/logs
+              usage-audit run --config samples/config.toml \\
+                  --profiles samples/profiles.csv --out reports samples/logs
             """
     )
 
