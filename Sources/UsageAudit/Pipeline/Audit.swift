@@ -49,7 +49,8 @@ public struct Audit: Sendable {
         let rolled = clock.now
         let findings = Reconciler(configuration: configuration, tolerance: tolerance).findings(
             profiles: profiles, usage: result.aggregate, asOf: moment, calendar: calendar,
-            hourly: result.hourly, includes: { _, range in window.contains(range) })
+            hourly: result.hourly, includes: { _, range in window.contains(range) },
+            coverageStart: result.totals.first.map { calendar.localDay(containing: $0) })
         let reconciled = clock.now
         logger.debug("reconciled \(profiles.count) stored counters: \(findings.count) findings")
         return AuditOutcome(

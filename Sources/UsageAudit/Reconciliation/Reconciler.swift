@@ -33,13 +33,17 @@ public struct Reconciler: Sendable {
     ///     exactly at the snapshot and lets drift be explained as a time-zone shift.
     ///   - includes: which buckets besides the profiles' own to examine for limits and
     ///     missing profiles (e.g. the report window); default: the buckets containing `asOf`.
+    ///   - coverageStart: the first local day the logs cover; a stored counter whose bucket
+    ///     began earlier is not compared (the logs hold only part of its use). nil: the logs
+    ///     are taken to hold every bucket whole.
     public func findings(
         profiles: [StoredProfile], usage: UsageAggregate, asOf: Int64, calendar: ZonedCalendar,
-        hourly: HourlyUsage? = nil, includes: ((Period, DayRange) -> Bool)? = nil
+        hourly: HourlyUsage? = nil, includes: ((Period, DayRange) -> Bool)? = nil, coverageStart: LocalDay? = nil
     ) -> [ReconciliationFinding] {
-        let context = ReconciliationContext(
+        var context = ReconciliationContext(
             configuration: configuration, tolerance: tolerance, profiles: profiles, usage: usage,
             hourly: hourly, asOf: asOf, calendar: calendar, includes: includes)
+        context.coverageStart = coverageStart
         var findings: [ReconciliationFinding] = []
         var profileChecks: [LimitCheck] = []
         var totalsChecked = Set<String>()

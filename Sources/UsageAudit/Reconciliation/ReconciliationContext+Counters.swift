@@ -4,6 +4,8 @@ extension ReconciliationContext {
     /// holds an earlier bucket's count, `drift` (with its likely cause) otherwise.
     func counterFinding(for profile: StoredProfile, bucket: CounterBucket) -> ReconciliationFinding? {
         guard let stored = profile.used else { return nil }
+        // Logs that start after the bucket began prove only part of its use: no verdict.
+        if let coverageStart, bucket.range.start < coverageStart { return nil }
         let scope = profile.scope
         let usage = recomputed(user: profile.user, scope: scope, bucket: bucket)
         func finding(_ kind: FindingKind, recomputed: Int64, _ detail: String) -> ReconciliationFinding {

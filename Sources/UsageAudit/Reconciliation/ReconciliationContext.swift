@@ -16,6 +16,9 @@ struct ReconciliationContext {
     let includes: (Period, DayRange) -> Bool
     /// Per user, the scopes and periods for which a profile stores a limit.
     let limitedPeriods: [String: [(scope: String, period: Period)]]
+    /// The first local day the logs cover (assumed whole); counters of buckets that began
+    /// before it are not compared, since the logs hold only part of their use.
+    var coverageStart: LocalDay?
 
     init(
         configuration: AuditConfiguration, tolerance: Int64, profiles: [StoredProfile], usage: UsageAggregate,
