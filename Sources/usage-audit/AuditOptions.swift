@@ -75,28 +75,49 @@ struct AuditOptions: ParsableArguments {
             } catch {
                 throw AuditError.input(error)
             }
-            let stored = try loadProfiles(configuration: configuration)
+            let stored = try loadProfiles(configuration: configuration, logger: logger)
             logger.debug("reading \(inputs.count) input(s)")
             let progress = CountingProgress(inputCount: inputs.count)
             let line = ProgressLine.start(for: progress, quiet: quiet)
             defer { line?.finish() }
-            return try audit.run(
+            let outcome = try audit.run(
                 inputs: inputs, asOf: moment, profiles: stored, tolerance: tolerance,
                 workers: jobs ?? System.coreCount, logger: logger, progress: progress)
+            warnAboutMalformedLines(in: outcome, logger: logger)
+            return outcome
         } catch {
             throw CommandFailure(error)
         }
     }
 
     /// The stored counters `--profiles` names, or none.
-    private func loadProfiles(configuration: AuditConfiguration) throws(AuditError) -> [StoredProfile] {
+    private func loadProfiles(configuration: AuditConfiguration, logger: Logger) throws(AuditError) -> [StoredProfile] {
         guard let profiles else { return [] }
         let context = ProfileReadContext(
             timeZone: configuration.timeZone, quotaPeriods: configuration.quotas.map { ($0.scope, $0.period) })
+        let stored: [StoredProfile]
         do {
-            return try ProfileStore.load(profiles, context: context)
+            stored = try ProfileStore.load(profiles, context: context)
         } catch {
             throw .profiles(error)
+        }
+        if stored.isEmpty {
+            logger.warning("--profiles \(profiles) holds no stored counter: an empty export audits nothing (missing_profile needs some profiles)")
+        }
+        return stored
+    }
+
+    /// Says on stderr when lines did not match the log format, quoting the first one: a
+    /// wrong `[log] format` otherwise looks like a quiet day.
+    private func warnAboutMalformedLines(in outcome: AuditOutcome, logger: Logger) {
+        let totals = outcome.result.totals
+        guard totals.malformed > 0, let sample = outcome.result.inputs.lazy.flatMap(\.malformedSamples).first else { return }
+        let share = totals.lines > 0 ? Double(totals.malformed) / Double(totals.lines) : 1
+        let message = "\(totals.malformed) of \(totals.lines) lines did not match the log format; first: \(sample.file):\(sample.line): \(sample.reason)"
+        if totals.parsed == 0 || share > 0.1 {
+            logger.warning("\(message) — check [log] format in the configuration (usage-audit formats lists the presets)")
+        } else {
+            logger.notice("\(message) (all quoted in summary.json)")
         }
     }
 }

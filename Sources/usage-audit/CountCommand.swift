@@ -8,7 +8,8 @@ struct CountCommand: ParsableCommand {
         abstract: "Count usage from access logs and print the usage rows.",
         discussion: """
             Prints the rows of usage.csv (user, scope, period, bucket, requests, units, rejected, \
-            limit, remaining, overage) without writing any report file. Only data goes to stdout.
+            limit, remaining, overage, overage_cost) without writing any report file. Only data goes \
+            to stdout.
 
             Example:
               usage-audit count --config samples/config.toml --format jsonl samples/logs | jq .

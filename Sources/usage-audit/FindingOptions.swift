@@ -10,7 +10,7 @@ struct FindingOptions: ParsableArguments {
     var failOn: String?
 
     @Option(name: .customLong("fix-sql"), help: ArgumentHelp(
-        "Write the UPDATE statements that would set the drifted stored counters to the recomputed values into this file, for a person to review. Never executed.",
+        "Write the UPDATE statements that would set the drifted or stale stored counters to the recomputed values into this file, for a person to review. Never executed.",
         valueName: "file"))
     var fixSQL: String?
 
@@ -20,6 +20,9 @@ struct FindingOptions: ParsableArguments {
     var fixSQLTable = "long:profiles"
 
     func validate() throws {
+        if fixSQLTable != "long:profiles", fixSQL == nil {
+            throw ValidationError("--fix-sql-table only applies with --fix-sql FILE")
+        }
         if let failOn, FindingThreshold(failOn) == nil {
             throw ValidationError("--fail-on '\(failOn)' is not a level; use \(FindingThreshold.accepted)")
         }
@@ -51,11 +54,10 @@ struct FindingOptions: ParsableArguments {
         }
     }
 
-    /// Fails with exit code 1 when `--fail-on` is reached.
-    func checkThreshold(for outcome: AuditOutcome) throws(CommandFailure) {
-        if let failOn, let threshold = FindingThreshold(failOn), threshold.isReached(by: outcome.findings) {
-            let count = outcome.findings.filter { threshold.kinds.contains($0.kind) }.count
-            throw CommandFailure(message: "\(count) finding(s) at or above --fail-on \(failOn)", exitCode: ExitStatus.findings)
-        }
+    /// The exit-code-1 failure when `--fail-on` is reached, else nil.
+    func thresholdFailure(for outcome: AuditOutcome) -> CommandFailure? {
+        guard let failOn, let threshold = FindingThreshold(failOn), threshold.isReached(by: outcome.findings) else { return nil }
+        let count = outcome.findings.filter { threshold.kinds.contains($0.kind) }.count
+        return CommandFailure(message: "\(count) finding(s) at or above --fail-on \(failOn)", exitCode: ExitStatus.findings)
     }
 }

@@ -21,13 +21,21 @@ struct ReconcileCommand: ParsableCommand {
     @OptionGroup var printing: PrintOptions
     @OptionGroup var findings: FindingOptions
 
+    func validate() throws {
+        if findings.fixSQL != nil, audit.profiles == nil {
+            throw ValidationError("--fix-sql needs --profiles: it corrects the stored counters that --profiles reads")
+        }
+    }
+
     func run() throws {
         let outcome = try audit.runAudit(logger: audit.makeLogger())
         try printing.emit(ReportSet(outcome: outcome).reconciliationTable)
         try findings.writeFixSQL(for: outcome)
+        let thresholdFailure = findings.thresholdFailure(for: outcome)
         if outcome.hasDamage {
+            thresholdFailure?.report()
             throw CommandFailure(message: "some input was damaged; everything readable was counted", exitCode: ExitStatus.damagedInput)
         }
-        try findings.checkThreshold(for: outcome)
+        if let thresholdFailure { throw thresholdFailure }
     }
 }

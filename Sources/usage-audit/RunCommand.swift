@@ -26,6 +26,12 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var findings: FindingOptions
 
+    func validate() throws {
+        if findings.fixSQL != nil, audit.profiles == nil {
+            throw ValidationError("--fix-sql needs --profiles: it corrects the stored counters that --profiles reads")
+        }
+    }
+
     func run() throws {
         let logger = audit.makeLogger()
         let outcome = try audit.runAudit(logger: logger)
@@ -37,11 +43,13 @@ struct RunCommand: ParsableCommand {
         let totals = outcome.result.totals
         logger.info("counted \(totals.requests) requests of \(outcome.result.aggregate.users.count) users from \(totals.lines) lines (\(totals.malformed) malformed); \(outcome.findings.count) reconciliation findings; reports in \(out)")
         try findings.writeFixSQL(for: outcome)
+        let thresholdFailure = findings.thresholdFailure(for: outcome)
         if outcome.hasDamage {
+            thresholdFailure?.report()
             throw CommandFailure(
                 message: "\(outcome.result.damagedInputs.count) input(s) damaged; everything readable was counted (see summary.json)",
                 exitCode: ExitStatus.damagedInput)
         }
-        try findings.checkThreshold(for: outcome)
+        if let thresholdFailure { throw thresholdFailure }
     }
 }

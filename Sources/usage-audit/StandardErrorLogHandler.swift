@@ -29,7 +29,8 @@ struct StandardErrorLogHandler: LogHandler {
         let (name, code): (String, String) = switch level {
         case .trace, .debug: ("debug:", "2")
         case .info: ("", "")
-        case .notice, .warning: ("warning:", "33")
+        case .notice: ("note:", "36")
+        case .warning: ("warning:", "33")
         case .error, .critical: ("error:", "31")
         }
         guard color, !code.isEmpty else { return name }

@@ -111,6 +111,13 @@ struct ConfigTableReader {
         return readers
     }
 
+    /// Throws for the first key not in `known`, before any value is read: a misspelt key
+    /// is reported as such rather than as the required key it was meant to be.
+    mutating func rejectKeys(notIn known: [String]) throws(ConfigurationError) {
+        consumed.formUnion(known)
+        try rejectUnknownKeys()
+    }
+
     /// Throws for the first key (in document order) that no reader asked for.
     func rejectUnknownKeys() throws(ConfigurationError) {
         let known = Array(consumed)

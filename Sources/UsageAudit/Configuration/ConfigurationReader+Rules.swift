@@ -2,6 +2,7 @@ import Foundation
 
 extension ConfigurationReader {
     static func readScope(_ scope: inout ConfigTableReader) throws(ConfigurationError) -> ScopeRule {
+        try scope.rejectKeys(notIn: ["name", "paths", "regex", "methods", "cost"])
         guard let name = try scope.string("name"), !name.isEmpty else {
             throw .missingKey(key: scope.name("name"), hint: "every [[scope]] needs a name, e.g. name = \"geocoding\"")
         }
@@ -35,13 +36,19 @@ extension ConfigurationReader {
     }
 
     static func readQuota(_ quota: inout ConfigTableReader, scopes: [String]) throws(ConfigurationError) -> QuotaRule {
+        try quota.rejectKeys(notIn: ["scope", "period", "anchor", "default", "hard", "block_price"])
         let scope = try quota.string("scope") ?? AuditConfiguration.allScope
         guard scope == AuditConfiguration.allScope || scopes.contains(scope) else {
             throw quota.invalid("scope", "no [[scope]] is named '\(scope)'; known scopes: \((["all"] + scopes).joined(separator: ", "))")
         }
         var anchor = LocalDay(number: 0)
         if let anchorValue = quota.value("anchor") {
-            guard case .dateTime(let text) = anchorValue, let date = parseDate(text) else {
+            let text: String?
+            switch anchorValue {
+            case .dateTime(let written), .string(let written): text = written
+            default: text = nil
+            }
+            guard let text, let date = parseDate(text) else {
                 throw quota.invalid("anchor", "must be a date such as 2026-01-01 (the first day of the first window)")
             }
             anchor = LocalDay(date)
