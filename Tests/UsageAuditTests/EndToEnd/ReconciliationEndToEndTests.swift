@@ -105,4 +105,19 @@ struct ReconciliationEndToEndTests {
         #expect(unknown.stderr.contains("layout"))
         #expect(!FileManager.default.fileExists(atPath: folder.file("out").path))
     }
+
+    @Test("--fix-sql without --profiles is a usage error; a wrong log format is named on stderr")
+    func misuse() throws {
+        let root = try RepositoryLayout.requireRoot()
+        let folder = try EndToEndFolder(prefix: "misuse")
+        defer { folder.remove() }
+        let fix = try AuditBinary.run(["run", "--config", "samples/config.toml", "--out", folder.file("out").path,
+                                       "--fix-sql", folder.file("f.sql").path, "samples/logs"], in: root)
+        #expect(fix.exitCode == 2 && fix.stderr.contains("--fix-sql needs --profiles"), "\(fix.summary)")
+        let config = folder.file("json.toml")
+        try Data("[log]\nformat = \"json\"\n".utf8).write(to: config)
+        let wrong = try AuditBinary.run(["count", "--config", config.path, "samples/logs/access.log"], in: root)
+        #expect(wrong.exitCode == 0)
+        #expect(wrong.stderr.contains("lines did not match the log format") && wrong.stderr.contains("[log] format"), "\(wrong.stderr)")
+    }
 }
