@@ -7,7 +7,7 @@ extension ReportError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason):
-            return "cannot write '\(path)': \(reason); check that the --out folder is writable and the disk has space"
+            return "cannot write '\(path)': \(reason); check that its folder exists and is writable and that the disk has space"
         }
     }
 }
