@@ -22,7 +22,7 @@ public struct InputCounter {
         // The plan compiled both already, so these cannot fail.
         identity = try! IdentityResolver(settings: plan.configuration.identity, keys: plan.keys, fields: plan.fields)
         classifier = try! RequestClassifier(configuration: plan.configuration, fields: plan.fields)
-        redactor = SecretRedactor(identity: plan.configuration.identity)
+        redactor = SecretRedactor(identity: plan.configuration.identity, keys: plan.keys)
         record = LogRecord(fieldCount: plan.fields.count)
         label.reserveCapacity(256)
     }

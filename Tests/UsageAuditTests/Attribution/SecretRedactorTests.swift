@@ -33,3 +33,22 @@ import Testing
         #expect(redactor.redact("internationalization") == "internationalization")
     }
 }
+
+@Suite struct SecretRedactorShortKeyTests {
+    @Test("a short key of the key directory is masked wherever it stands")
+    func knownShortKey() {
+        let redactor = SecretRedactor(identity: IdentitySettings(sources: [.user]), keys: KeyDirectory(users: ["k1234567890": "ann"]))
+        let text = redactor.redact(#"1.2.3.4 - - [bad time] "GET /x HTTP/1.1" 200 1 "-" "-" "k1234567890""#)
+        #expect(!text.contains("k1234567890"))
+        #expect(text.contains("k12345…"))
+    }
+
+    @Test("the value of a JSON member named like an identity field is masked, whatever its length")
+    func jsonMember() {
+        let redactor = SecretRedactor(identity: IdentitySettings(sources: [.field("http_x_api_key")]))
+        let text = redactor.redact(#"{"time": "garbage", "X-Api-Key" : "short9key", "path": "/api/v1/geocode"}"#)
+        #expect(!text.contains("short9key"))
+        #expect(text.contains(#""X-Api-Key" : "short9…""#))
+        #expect(text.contains(#""path": "/api/v1/geocode""#))
+    }
+}
