@@ -102,7 +102,7 @@ struct AuditOptions: ParsableArguments {
             throw .profiles(error)
         }
         if stored.isEmpty {
-            logger.warning("--profiles \(profiles) holds no stored counter: an empty export audits nothing (missing_profile needs some profiles)")
+            logger.warning("--profiles \(ConnectionString.masked(profiles)) holds no stored counter: an empty export audits nothing (missing_profile needs some profiles)")
         }
         return stored
     }
