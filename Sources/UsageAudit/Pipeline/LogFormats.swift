@@ -1,8 +1,5 @@
 /// The registry of log formats: a name in `log.format` → its `LogFormat`.
 public enum LogFormats {
-    /// Names that are not template presets.
-    public static let structuredNames = ["json", "w3c"]
-
     /// The format `settings` describe: `json`, `w3c`, a template preset, or an nginx /
     /// Apache format string.
     public static func make(_ settings: LogSettings) throws(FormatError) -> any LogFormat {

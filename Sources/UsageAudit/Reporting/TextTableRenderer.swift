@@ -40,11 +40,3 @@ public enum TextTableRenderer {
         }
     }
 }
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
-    }
-}

@@ -11,3 +11,12 @@ extension StringProtocol {
         return start < end ? String(self[start..<end]) : ""
     }
 }
+
+extension String {
+    /// The string without trailing spaces (aligned table cells).
+    func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}
