@@ -53,7 +53,7 @@ struct AuditOptions: ParsableArguments {
     }
 
     /// Loads the configuration, expands the inputs and runs the audit.
-    func runAudit(logger: Logger) throws(CommandFailure) -> AuditOutcome {
+    func runAudit(logger: Logger, state: StateLocation? = nil) throws(CommandFailure) -> AuditOutcome {
         let configuration: AuditConfiguration
         do {
             configuration = try ConfigurationLoader.load(path: config)
@@ -76,12 +76,18 @@ struct AuditOptions: ParsableArguments {
                 throw AuditError.input(error)
             }
             let stored = try loadProfiles(configuration: configuration, logger: logger)
+            let store: (any StateStore)?
+            do {
+                store = try state?.open()
+            } catch {
+                throw AuditError.state(error)
+            }
             logger.debug("reading \(inputs.count) input(s)")
             let progress = CountingProgress(inputCount: inputs.count)
             let line = ProgressLine.start(for: progress, quiet: quiet)
             defer { line?.finish() }
             let outcome = try audit.run(
-                inputs: inputs, asOf: moment, profiles: stored, tolerance: tolerance,
+                inputs: inputs, asOf: moment, profiles: stored, tolerance: tolerance, state: store,
                 workers: jobs ?? System.coreCount, logger: logger, progress: progress)
             warnAboutMalformedLines(in: outcome, logger: logger)
             return outcome

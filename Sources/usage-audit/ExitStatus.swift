@@ -13,6 +13,11 @@ enum ExitStatus {
         case .configuration, .format: return usage
         case .input, .report: return unreadableInput
         case .profiles(let error): return error.isUnreadable ? unreadableInput : usage
+        case .state(let error):
+            switch error {
+            case .zoneMismatch, .badLocation: return usage
+            case .unavailable, .newerSchema, .concurrentRun: return unreadableInput
+            }
         }
     }
 }

@@ -24,6 +24,14 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The report folder, created if missing.", valueName: "dir"))
     var out = "reports"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The state store that remembers what was counted and each user's history: an SQLite file (created if missing) or postgres://USER@HOST/DB (PG* variables fill the rest).",
+        valueName: "source"))
+    var state = StateLocation.defaultPath
+
+    @Flag(name: .customLong("no-state"), help: "Count the inputs whole, with no memory: nothing is read from or written to a state store.")
+    var noState = false
+
     @OptionGroup var findings: FindingOptions
 
     func validate() throws {
@@ -34,20 +42,28 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let logger = audit.makeLogger()
-        let outcome = try audit.runAudit(logger: logger)
+        let location: StateLocation?
+        do {
+            location = noState ? nil : try StateLocation(state)
+        } catch {
+            throw CommandFailure(.state(error))
+        }
+        let outcome = try audit.runAudit(logger: logger, state: location)
         do {
             try ReportSet(outcome: outcome).write(to: out)
         } catch {
             throw CommandFailure(.report(error))
         }
         let totals = outcome.result.totals
-        logger.info("counted \(totals.requests) requests of \(outcome.result.aggregate.users.count) users from \(totals.lines) lines (\(totals.malformed) malformed); \(outcome.findings.count) reconciliation findings; reports in \(out)")
+        let known = outcome.result.inputs.filter { $0.content.name == "already_counted" }.count
+        let knownNote = known > 0 ? "; \(known) of \(outcome.result.inputs.count) input(s) counted before, nothing added from them" : ""
+        logger.info("counted \(totals.requests) requests of \(outcome.result.aggregate.users.count) users from \(totals.lines) new lines (\(totals.malformed) malformed)\(knownNote); \(outcome.findings.count) reconciliation findings; reports in \(out)")
         try findings.writeFixSQL(for: outcome)
         let thresholdFailure = findings.thresholdFailure(for: outcome)
         if outcome.hasDamage {
             thresholdFailure?.report()
             throw CommandFailure(
-                message: "\(outcome.result.damagedInputs.count) input(s) damaged; everything readable was counted (see summary.json)",
+                message: "\(outcome.result.damagedInputs.count) input(s) damaged or changed since they were counted; everything readable and new was counted (see summary.json)",
                 exitCode: ExitStatus.damagedInput)
         }
         if let thresholdFailure { throw thresholdFailure }

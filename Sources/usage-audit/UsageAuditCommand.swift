@@ -1,4 +1,5 @@
 import ArgumentParser
+import UsageAudit
 import Foundation
 
 /// The `usage-audit` command: parses arguments, runs a subcommand, maps errors to exit codes.
@@ -16,7 +17,7 @@ struct UsageAuditCommand: ParsableCommand {
             2 usage or configuration error; 3 an input could not be read at all (or a report \
             could not be written); 4 some input was damaged (everything readable was counted).
             """,
-        version: "0.1.0",
+        version: UsageAuditVersion.current,
         subcommands: [RunCommand.self, CountCommand.self, ReconcileCommand.self, FormatsCommand.self],
         defaultSubcommand: nil
     )

@@ -16,6 +16,12 @@ public struct ReportWindow: Sendable {
         self.init(asOfDay: calendar.localDay(containing: asOf), touchedDays: aggregate.cells.keys.lazy.map(\.day))
     }
 
+    /// The days the run reports on as days: every touched day and the day of the audit
+    /// moment, sorted (the days anomaly detection judges).
+    public var days: [LocalDay] {
+        touchedDays.contains(asOfDay) ? touchedDays : (touchedDays + [asOfDay]).sorted()
+    }
+
     /// Whether the bucket `range` is in the window.
     public func contains(_ range: DayRange) -> Bool {
         if range.contains(asOfDay) { return true }

@@ -14,10 +14,16 @@ public struct InputLine {
     /// The line is the last one before damage in the input (a truncated or corrupt gzip
     /// file): its end may be missing. The reader throws the damage right after it.
     public let isCutByDamage: Bool
+    /// Where the line starts in the decoded input, in bytes from its beginning.
+    public let offset: Int64
 
-    public init(bytes: UnsafeBufferPointer<UInt8>, number: Int, isTruncated: Bool = false, isCutByDamage: Bool = false) {
+    public init(
+        bytes: UnsafeBufferPointer<UInt8>, number: Int, isTruncated: Bool = false, isCutByDamage: Bool = false,
+        offset: Int64 = 0
+    ) {
         self.bytes = bytes
         self.number = number
+        self.offset = offset
         self.isTruncated = isTruncated
         self.isCutByDamage = isCutByDamage
     }

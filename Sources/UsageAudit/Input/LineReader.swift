@@ -42,6 +42,8 @@ public struct LineReader {
             var start = 0
             var end = 0
             var lineNumber = 0
+            // Decoded bytes moved out of the buffer before `base[0]`.
+            var shifted: Int64 = 0
             // True while skipping the tail of an overlong line that was already delivered.
             var skippingTail = false
 
@@ -52,7 +54,8 @@ public struct LineReader {
                 lineNumber += 1
                 try body(InputLine(
                     bytes: UnsafeBufferPointer(start: base + lineStart, count: min(length, limit)),
-                    number: lineNumber, isTruncated: length > limit, isCutByDamage: cutByDamage))
+                    number: lineNumber, isTruncated: length > limit, isCutByDamage: cutByDamage,
+                    offset: shifted + Int64(lineStart)))
             }
 
             while true {
@@ -73,13 +76,14 @@ public struct LineReader {
                     lineNumber += 1
                     try body(InputLine(
                         bytes: UnsafeBufferPointer(start: base + start, count: limit),
-                        number: lineNumber, isTruncated: true))
+                        number: lineNumber, isTruncated: true, offset: shifted + Int64(start)))
                     skippingTail = true
                     start = end
                 }
                 if start > 0 {
                     if end > start { memmove(base, base + start, end - start) }
                     end -= start
+                    shifted += Int64(start)
                     start = 0
                 }
                 let count: Int

@@ -23,43 +23,104 @@ public struct Audit: Sendable {
         }
     }
 
+    /// How many days before the first reported day the history is read: the detection
+    /// baseline (4 weeks) and the recommendation look-back (up to 6 months of buckets).
+    public static let historyDays = 190
+
     /// Counts `inputs`, computes the report rows and reconciles the stored counters.
     /// - Parameters:
     ///   - asOf: the audit moment; nil means the latest request time seen.
     ///   - profiles: the stored counters to audit (empty: only the logs' own evidence).
     ///   - tolerance: units a stored counter may differ by (requests in flight at snapshot time).
+    ///   - state: the state store: what was counted before is not counted again, reports
+    ///     include the stored history, and this run's counts are committed in one
+    ///     transaction before returning. Nil counts every input whole, with no memory.
     public func run(
         inputs: [InputSource], asOf: Int64?, profiles: [StoredProfile] = [], tolerance: Int64 = 0,
-        workers: Int = System.coreCount, logger: Logger, progress: CountingProgress? = nil
+        state: (any StateStore)? = nil, workers: Int = System.coreCount, logger: Logger, progress: CountingProgress? = nil
     ) throws(AuditError) -> AuditOutcome {
         let configuration = plan.configuration
         let clock = ContinuousClock()
         let start = clock.now
+        let startedAt = Int64(Date().timeIntervalSince1970)
+        let ledger: InputLedger?
+        do {
+            ledger = try state?.open(timeZoneName: configuration.timeZoneName)
+        } catch {
+            throw .state(error)
+        }
         let result: CountResult
         do {
-            result = try UsageCounting(plan: plan, workers: workers, asOf: asOf).count(inputs, logger: logger, progress: progress)
+            result = try UsageCounting(plan: plan, workers: workers, asOf: asOf).count(
+                inputs, ledger: ledger, countedAt: startedAt, logger: logger, progress: progress)
         } catch {
             throw .input(error)
         }
         let counted = clock.now
-        let moment = asOf ?? result.totals.last ?? Int64(Date().timeIntervalSince1970)
+        let latest = [result.totals.last, result.recountedLast].compactMap { $0 }.max()
+        let moment = asOf ?? latest ?? startedAt
         let calendar = ZonedCalendar(timeZone: configuration.timeZone)
-        let window = ReportWindow(aggregate: result.aggregate, asOf: moment, calendar: calendar)
-        let rows = PeriodRollup(configuration: configuration).rows(of: result.aggregate) { _, range in window.contains(range) }
+        let window = ReportWindow(
+            asOfDay: calendar.localDay(containing: moment),
+            touchedDays: result.aggregate.cells.keys.lazy.map(\.day) + result.recountedDays)
+        var usage = result.aggregate
+        var hourly = result.hourly
+        var coverageStart = result.totals.first.map { calendar.localDay(containing: $0) }
+        if let state {
+            let history: StoredHistory
+            do {
+                history = try state.history(from: historyStart(window: window))
+            } catch {
+                throw .state(error)
+            }
+            let joined = AuditHistory(configuration: configuration)
+            let template = HourlyUsage(phase: HourlyUsage.phase(for: calendar, at: asOf ?? startedAt), through: asOf)
+            (usage, hourly) = joined.combine(history, with: result, hourly: template, logger: logger)
+            coverageStart = [coverageStart, history.firstDay].compactMap { $0 }.min()
+            let run = RunRecord(
+                startedAt: startedAt, asOf: moment, inputs: inputs.count, lines: result.totals.lines, version: UsageAuditVersion.current)
+            do {
+                try state.commit(joined.update(
+                    fresh: result.aggregate, combined: usage, hourly: hourly, inputs: result.countedInputs, run: run))
+            } catch {
+                throw .state(error)
+            }
+            logger.debug("state \(state.description): \(result.countedInputs.count) input(s) recorded, \(history.cells.count) stored cells read")
+        }
+        let stored = clock.now
+        let rows = PeriodRollup(configuration: configuration).rows(of: usage) { _, range in window.contains(range) }
         let rolled = clock.now
         let findings = Reconciler(configuration: configuration, tolerance: tolerance).findings(
-            profiles: profiles, usage: result.aggregate, asOf: moment, calendar: calendar,
-            hourly: result.hourly, includes: { _, range in window.contains(range) },
-            coverageStart: result.totals.first.map { calendar.localDay(containing: $0) })
+            profiles: profiles, usage: usage, asOf: moment, calendar: calendar,
+            hourly: hourly, includes: { _, range in window.contains(range) },
+            coverageStart: coverageStart)
         let reconciled = clock.now
         logger.debug("reconciled \(profiles.count) stored counters: \(findings.count) findings")
-        return AuditOutcome(
+        var outcome = AuditOutcome(
             configuration: configuration, result: result, asOf: moment, usageRows: rows,
             profiles: profiles, findings: findings,
             timings: [
-                ("count_seconds", (counted - start).seconds), ("rollup_seconds", (rolled - counted).seconds),
-                ("reconcile_seconds", (reconciled - rolled).seconds),
+                ("count_seconds", (counted - start).seconds), ("state_seconds", (stored - counted).seconds),
+                ("rollup_seconds", (rolled - stored).seconds), ("reconcile_seconds", (reconciled - rolled).seconds),
             ])
+        outcome.usage = usage
+        outcome.hourly = hourly
+        outcome.window = window
+        return outcome
+    }
+
+    /// The first day whose stored use the reports need: the start of every bucket of every
+    /// reported period that holds a reported day, and `historyDays` before the first of them.
+    private func historyStart(window: ReportWindow) -> LocalDay {
+        guard let first = window.days.first else { return window.asOfDay }
+        var start = first.adding(days: -Self.historyDays)
+        let configuration = plan.configuration
+        for scope in [AuditConfiguration.allScope] + configuration.scopeNames {
+            for period in configuration.periods(forScope: scope) {
+                start = min(start, period.bucket(containing: first).start)
+            }
+        }
+        return start
     }
 }
 

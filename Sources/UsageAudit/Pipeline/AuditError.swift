@@ -10,6 +10,8 @@ public enum AuditError: Error, Sendable {
     case report(ReportError)
     /// Exit 2 for a bad source or bad content, exit 3 for a store that cannot be read.
     case profiles(ProfileError)
+    /// Exit 2 for a store kept in another time zone, exit 3 for a store that cannot be used.
+    case state(StateError)
 }
 
 extension AuditError: CustomStringConvertible {
@@ -20,6 +22,7 @@ extension AuditError: CustomStringConvertible {
         case .input(let error): return error.description
         case .report(let error): return error.description
         case .profiles(let error): return error.description
+        case .state(let error): return error.description
         }
     }
 }

@@ -12,6 +12,17 @@ public struct AuditOutcome: Sendable {
     public var limits: LimitResolver
     /// `reconciliation.csv` rows, sorted.
     public var findings: [ReconciliationFinding]
+    /// Usage per user, scope and day: the stored history plus this run (this run alone
+    /// without a state store) — what the reports are computed from.
+    public var usage = UsageAggregate()
+    /// Hourly usage of the last two days, stored and new.
+    public var hourly = HourlyUsage()
+    /// The buckets reported on.
+    public var window = ReportWindow(asOfDay: LocalDay(number: 0), touchedDays: [])
+    /// `anomalies.csv` rows, sorted.
+    public var anomalies: [Anomaly] = []
+    /// `recommendations.csv` rows, sorted.
+    public var recommendations: [Recommendation] = []
     /// Seconds spent per stage.
     public var timings: [(String, Double)]
 
@@ -27,6 +38,9 @@ public struct AuditOutcome: Sendable {
         limits = LimitResolver(profiles: profiles, configuration: configuration)
         self.findings = findings
         self.timings = timings
+        usage = result.aggregate
+        hourly = result.hourly
+        window = ReportWindow(aggregate: result.aggregate, asOf: asOf, calendar: ZonedCalendar(timeZone: configuration.timeZone))
     }
 
     /// Whether some input was damaged (exit code 4).

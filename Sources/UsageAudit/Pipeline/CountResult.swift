@@ -6,6 +6,15 @@ public struct CountResult: Sendable {
     public var hourly: HourlyUsage
     /// Per input, in the order given.
     public var inputs: [InputStatistics]
+    /// With a state store: the records of inputs that this run counted something of (new
+    /// ones without an id), to be stored with the usage.
+    public var countedInputs: [CountedInput] = []
+    /// With a state store: the days of input read by this run but counted by an earlier one
+    /// (a rerun still reports on them).
+    public var recountedDays: Set<LocalDay> = []
+    /// With a state store: the latest request time of input read by this run but counted by
+    /// an earlier one (the default audit moment of a rerun).
+    public var recountedLast: Int64?
 
     public init(aggregate: UsageAggregate, hourly: HourlyUsage = HourlyUsage(), inputs: [InputStatistics]) {
         self.aggregate = aggregate

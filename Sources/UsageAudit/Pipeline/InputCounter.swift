@@ -13,6 +13,9 @@ public struct InputCounter {
     private var label: [UInt8] = []
     private var record: LogRecord
     private let logger: Logger
+    /// Local days with requests in the input being counted.
+    private var freshDays: Set<LocalDay> = []
+    private var lastFreshDay: LocalDay?
 
     public init(plan: CountingPlan, logger: Logger) {
         self.plan = plan
@@ -27,23 +30,99 @@ public struct InputCounter {
         label.reserveCapacity(256)
     }
 
+    /// Counts `input` into `usage`, with no memory of earlier runs.
     /// - Returns: what was read; damage is in `error`, not thrown.
     /// - Throws: `InputError` when the input cannot be opened at all.
-    /// Counts `input` into `usage`.
     public mutating func count(
         _ input: InputSource, into usage: inout CountedUsage, progress: CountingProgress? = nil
     ) throws(InputError) -> InputStatistics {
         var statistics = InputStatistics(path: input.displayName)
         var source = try input.open()
+        try read(&source, name: input.displayName, from: 0, statistics: &statistics, usage: &usage, progress: progress)
+        return statistics
+    }
+
+    /// Counts what `input` adds to `ledger`: nothing when it was counted before, the part
+    /// past what was counted when it grew, all of it when it is new. Damage and content that
+    /// changed since it was counted are reported in the statistics, not thrown.
+    /// - Returns: the statistics, the record the input continues (if any) and, when something
+    ///   was counted, the input's updated record.
+    public mutating func count(
+        _ input: InputSource, into usage: inout CountedUsage, against ledger: InputLedger, countedAt: Int64,
+        progress: CountingProgress? = nil
+    ) throws(InputError) -> (statistics: InputStatistics, previous: CountedInput?, updated: CountedInput?) {
+        var statistics = InputStatistics(path: input.displayName)
+        var source = ContentReader(base: try input.open())
+        source.readHead()
+        let previous = ledger.match(head: source.head)
+        if previous == nil, let rewritten = ledger.rewritten(name: input.displayName, head: source.head) {
+            statistics.content = .changed(previousName: rewritten.name, countedAt: rewritten.countedAt)
+            statistics.error = "it has the name and first line of a log counted before, but not its content (rewritten since): nothing of it was counted again; if it is a new log, use a new --state or rename it"
+            logger.warning("\(input.displayName): \(statistics.error!)")
+            return (statistics, nil, nil)
+        }
+        source.checkpoint = previous?.length
+        freshDays = []
+        lastFreshDay = nil
+        let skip = previous?.length ?? 0
+        source.expectedChecksum = previous?.checksum
+        try read(&source, name: input.displayName, from: skip, statistics: &statistics, usage: &usage, progress: progress)
+        guard let previous else {
+            statistics.content = .new
+            return (statistics, nil, source.length > 0 ? record(of: source, input: input, statistics: statistics, countedAt: countedAt) : nil)
+        }
+        let unchanged = source.length >= previous.length && source.checksumAtCheckpoint == previous.checksum
+        guard unchanged else {
+            statistics.content = .changed(previousName: previous.name, countedAt: previous.countedAt)
+            statistics.error = "it starts like \(previous.name), counted before, but its first \(previous.length) bytes are not what was counted then (rewritten or truncated since): nothing of it was counted again; if it is a different log, give it another first line or use a new --state"
+            logger.warning("\(input.displayName): \(statistics.error!)")
+            return (statistics, previous, nil)
+        }
+        statistics.skippedBytes = previous.length
+        if source.length == previous.length {
+            statistics.content = .alreadyCounted(previousName: previous.name, countedAt: previous.countedAt)
+            logger.debug("\(input.displayName): already counted (as \(previous.name)); nothing added")
+            return (statistics, previous, nil)
+        }
+        statistics.content = .appended(offset: previous.length, previousName: previous.name)
+        logger.info("\(input.displayName): continues \(previous.name); counting from byte \(previous.length)")
+        var updated = record(of: source, input: input, statistics: statistics, countedAt: countedAt)
+        updated.id = previous.id
+        updated.countedBefore = previous.length
+        updated.lines += previous.lines
+        updated.first = [previous.first, updated.first].compactMap { $0 }.min()
+        updated.last = [previous.last, updated.last].compactMap { $0 }.max()
+        updated.days = Array(Set(previous.days).union(updated.days)).sorted()
+        return (statistics, previous, updated)
+    }
+
+    /// The record of what was read from `source` (the part counted by this run only).
+    private func record(of source: ContentReader, input: InputSource, statistics: InputStatistics, countedAt: Int64) -> CountedInput {
+        let headLength = min(source.head.count, ContentDigest.headCapacity)
+        return CountedInput(
+            headLength: headLength, headDigest: ContentDigest.headDigest(of: source.head.prefix(headLength)),
+            lineDigest: ContentDigest.lineDigest(of: source.head),
+            length: source.length, checksum: source.checksum, name: input.displayName, lines: statistics.lines,
+            first: statistics.first, last: statistics.last, days: freshDays.sorted(), countedAt: countedAt)
+    }
+
+    /// Reads every line of `source`, counting those that start at or after `skip`.
+    private mutating func read(
+        _ source: inout some ByteSource, name: String, from skip: Int64, statistics: inout InputStatistics,
+        usage: inout CountedUsage, progress: CountingProgress?
+    ) throws(InputError) {
         var parser = plan.format.makeParser(fields: plan.fields, calendar: logCalendar)
         var reader = LineReader(maximumLineLength: maximumLineLength)
         do {
             try reader.forEachLine(in: &source) { line in
-                process(line, parser: &parser, statistics: &statistics, usage: &usage)
                 if let progress, line.number & Int(CountingProgress.lineStride - 1) == 0 {
                     progress.add(lines: CountingProgress.lineStride)
                 }
+                guard line.offset >= skip else { return }
+                process(line, parser: &parser, statistics: &statistics, usage: &usage)
             }
+        } catch is ContentMismatch {
+            // The caller reports it: the checksum at the checkpoint is not the expected one.
         } catch let damage as InputDamage {
             statistics.error = damage.description
             logger.warning("\(damage.description)")
@@ -52,7 +131,7 @@ public struct InputCounter {
             throw error
         } catch {
             statistics.error = "\(error)"
-            logger.warning("reading stopped: \(error)", metadata: ["input": "\(input.displayName)"])
+            logger.warning("reading stopped: \(error)", metadata: ["input": "\(name)"])
         }
         statistics.bytes = source.bytesConsumed
         if let progress {
@@ -60,9 +139,8 @@ public struct InputCounter {
             progress.finishInput()
         }
         logger.debug("counted input", metadata: [
-            "input": "\(input.displayName)", "lines": "\(statistics.lines)", "malformed": "\(statistics.malformed)",
+            "input": "\(name)", "lines": "\(statistics.lines)", "malformed": "\(statistics.malformed)",
         ])
-        return statistics
     }
 
     @inline(__always)
@@ -122,6 +200,10 @@ public struct InputCounter {
         let scope = classifier.scope(of: record)
         let units = consumed ? classifier.units(of: record, scope: scope) : 0
         let day = auditCalendar.localDay(containing: time)
+        if day != lastFreshDay {
+            lastFreshDay = day
+            freshDays.insert(day)
+        }
         label.withUnsafeBufferPointer { user in
             usage.daily.record(user: user, scope: scope, day: day, time: time, units: units, consumed: consumed, rejected: rejected)
             usage.hourly.record(user: user, scope: scope, time: time, units: units, consumed: consumed, rejected: rejected)

@@ -25,6 +25,10 @@ public struct InputStatistics: Hashable, Sendable {
     /// The damage found (truncated or corrupt gzip), or nil.
     public var error: String?
     public var malformedSamples: [MalformedSample] = []
+    /// How the input relates to what the state store counted before.
+    public var content: ContentStatus = .untracked
+    /// Decoded bytes at its start that an earlier run counted (skipped by this one).
+    public var skippedBytes: Int64 = 0
 
     public init(path: String) {
         self.path = path

@@ -31,19 +31,49 @@ public struct UsageCounting: Sendable {
     /// Counts `inputs`.
     /// - Throws: the first `InputError` (an input that cannot be opened); damage inside an
     ///   input is reported in its statistics instead.
-    public func count(_ inputs: [InputSource], logger: Logger, progress: CountingProgress? = nil) throws(InputError) -> CountResult {
-        let state = Mutex(WorkState(inputs: inputs.count))
-        let workerCount = min(workers, max(1, inputs.count))
+    /// - Parameters:
+    ///   - ledger: what a state store counted before; nil counts every input whole.
+    ///   - countedAt: the time recorded in the ledger for inputs counted now.
+    public func count(
+        _ inputs: [InputSource], ledger: InputLedger? = nil, countedAt: Int64 = 0, logger: Logger,
+        progress: CountingProgress? = nil
+    ) throws(InputError) -> CountResult {
+        let groups = ledger.map { InputGrouping.groups(of: inputs, ledger: $0) } ?? inputs.indices.map { [$0] }
+        let state = Mutex(WorkState(inputs: inputs.count, groups: groups))
+        let workerCount = min(workers, max(1, groups.count))
         let partials = Mutex([CountedUsage]())
         DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
             var counter = InputCounter(plan: plan, logger: logger)
             var usage = makeUsage()
-            while let index = state.withLock({ $0.next() }) {
-                do throws(InputError) {
-                    let statistics = try counter.count(inputs[index], into: &usage, progress: progress)
-                    state.withLock { $0.statistics[index] = statistics }
-                } catch {
-                    state.withLock { $0.fail(error) }
+            while let group = state.withLock({ $0.next() }) {
+                var local = ledger
+                for index in group {
+                    do throws(InputError) {
+                        guard let known = local else {
+                            let statistics = try counter.count(inputs[index], into: &usage, progress: progress)
+                            state.withLock { $0.statistics[index] = statistics }
+                            continue
+                        }
+                        let counted = try counter.count(
+                            inputs[index], into: &usage, against: known, countedAt: countedAt, progress: progress)
+                        if let updated = counted.updated {
+                            if let previous = counted.previous { local?.replace(previous, with: updated) } else { local?.remember(updated) }
+                        }
+                        state.withLock {
+                            $0.statistics[index] = counted.statistics
+                            if let previous = counted.previous, counted.statistics.error == nil {
+                                $0.recountedDays.formUnion(previous.days)
+                                if let last = previous.last { $0.recountedLast = max($0.recountedLast ?? last, last) }
+                            }
+                        }
+                    } catch {
+                        state.withLock { $0.fail(error) }
+                    }
+                }
+                if let ledger, let local {
+                    let before = Set(ledger.records)
+                    let changed = local.records.filter { !before.contains($0) }
+                    state.withLock { $0.countedInputs += changed }
                 }
             }
             partials.withLock { $0.append(usage) }
@@ -52,22 +82,31 @@ public struct UsageCounting: Sendable {
         if let failure = finished.failure { throw failure }
         var total = makeUsage()
         for partial in partials.withLock({ $0 }) { total.merge(partial) }
-        return CountResult(aggregate: total.daily, hourly: total.hourly, inputs: finished.statistics.map { $0! })
+        var result = CountResult(aggregate: total.daily, hourly: total.hourly, inputs: finished.statistics.map { $0! })
+        result.countedInputs = finished.countedInputs.sorted { ($0.name, $0.length) < ($1.name, $1.length) }
+        result.recountedDays = finished.recountedDays
+        result.recountedLast = finished.recountedLast
+        return result
     }
 
     private struct WorkState: Sendable {
-        var nextIndex = 0
+        var nextGroup = 0
+        let groups: [[Int]]
         var statistics: [InputStatistics?]
         var failure: InputError?
+        var countedInputs: [CountedInput] = []
+        var recountedDays: Set<LocalDay> = []
+        var recountedLast: Int64?
 
-        init(inputs: Int) {
+        init(inputs: Int, groups: [[Int]]) {
             statistics = Array(repeating: nil, count: inputs)
+            self.groups = groups
         }
 
-        mutating func next() -> Int? {
-            guard failure == nil, nextIndex < statistics.count else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
+        mutating func next() -> [Int]? {
+            guard failure == nil, nextGroup < groups.count else { return nil }
+            defer { nextGroup += 1 }
+            return groups[nextGroup]
         }
 
         mutating func fail(_ error: InputError) {

@@ -36,6 +36,7 @@ public struct SummaryReport {
         let inputs: [JSONValue] = result.inputs.map { input in
             .object([("path", .string(input.path)), ("bytes", .integer(input.bytes))] + counters(input) + [
                 ("first", time(input.first)), ("last", time(input.last)),
+                ("content", .string(input.content.name)), ("skipped_bytes", .integer(input.skippedBytes)),
                 ("error", JSONValue(input.error)),
                 ("malformed_samples", .array(input.malformedSamples.map { sample in
                     .object([

@@ -44,6 +44,12 @@ enum AuditBinary {
 
         let process = Process()
         process.executableURL = executable
+        // Each `run` gets a fresh state store unless the test names one: runs stay independent
+        // and nothing is written into the repository's `.usage-audit/`.
+        var arguments = arguments
+        if arguments.first == "run", !arguments.contains("--state"), !arguments.contains("--no-state") {
+            arguments.insert(contentsOf: ["--state", scratch.url.appendingPathComponent("state.sqlite").path], at: 1)
+        }
         process.arguments = arguments
         process.currentDirectoryURL = try directory ?? RepositoryLayout.requireRoot()
         var variables = ProcessInfo.processInfo.environment

@@ -1,0 +1,94 @@
+/// A `ByteSource` that passes an input's decoded bytes through while fingerprinting them:
+/// it reads the first `ContentDigest.headCapacity` bytes ahead (so the input can be looked
+/// up before any line is counted), keeps a CRC-32 of everything delivered, and notes the
+/// CRC-32 at `checkpoint` (the length counted by an earlier run).
+///
+/// Damage met while reading ahead is held back and thrown once the head has been delivered,
+/// so the caller sees the same bytes and the same error as without the reader.
+public struct ContentReader: ByteSource {
+    private var base: any ByteSource
+    /// The first bytes of the input (fewer when it is shorter).
+    public private(set) var head: [UInt8] = []
+    private var headDelivered = 0
+    private var heldError: (any Error)?
+    private var headRead = false
+    /// Decoded bytes delivered so far.
+    public private(set) var length: Int64 = 0
+    /// CRC-32 of the bytes delivered so far.
+    public private(set) var checksum: UInt32 = 0
+    /// An offset whose CRC-32 is wanted; set before reading past it.
+    public var checkpoint: Int64?
+    /// CRC-32 of the first `checkpoint` bytes, once that many were delivered.
+    public private(set) var checksumAtCheckpoint: UInt32?
+    /// The CRC-32 the first `checkpoint` bytes must have: when they differ, `read` throws
+    /// `ContentMismatch` before delivering any byte past the checkpoint.
+    public var expectedChecksum: UInt32?
+
+    public init(base: any ByteSource) {
+        self.base = base
+    }
+
+    public var bytesConsumed: Int64 { base.bytesConsumed }
+
+    /// Whether the input ended before `ContentDigest.headCapacity` bytes.
+    public var isShorterThanHead: Bool { head.count < ContentDigest.headCapacity }
+
+    /// Reads the head ahead; call once before the first `read`.
+    public mutating func readHead() {
+        guard !headRead else { return }
+        headRead = true
+        head = [UInt8](repeating: 0, count: ContentDigest.headCapacity)
+        var filled = 0
+        do {
+            while filled < head.count {
+                let count = try head.withUnsafeMutableBytes { buffer in
+                    try base.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                }
+                if count == 0 { break }
+                filled += count
+            }
+        } catch {
+            heldError = error
+        }
+        head.removeSubrange(filled...)
+    }
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if !headRead { readHead() }
+        let count: Int
+        if headDelivered < head.count {
+            count = min(buffer.count, head.count - headDelivered)
+            head.withUnsafeBytes { source in
+                buffer.baseAddress!.copyMemory(from: source.baseAddress! + headDelivered, byteCount: count)
+            }
+            headDelivered += count
+        } else if let error = heldError {
+            heldError = nil
+            throw error
+        } else {
+            count = try base.read(into: buffer)
+        }
+        account(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        if let expectedChecksum, let checksumAtCheckpoint, checksumAtCheckpoint != expectedChecksum {
+            self.expectedChecksum = nil
+            throw ContentMismatch()
+        }
+        return count
+    }
+
+    private mutating func account(_ bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty else { return }
+        if let checkpoint, checksumAtCheckpoint == nil, checkpoint >= length, checkpoint <= length + Int64(bytes.count) {
+            let before = Int(checkpoint - length)
+            checksum = ContentDigest.checksum(checksum, adding: UnsafeRawBufferPointer(rebasing: bytes[..<before]))
+            checksumAtCheckpoint = checksum
+            checksum = ContentDigest.checksum(checksum, adding: UnsafeRawBufferPointer(rebasing: bytes[before...]))
+        } else {
+            checksum = ContentDigest.checksum(checksum, adding: bytes)
+        }
+        length += Int64(bytes.count)
+    }
+}
+
+/// Thrown by `ContentReader` when the bytes before its checkpoint are not the ones expected.
+public struct ContentMismatch: Error {}

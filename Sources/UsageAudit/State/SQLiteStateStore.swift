@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+
+/// The default state store: one SQLite file (`--state`, default
+/// `./.usage-audit/state.sqlite`), created with its folder on first use, in WAL mode.
+///
+/// Writes happen in one `BEGIN IMMEDIATE` transaction per run; a second run that overlaps
+/// waits for the lock (up to a minute), then finds what the first counted.
+public final class SQLiteStateStore: StateStore {
+    public let path: String
+    private let queue: DatabaseQueue
+
+    public var description: String { path }
+
+    /// Opens (creating if missing) the store at `path`.
+    public init(path: String) throws(StateError) {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        } catch {
+            throw .unavailable(store: path, reason: "cannot create its folder \(folder) (\(error.localizedDescription)): check the path and permissions")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.label = "usage-audit state"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw .unavailable(store: path, reason: Self.reason(error))
+        }
+    }
+
+    public func open(timeZoneName: String) throws(StateError) -> InputLedger {
+        try perform { database in
+            try database.execute(sql: "PRAGMA journal_mode = WAL")
+            try database.inTransaction(.immediate) {
+                try database.execute(sql: "CREATE TABLE IF NOT EXISTS audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                let version = try String.fetchOne(database, sql: "SELECT value FROM audit_meta WHERE key = 'schema_version'").flatMap { Int($0) } ?? 0
+                if version > StateSchema.version {
+                    throw StateError.newerSchema(store: self.path, version: version, supported: StateSchema.version)
+                }
+                for statement in StateSchema.migrations(from: version, dialect: .sqlite) {
+                    try database.execute(sql: statement)
+                }
+                try database.execute(
+                    sql: "INSERT INTO audit_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    arguments: [String(StateSchema.version)])
+                if let stored = try String.fetchOne(database, sql: "SELECT value FROM audit_meta WHERE key = 'timezone'") {
+                    guard stored == timeZoneName else {
+                        throw StateError.zoneMismatch(store: self.path, stored: stored, configured: timeZoneName)
+                    }
+                } else {
+                    try database.execute(sql: "INSERT INTO audit_meta (key, value) VALUES ('timezone', ?)", arguments: [timeZoneName])
+                }
+                return .commit
+            }
+            let rows = try Row.fetchAll(database, sql: """
+                SELECT id, head_length, head_digest, length, checksum, name, lines, first_time, last_time, days, counted_at, line_digest
+                FROM audit_inputs ORDER BY id
+                """)
+            return InputLedger(records: rows.map { row in
+                CountedInput(
+                    id: row[0], headLength: row[1], headDigest: row[2], lineDigest: row[11], length: row[3],
+                    checksum: UInt32(truncatingIfNeeded: row[4] as Int64), name: row[5], lines: row[6], first: row[7],
+                    last: row[8], days: CountedInput.days(fromText: row[9]), countedAt: row[10])
+            })
+        }
+    }
+
+    public func history(from day: LocalDay) throws(StateError) -> StoredHistory {
+        try perform { database in
+            var history = StoredHistory()
+            let cells = try Row.fetchCursor(database, sql: """
+                SELECT user_name, scope, day, requests, units, rejected, first_seen, last_seen
+                FROM audit_daily_usage WHERE day >= ?
+                """, arguments: [Int64(day.number)])
+            while let row = try cells.next() {
+                history.cells.append(StoredCell(
+                    user: row[0], scope: row[1], day: LocalDay(number: Int32(clamping: row[2] as Int64)),
+                    counts: Self.counts(row)))
+            }
+            let slots = try Row.fetchCursor(database, sql: """
+                SELECT user_name, scope, slot_start, requests, units, rejected, first_seen, last_seen FROM audit_hourly_usage
+                """)
+            while let row = try slots.next() {
+                history.slots.append(StoredSlot(user: row[0], scope: row[1], start: row[2], counts: Self.counts(row)))
+            }
+            history.firstDay = try Int64.fetchOne(database, sql: "SELECT MIN(day) FROM audit_daily_usage")
+                .map { LocalDay(number: Int32(clamping: $0)) }
+            return history
+        }
+    }
+
+    public func commit(_ update: StateUpdate) throws(StateError) {
+        try perform { database in
+            try database.inTransaction(.immediate) {
+                try self.write(update, to: database)
+                return .commit
+            }
+        }
+    }
+
+    private func write(_ update: StateUpdate, to database: Database) throws {
+        for input in update.inputs {
+            let values: [DatabaseValueConvertible?] = [
+                input.headLength, input.headDigest, input.length, Int64(input.checksum), input.name, input.lines,
+                input.first, input.last, input.daysText, input.countedAt, input.lineDigest,
+            ]
+            if let id = input.id {
+                try database.execute(sql: """
+                    UPDATE audit_inputs SET head_length = ?, head_digest = ?, length = ?, checksum = ?, name = ?, lines = ?,
+                    first_time = ?, last_time = ?, days = ?, counted_at = ?, line_digest = ? WHERE id = ? AND length = ?
+                    """, arguments: StatementArguments(values + [id, input.countedBefore]))
+                guard database.changesCount == 1 else {
+                    throw StateError.concurrentRun(store: path, input: input.name)
+                }
+            } else {
+                do {
+                    try database.execute(sql: """
+                        INSERT INTO audit_inputs (head_length, head_digest, length, checksum, name, lines, first_time, last_time, days, counted_at, line_digest)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: StatementArguments(values))
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    throw StateError.concurrentRun(store: path, input: input.name)
+                }
+            }
+        }
+        let upsert = try database.cachedStatement(sql: StateSchema.upsertCell(dialect: .sqlite))
+        for cell in update.cells {
+            try upsert.execute(arguments: [
+                cell.user, cell.scope, Int64(cell.day.number), cell.counts.requests, cell.counts.units,
+                cell.counts.rejected, cell.counts.firstSeen, cell.counts.lastSeen,
+            ])
+        }
+        try database.execute(sql: "DELETE FROM audit_hourly_usage")
+        let insert = try database.cachedStatement(sql: StateSchema.insertSlot(dialect: .sqlite))
+        for slot in update.slots {
+            try insert.execute(arguments: [
+                slot.user, slot.scope, slot.start, slot.counts.requests, slot.counts.units,
+                slot.counts.rejected, slot.counts.firstSeen, slot.counts.lastSeen,
+            ])
+        }
+        let run = update.run
+        try database.execute(
+            sql: "INSERT INTO audit_runs (started_at, as_of, inputs, lines, version) VALUES (?, ?, ?, ?, ?)",
+            arguments: [run.startedAt, run.asOf, run.inputs, run.lines, run.version])
+    }
+
+    private static func counts(_ row: Row) -> UsageCounts {
+        UsageCounts(requests: row[3], units: row[4], rejected: row[5], firstSeen: row[6], lastSeen: row[7])
+    }
+
+    /// Runs `body` on the database, turning SQLite's errors into `StateError`s.
+    private func perform<T>(_ body: (Database) throws -> T) throws(StateError) -> T {
+        do {
+            return try queue.inDatabase(body)
+        } catch let error as StateError {
+            throw error
+        } catch {
+            throw .unavailable(store: path, reason: Self.reason(error))
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            let words = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+            switch error.resultCode {
+            case .SQLITE_NOTADB: return "\(words): it is not an SQLite database; check --state"
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+                return "\(words): check that the file and its folder are writable"
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return "\(words): another run holds the store; try again when it ends"
+            default: return words
+            }
+        }
+        return "\(error)"
+    }
+}

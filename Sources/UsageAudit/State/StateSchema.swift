@@ -1,0 +1,70 @@
+/// The state store's tables, versioned: `audit_meta` holds `schema_version` and the time
+/// zone; each migration moves the schema one version on, inside the run's first transaction.
+///
+/// The same tables serve SQLite and PostgreSQL; only the id column is spelled per dialect.
+public enum StateSchema {
+    public enum Dialect: Sendable {
+        case sqlite
+        case postgres
+    }
+
+    /// The version this build writes.
+    public static let version = 1
+
+    /// The statements that move a store at `from` (0: empty) to `version`.
+    public static func migrations(from: Int, dialect: Dialect) -> [String] {
+        var statements: [String] = []
+        if from < 1 {
+            let id = dialect == .sqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY"
+            statements += [
+                "CREATE TABLE IF NOT EXISTS audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                """
+                CREATE TABLE audit_runs (id \(id), started_at BIGINT NOT NULL, as_of BIGINT NOT NULL,
+                    inputs BIGINT NOT NULL, lines BIGINT NOT NULL, version TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE audit_inputs (id \(id), head_length BIGINT NOT NULL, head_digest TEXT NOT NULL, line_digest TEXT NOT NULL,
+                    length BIGINT NOT NULL, checksum BIGINT NOT NULL, name TEXT NOT NULL, lines BIGINT NOT NULL,
+                    first_time BIGINT, last_time BIGINT, days TEXT NOT NULL, counted_at BIGINT NOT NULL)
+                """,
+                "CREATE UNIQUE INDEX audit_inputs_head ON audit_inputs (head_length, head_digest)",
+                """
+                CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
+                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
+                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day))
+                """,
+                "CREATE INDEX audit_daily_usage_day ON audit_daily_usage (day)",
+                """
+                CREATE TABLE audit_hourly_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, slot_start BIGINT NOT NULL,
+                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
+                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, slot_start))
+                """,
+            ]
+        }
+        return statements
+    }
+
+    /// Upserts one daily cell with its new totals (placeholders: user, scope, day, requests,
+    /// units, rejected, first seen, last seen).
+    public static func upsertCell(dialect: Dialect) -> String {
+        """
+        INSERT INTO audit_daily_usage (user_name, scope, day, requests, units, rejected, first_seen, last_seen)
+        VALUES (\(placeholders(8, dialect))) ON CONFLICT (user_name, scope, day) DO UPDATE SET
+        requests = excluded.requests, units = excluded.units, rejected = excluded.rejected,
+        first_seen = excluded.first_seen, last_seen = excluded.last_seen
+        """
+    }
+
+    /// Inserts one hourly slot (the table is emptied first).
+    public static func insertSlot(dialect: Dialect) -> String {
+        """
+        INSERT INTO audit_hourly_usage (user_name, scope, slot_start, requests, units, rejected, first_seen, last_seen)
+        VALUES (\(placeholders(8, dialect)))
+        """
+    }
+
+    /// `?, ?, …` for SQLite, `$1, $2, …` for PostgreSQL.
+    public static func placeholders(_ count: Int, _ dialect: Dialect) -> String {
+        (1...count).map { dialect == .sqlite ? "?" : "$\($0)" }.joined(separator: ", ")
+    }
+}

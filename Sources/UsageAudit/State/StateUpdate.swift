@@ -1,0 +1,18 @@
+/// Everything one run adds to the state store, written in one transaction.
+public struct StateUpdate: Sendable {
+    /// Inputs counted (new ones without an id; grown ones with `countedBefore` set).
+    public var inputs: [CountedInput]
+    /// Daily cells with their new totals (history plus this run), replacing stored ones.
+    public var cells: [StoredCell]
+    /// Every hourly slot to keep: the stored ones are replaced by these.
+    public var slots: [StoredSlot]
+    /// The run, for the `runs` table.
+    public var run: RunRecord
+
+    public init(inputs: [CountedInput], cells: [StoredCell], slots: [StoredSlot], run: RunRecord) {
+        self.inputs = inputs
+        self.cells = cells
+        self.slots = slots
+        self.run = run
+    }
+}

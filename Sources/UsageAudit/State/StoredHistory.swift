@@ -1,0 +1,13 @@
+/// What the state store holds of earlier runs, from some day on.
+public struct StoredHistory: Sendable {
+    public var cells: [StoredCell]
+    public var slots: [StoredSlot]
+    /// The first day the store has any use for, in all its history.
+    public var firstDay: LocalDay?
+
+    public init(cells: [StoredCell] = [], slots: [StoredSlot] = [], firstDay: LocalDay? = nil) {
+        self.cells = cells
+        self.slots = slots
+        self.firstDay = firstDay
+    }
+}

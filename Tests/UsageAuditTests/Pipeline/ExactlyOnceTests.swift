@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import UsageAudit
+
+/// Exactly-once input through a state store (DESIGN §8): by content, not by name.
+@Suite("Exactly-once input")
+struct ExactlyOnceTests {
+    private let fixture: PipelineFixture
+    private let audit: Audit
+    private let statePath: String
+
+    init() throws {
+        fixture = try PipelineFixture()
+        audit = try Audit(configuration: ConfigurationLoader.parse(text: ""))
+        statePath = fixture.folder.file("state/state.sqlite")
+    }
+
+    /// `count` requests of `user` on 2026-11-`day`, one per second from 10:00.
+    private func lines(_ user: String, day: Int, count: Int, from start: Int = 0) -> [String] {
+        (start..<(start + count)).map { second in
+            PipelineFixture.combinedLine(
+                user: user, time: String(format: "%02d/Nov/2026:10:%02d:%02d +0000", day, second / 60 % 60, second % 60))
+        }
+    }
+
+    private func run(_ inputs: [InputSource]) throws -> AuditOutcome {
+        try audit.run(
+            inputs: inputs, asOf: nil, state: SQLiteStateStore(path: statePath), workers: 2,
+            logger: PipelineFixture.silentLogger)
+    }
+
+    /// Units of `user` on day `day` in the history the state store holds.
+    private func storedUnits(_ user: String) throws -> Int64 {
+        try SQLiteStateStore(path: statePath).history(from: LocalDay(number: 0)).cells
+            .filter { $0.user == user }.reduce(0) { $0 + $1.counts.units }
+    }
+
+    @Test("a rerun adds nothing and reports the same rows")
+    func rerun() throws {
+        let input = try fixture.gzipped("access.log.2.gz", lines("ann", day: 20, count: 40))
+        let first = try run([input])
+        let second = try run([input])
+        #expect(second.result.inputs[0].content == .alreadyCounted(previousName: input.displayName, countedAt: first.result.countedInputs[0].countedAt))
+        #expect(second.result.totals.lines == 0)
+        #expect(second.usageRows == first.usageRows)
+        #expect(second.asOf == first.asOf)
+        #expect(try storedUnits("ann") == 40)
+    }
+
+    @Test("a rotated file (plain access.log.1 that comes back as access.log.2.gz) is the same data")
+    func rotation() throws {
+        let yesterday = lines("ann", day: 20, count: 30)
+        _ = try run([fixture.plain("access.log.1", yesterday)])
+        let today = try fixture.plain("access.log.1b", lines("ann", day: 21, count: 12))
+        let outcome = try run([fixture.gzipped("access.log.2.gz", yesterday), today])
+        #expect(outcome.result.inputs[0].content.name == "already_counted")
+        #expect(outcome.result.inputs[1].content == .new)
+        #expect(try storedUnits("ann") == 42)
+        // The nightly report still covers the day the rotated file holds, from history.
+        #expect(outcome.usageRows.contains { $0.user == "ann" && $0.scope == "all" && $0.bucket.start.description == "2026-11-20" && $0.counts.units == 30 })
+    }
+
+    @Test("a plain file that grew is read from where the last run stopped")
+    func growth() throws {
+        let path = fixture.folder.file("access.log")
+        let all = lines("ann", day: 21, count: 50)
+        try (all[..<20].joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        _ = try run([.file(path: path)])
+        try (all.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        let outcome = try run([.file(path: path)])
+        #expect(outcome.result.inputs[0].content.name == "appended")
+        #expect(outcome.result.totals.lines == 30)
+        #expect(try storedUnits("ann") == 50)
+        #expect(outcome.usageRows.first { $0.scope == "all" && $0.period == .day }?.counts.units == 50)
+    }
+
+    @Test("the same content given twice in one run is counted once", arguments: [1, 2])
+    func duplicateInOneRun(workers: Int) throws {
+        let content = lines("bob", day: 21, count: 25)
+        let a = try fixture.plain("a.log", content)
+        let b = try fixture.gzipped("b.log.gz", content)
+        let outcome = try audit.run(
+            inputs: [a, b], asOf: nil, state: SQLiteStateStore(path: statePath), workers: workers,
+            logger: PipelineFixture.silentLogger)
+        #expect(outcome.result.inputs.map(\.content.name) == ["new", "already_counted"])
+        #expect(try storedUnits("bob") == 25)
+    }
+
+    @Test("a file rewritten after it was counted is an error, not a recount", arguments: [100, 5000])
+    func rewritten(count: Int) throws {
+        let path = fixture.folder.file("access.log")
+        var content = lines("ann", day: 21, count: count)
+        try (content.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        _ = try run([.file(path: path)])
+        content[count / 2] = PipelineFixture.combinedLine(user: "mallory", time: "21/Nov/2026:11:00:00 +0000")
+        content += lines("ann", day: 21, count: 10, from: 3000)
+        try (content.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        let outcome = try run([.file(path: path)])
+        #expect(outcome.result.inputs[0].content.name == "changed")
+        #expect(outcome.result.inputs[0].error != nil)
+        #expect(outcome.hasDamage)
+        #expect(try storedUnits("ann") == Int64(count))
+        #expect(try storedUnits("mallory") == 0)
+    }
+
+    @Test("reports from nightly runs equal those of one backfill, for the last night's buckets")
+    func nightlyEqualsBackfill() throws {
+        var files: [InputSource] = []
+        for day in 1...12 {
+            files.append(try fixture.gzipped("access-\(day).log.gz", lines("ann", day: day, count: day * 3) + lines("cy", day: day, count: 5)))
+        }
+        var nightly: AuditOutcome?
+        for file in files { nightly = try run([file]) }
+        let backfill = try audit.run(
+            inputs: files, asOf: nil, state: SQLiteStateStore(path: fixture.folder.file("backfill.sqlite")),
+            workers: 2, logger: PipelineFixture.silentLogger)
+        let lastNight = try #require(nightly)
+        #expect(!lastNight.usageRows.isEmpty)
+        for row in lastNight.usageRows {
+            #expect(backfill.usageRows.contains(row), "\(row)")
+        }
+        // The month bucket holds all twelve days in both.
+        #expect(lastNight.usageRows.first { $0.user == "ann" && $0.period == .day && $0.bucket.start.description == "2026-11-12" }?.counts.units == 36)
+    }
+}

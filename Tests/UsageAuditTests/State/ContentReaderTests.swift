@@ -1,0 +1,74 @@
+import CZlib
+import Testing
+@testable import UsageAudit
+
+@Suite("ContentReader")
+struct ContentReaderTests {
+    private func bytes(_ count: Int, seed: UInt64 = 7) -> [UInt8] {
+        var random = SeededRandom(seed: seed)
+        return (0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+    }
+
+    private func crc(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        Array(bytes).withUnsafeBufferPointer { UInt32(crc32_z(0, $0.baseAddress, $0.count)) }
+    }
+
+    private func drain(_ reader: inout ContentReader, chunk: Int = 4096) throws -> [UInt8] {
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        while true {
+            let count = try buffer.withUnsafeMutableBytes { try reader.read(into: $0) }
+            if count == 0 { return output }
+            output += buffer[..<count]
+        }
+    }
+
+    @Test("delivers the same bytes it read ahead, with the CRC-32 of all of them", arguments: [0, 10, 65_536, 200_001])
+    func passesBytesThrough(length: Int) throws {
+        let content = bytes(length)
+        var reader = ContentReader(base: MemoryByteSource(content, chunkSize: 1000))
+        reader.readHead()
+        #expect(reader.head == Array(content.prefix(ContentDigest.headCapacity)))
+        #expect(reader.isShorterThanHead == (length < ContentDigest.headCapacity))
+        #expect(try drain(&reader, chunk: 3000) == content)
+        #expect(reader.length == Int64(length))
+        #expect(reader.checksum == crc(content[...]))
+    }
+
+    @Test("notes the CRC-32 at the checkpoint, inside a chunk or at its end", arguments: [1, 999, 1000, 70_000, 150_000])
+    func checksumAtCheckpoint(checkpoint: Int) throws {
+        let content = bytes(150_000)
+        var reader = ContentReader(base: MemoryByteSource(content, chunkSize: 1000))
+        reader.checkpoint = Int64(checkpoint)
+        _ = try drain(&reader)
+        #expect(reader.checksumAtCheckpoint == crc(content[..<checkpoint]))
+    }
+
+    @Test("throws ContentMismatch before delivering bytes past a checkpoint whose CRC-32 differs")
+    func mismatch() throws {
+        let content = bytes(100_000)
+        var reader = ContentReader(base: MemoryByteSource(content, chunkSize: 1000))
+        reader.checkpoint = 80_000
+        reader.expectedChecksum = crc(content[..<80_000]) ^ 1
+        #expect(throws: ContentMismatch.self) { _ = try drain(&reader, chunk: 1000) }
+        #expect(reader.length <= 81_000)
+    }
+
+    @Test("damage met while reading ahead is thrown after the head was delivered")
+    func heldDamage() throws {
+        let content = bytes(5000)
+        var reader = ContentReader(base: FailingByteSource(memory: MemoryByteSource(content), error: InputDamage(input: "t", kind: .truncated, compressedOffset: 0)))
+        reader.readHead()
+        #expect(reader.head == content)
+        var delivered: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        #expect(throws: (any Error).self) {
+            while true {
+                let count = try buffer.withUnsafeMutableBytes { try reader.read(into: $0) }
+                if count == 0 { break }
+                delivered += buffer[..<count]
+            }
+        }
+        #expect(delivered == content)
+    }
+}
