@@ -1,0 +1,98 @@
+/// One user's demand on one limit over the look-back: per bucket of the limit's period,
+/// units served plus requests refused (429s: demand the limit turned away).
+///
+/// The look-back is the as-of bucket and `RecommendationRules.lookBack(for:)` complete
+/// buckets before it. Buckets that end before the user's history starts are left out:
+/// before their first use a user did not exist, so those buckets are not zeros of their
+/// demand. Within the history, a bucket without use is a zero.
+struct DemandHistory {
+    /// One bucket of the look-back.
+    struct Bucket {
+        var range: DayRange
+        var units: Int64
+        var rejected: Int64
+        /// `units + rejected`, saturating.
+        var demand: Int64
+        /// The as-of bucket, or one of the buckets just before it (`RecommendationRules.recentBuckets`).
+        var isRecent: Bool
+    }
+
+    /// The look-back buckets the history reaches, oldest first, the as-of bucket last.
+    var buckets: [Bucket]
+    /// The first day of the user's history, nil when there is none up to the as-of day.
+    var historyStart: LocalDay?
+    /// Days from the first day of history to the as-of day (0 without history).
+    var historyDays: Int
+    /// Look-back buckets before the as-of bucket that the history reaches into.
+    var completeBuckets: Int
+
+    /// - Parameters:
+    ///   - series: the user's daily use of the limit's scope (nil: none at all).
+    ///   - period: the limit's period, framed as the store frames it.
+    ///   - asOfDay: the local day of the audit moment; later days are ignored.
+    ///   - historyStart: the user's first day of use of anything (or of the audited data).
+    init(series: DailySeries?, period: Period, asOfDay: LocalDay, historyStart: LocalDay?) {
+        let start = historyStart.flatMap { $0 <= asOfDay ? $0 : nil }
+        self.historyStart = start
+        historyDays = start.map { Int(asOfDay.number) - Int($0.number) } ?? 0
+        let lookBack = RecommendationRules.lookBack(for: period)
+        let recent = RecommendationRules.recentBuckets(for: period)
+        let ranges = Self.ranges(period: period, asOfDay: asOfDay, count: lookBack + 1)
+        var buckets: [Bucket] = []
+        buckets.reserveCapacity(ranges.count)
+        let horizon = asOfDay.clampedAdding(days: 1)
+        for (index, range) in ranges.enumerated() {
+            guard let start, range.end > start else { continue }
+            let clipped = DayRange(start: max(range.start, start), end: min(range.end, horizon))
+            let counts = series?.counts(in: clipped) ?? UsageCounts()
+            buckets.append(Bucket(
+                range: range, units: counts.units, rejected: counts.rejected,
+                demand: Saturating.add(max(0, counts.units), max(0, counts.rejected)),
+                isRecent: index >= ranges.count - recent))
+        }
+        self.buckets = buckets
+        completeBuckets = max(0, buckets.count - 1)
+    }
+
+    /// The as-of bucket and `count − 1` buckets before it, oldest first.
+    static func ranges(period: Period, asOfDay: LocalDay, count: Int) -> [DayRange] {
+        var range = period.bucket(containing: asOfDay)
+        var ranges = [range]
+        while ranges.count < count {
+            let previous = period.bucket(containing: range.start.clampedAdding(days: -1))
+            // At the bounds of `LocalDay` the calendar stops moving: stop too.
+            guard previous.start < range.start else { break }
+            range = previous
+            ranges.append(range)
+        }
+        return ranges.reversed()
+    }
+
+    /// The highest bucket demand (0 without buckets).
+    var peak: Int64 { buckets.map(\.demand).max() ?? 0 }
+
+    /// The bucket with the highest demand among `buckets` (the latest on ties).
+    static func peakBucket(of buckets: [Bucket]) -> Bucket? {
+        buckets.max { $0.demand < $1.demand || ($0.demand == $1.demand && $0.range.start < $1.range.start) }
+    }
+
+    /// Requests refused over the look-back, saturating.
+    var rejected: Int64 { buckets.reduce(0) { Saturating.add($0, max(0, $1.rejected)) } }
+
+    /// Whether any bucket of the look-back had demand.
+    var hasDemand: Bool { buckets.contains { $0.demand > 0 } }
+
+    /// The nearest-rank percentile of bucket demand: the smallest demand that at least
+    /// `share` of the buckets stay at or under (0 without buckets).
+    func percentile(_ share: Double) -> Int64 {
+        let sorted = buckets.map(\.demand).sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let rank = Int((share * Double(sorted.count)).rounded(.up))
+        return sorted[min(max(rank, 1), sorted.count) - 1]
+    }
+
+    /// The buckets whose demand is at least `threshold`.
+    func buckets(reaching threshold: Double) -> [Bucket] {
+        buckets.filter { Double($0.demand) >= threshold }
+    }
+}

@@ -1,0 +1,131 @@
+/// Advice on users' limits from their demand (DESIGN §6, `recommendations.csv`): raise a
+/// limit that demand presses on, raise it for a while for a one-off bulk job, lower or
+/// revert a custom limit long unused, or keep it.
+///
+/// Demand per bucket of the limit's period is units served plus requests refused (429s are
+/// unmet demand), over a look-back of complete buckets before the as-of bucket plus the
+/// as-of bucket itself (`RecommendationRules.lookBack(for:)`). The rules, in order:
+///
+/// * `raise` — demand reached `nearLimit × limit` in at least a quarter of the observed
+///   buckets and in at least 3 of them (`day`) or 2 (longer periods). Recommended:
+///   `p95 × headroom`, at least 1.25 × the limit, rounded up by `HumanNumber`.
+/// * `temporary_raise` — a bucket among the latest (the last 3 days; the last 2 buckets of
+///   longer periods) reached `nearLimit × limit` while every other observed bucket stayed at
+///   or under half the limit. Recommended: 2× the default (the current limit when there is
+///   no default or it is higher), 3× when 2× does not cover the job's demand × headroom;
+///   never more than 3×.
+/// * `revert_to_default` — a custom value (from the profile, above the default) whose peak
+///   demand stays under `nearLimit × default`, with at least 4 weeks of history.
+/// * `lower` — a custom value whose peak demand is under a quarter of it, with at least 4
+///   weeks of history. Recommended: `peak × headroom × 2` (at least 100), rounded up.
+/// * `keep` — otherwise.
+///
+/// Only limits of a positive number of units get advice: no limit, unlimited and 0 (a
+/// deliberate block) are left alone. Scopes the configuration does not count (a profile
+/// for a service without a `[[scope]]`) get none either: their demand is unknown.
+public struct LimitRecommender {
+    public let configuration: AuditConfiguration
+    public let limits: LimitResolver
+    let calendar: ZonedCalendar
+
+    public init(configuration: AuditConfiguration, limits: LimitResolver, calendar: ZonedCalendar) {
+        self.configuration = configuration
+        self.limits = limits
+        self.calendar = calendar
+    }
+
+    private struct SeriesKey: Hashable {
+        var user: String
+        var scope: String
+    }
+
+    private struct CandidateKey: Hashable {
+        var user: String
+        var scope: String
+        var period: String
+    }
+
+    /// Advice for every (user, scope, period) with a limit (`.units(n)`, n > 0) that has a
+    /// profile or use in the look-back; sorted by user (UTF-8), scope (`all` first, then
+    /// configuration order), period (`day`, then the configuration's order), action.
+    /// `keep` rows only when `includeKeep`.
+    /// - Parameters:
+    ///   - usage: the daily usage history (the longer, the better the advice: at least the
+    ///     look-back, four weeks for daily limits).
+    ///   - profiles: the stored profiles (the same the `LimitResolver` was made from).
+    ///   - asOf: the audit moment, in epoch seconds.
+    public func recommendations(
+        usage: UsageAggregate, profiles: [StoredProfile], asOf: Int64, includeKeep: Bool = false
+    ) -> [Recommendation] {
+        let asOfDay = calendar.localDay(containing: asOf)
+        let scopeNames = configuration.scopeNames
+        var series: [SeriesKey: DailySeries] = [:]
+        var horizon: LocalDay?
+        for one in usage.dailySeries(scopeNames: scopeNames) {
+            series[SeriesKey(user: one.user, scope: one.scope)] = one
+            if one.scope == AuditConfiguration.allScope, let first = one.firstDay {
+                horizon = min(horizon ?? first, first)
+            }
+        }
+        let advisor = LimitAdvisor(settings: configuration.analysis)
+        var seen = Set<CandidateKey>()
+        var results: [Recommendation] = []
+
+        func consider(user: String, scope: String, period: Period, fromProfile: Bool) {
+            guard isCounted(scope: scope),
+                  seen.insert(CandidateKey(user: user, scope: scope, period: period.name)).inserted,
+                  let candidate = LimitCandidate(user: user, scope: scope, period: period, limits: limits)
+            else { return }
+            // A user's history starts at their first use of anything; a profile without any
+            // use is as old as the audited data.
+            let userStart = series[SeriesKey(user: user, scope: AuditConfiguration.allScope)]?.firstDay
+            let history = DemandHistory(
+                series: series[SeriesKey(user: user, scope: scope)], period: candidate.period, asOfDay: asOfDay,
+                historyStart: userStart ?? (fromProfile ? horizon : nil))
+            guard fromProfile || history.hasDemand else { return }
+            let advice = advisor.advice(for: candidate, history: history)
+            if includeKeep || advice.action != .keep { results.append(advice) }
+        }
+
+        for profile in profiles {
+            consider(
+                user: profile.user, scope: profile.scope, period: LimitCandidate.period(of: profile, limits: limits),
+                fromProfile: true)
+        }
+        for one in series.values.sorted(by: { ($0.user, $0.scope) < ($1.user, $1.scope) }) {
+            for quota in configuration.quotas where quota.scope == one.scope {
+                consider(user: one.user, scope: one.scope, period: quota.period, fromProfile: false)
+            }
+        }
+        return sorted(results)
+    }
+
+    /// Whether usage of `scope` is counted, so that its demand is known: `all` and the
+    /// configuration's scopes (with `other`).
+    func isCounted(scope: String) -> Bool {
+        scope == AuditConfiguration.allScope || configuration.scopeNames.contains(scope)
+    }
+
+    /// `recommendations` in report order.
+    func sorted(_ recommendations: [Recommendation]) -> [Recommendation] {
+        let scopeNames = configuration.scopeNames
+        func scopeRank(_ scope: String) -> Int {
+            if scope == AuditConfiguration.allScope { return 0 }
+            return (scopeNames.firstIndex(of: scope) ?? scopeNames.count) + 1
+        }
+        func periodRank(_ recommendation: Recommendation) -> Int {
+            let periods = configuration.periods(forScope: recommendation.scope).map(\.name)
+            return periods.firstIndex(of: recommendation.period.name) ?? periods.count
+        }
+        return recommendations.sorted { left, right in
+            if left.user != right.user { return left.user.utf8.lexicographicallyPrecedes(right.user.utf8) }
+            let (leftScope, rightScope) = (scopeRank(left.scope), scopeRank(right.scope))
+            if leftScope != rightScope { return leftScope < rightScope }
+            if left.scope != right.scope { return left.scope.utf8.lexicographicallyPrecedes(right.scope.utf8) }
+            let (leftPeriod, rightPeriod) = (periodRank(left), periodRank(right))
+            if leftPeriod != rightPeriod { return leftPeriod < rightPeriod }
+            if left.period.name != right.period.name { return left.period.name.utf8.lexicographicallyPrecedes(right.period.name.utf8) }
+            return left.action < right.action
+        }
+    }
+}
