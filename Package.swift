@@ -1,5 +1,12 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// Gzip input is decoded with ISA-L (`libisal-dev`) when its header is installed: about
+/// twice as fast as zlib. Without it, or with USAGE_AUDIT_ZLIB_ONLY=1 in the environment of
+/// the build, zlib decodes (`usage-audit --version` names the engine a build uses).
+let withISAL = ProcessInfo.processInfo.environment["USAGE_AUDIT_ZLIB_ONLY"] == nil
+    && ["/usr/include", "/usr/local/include"].contains { FileManager.default.fileExists(atPath: $0 + "/isa-l/igzip_lib.h") }
 
 let package = Package(
     name: "usage-audit",
@@ -25,11 +32,13 @@ let package = Package(
         ),
         .target(
             name: "UsageAudit",
-            dependencies: [
+            dependencies: (withISAL ? ["CIsal"] : []) + [
                 "CZlib",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the state store's bulk inserts (GRDB links it anyway).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -53,3 +62,7 @@ let package = Package(
         ),
     ]
 )
+
+if withISAL {
+    package.targets.append(.systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]))
+}

@@ -11,7 +11,7 @@ import CZlib
 ///
 /// Compressed bytes pass through one buffer allocated at creation; decoded bytes go
 /// straight into the caller's buffer, so a read allocates nothing.
-public final class GzipByteSource: ByteSource {
+public final class GzipByteSource: ChecksummedByteSource {
     /// Where the decoder stands.
     private enum Phase {
         /// Inside a member.
@@ -39,6 +39,18 @@ public final class GzipByteSource: ByteSource {
     public private(set) var membersDecoded = 0
     /// Decompressed bytes returned so far.
     public private(set) var bytesProduced: Int64 = 0
+    /// The checksum of the members decoded completely (zlib keeps the current one's).
+    private var checksumBeforeMember = ProducedChecksum()
+    /// Whether a member has started and not ended.
+    private var memberOpen = true
+
+    /// The CRC-32 of every byte returned so far: zlib's own running check of the member,
+    /// combined with those of the members before it.
+    public var producedChecksum: ProducedChecksum? {
+        guard memberOpen else { return checksumBeforeMember }
+        return checksumBeforeMember.followed(
+            byCRC: UInt32(truncatingIfNeeded: stream.pointee.adler), count: bytesProduced - checksumBeforeMember.count)
+    }
 
     /// Compressed bytes consumed by the decoder so far.
     public var bytesConsumed: Int64 { bytesRead - Int64(stream.pointee.avail_in) }
@@ -122,6 +134,10 @@ public final class GzipByteSource: ByteSource {
                 continue
             case Z_STREAM_END:
                 membersDecoded += 1
+                checksumBeforeMember = checksumBeforeMember.followed(
+                    byCRC: UInt32(truncatingIfNeeded: stream.pointee.adler),
+                    count: bytesProduced + Int64(producedInThisRead) - checksumBeforeMember.count)
+                memberOpen = false
                 phase = .betweenMembers
             case Z_BUF_ERROR where stream.pointee.avail_in == 0:
                 continue  // needs more input: the next turn refills or reports truncation
@@ -145,6 +161,7 @@ public final class GzipByteSource: ByteSource {
             }
             if stream.pointee.avail_in > 0 {
                 inflateReset(stream)
+                memberOpen = true
                 phase = .inflating
                 return true
             }

@@ -6,14 +6,19 @@ extension InputSource {
     /// starts with the gzip magic bytes 1f 8b (whatever the name), else a `FileByteSource`.
     ///
     /// The first bytes are peeked and replayed, so this works on standard input and pipes.
-    /// An empty input is an empty plain source.
-    public func open(gzipInputBufferSize: Int = 256 * 1024) throws(InputError) -> any ByteSource {
+    /// An empty input is an empty plain source. Gzip is decoded by `InflateEngine.selected`.
+    /// - Parameter decodeAhead: decode gzip on a thread of its own, ahead of the caller
+    ///   (`DecodeAheadByteSource`).
+    public func open(
+        gzipInputBufferSize: Int = 256 * 1024, engine: InflateEngine = .selected, decodeAhead: Bool = false
+    ) throws(InputError) -> any ByteSource {
         let raw: FileByteSource
         switch self {
         case .file(let path): raw = try FileByteSource(path: path)
         case .standardInput: raw = FileByteSource.standardInput()
         }
         guard try raw.peek(count: Self.gzipMagic.count) == Self.gzipMagic else { return raw }
-        return try GzipByteSource(compressed: raw, name: displayName, inputBufferSize: gzipInputBufferSize)
+        let decoder = try engine.decoder(compressed: raw, name: displayName, inputBufferSize: gzipInputBufferSize)
+        return decodeAhead ? DecodeAheadByteSource(base: decoder) : decoder
     }
 }

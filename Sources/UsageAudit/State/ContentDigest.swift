@@ -1,5 +1,8 @@
 import CZlib
 import Crypto
+#if canImport(CIsal)
+import CIsal
+#endif
 
 /// The two digests that recognise an input by content: SHA-256 of its first bytes (to find
 /// the input in the state store, whatever its name or compression) and CRC-32 of every byte
@@ -30,8 +33,13 @@ public enum ContentDigest {
     @inline(__always)
     public static func checksum(_ checksum: UInt32, adding bytes: UnsafeRawBufferPointer) -> UInt32 {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return checksum }
+        #if canImport(CIsal)
+        // ISA-L's folding CRC: the same checksum, several times as fast as zlib's.
+        return crc32_gzip_refl(checksum, base.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count))
+        #else
         return UInt32(truncatingIfNeeded: crc32_z(
             UInt(checksum), base.assumingMemoryBound(to: UInt8.self), bytes.count))
+        #endif
     }
 
     private static let hexDigits = Array("0123456789abcdef")

@@ -5,8 +5,15 @@
 ///
 /// Damage met while reading ahead is held back and thrown once the head has been delivered,
 /// so the caller sees the same bytes and the same error as without the reader.
+///
+/// A gzip decoder checks a CRC-32 of its output anyway (`ChecksummedByteSource`): then the
+/// checksum of the whole input is the decoder's, and only the bytes up to `checkpoint` are
+/// summed here.
 public struct ContentReader: ByteSource {
     private var base: any ByteSource
+    /// Whether `base` tells the checksum of what it returned (then it is not computed here
+    /// past the checkpoint).
+    private let baseKeepsChecksum: Bool
     /// The first bytes of the input (fewer when it is shorter).
     public private(set) var head: [UInt8] = []
     private var headDelivered = 0
@@ -14,8 +21,16 @@ public struct ContentReader: ByteSource {
     private var headRead = false
     /// Decoded bytes delivered so far.
     public private(set) var length: Int64 = 0
-    /// CRC-32 of the bytes delivered so far.
-    public private(set) var checksum: UInt32 = 0
+    /// CRC-32 of the bytes delivered so far (once the input has been read to its end or
+    /// its damage, when the base keeps the checksum).
+    public var checksum: UInt32 {
+        if baseKeepsChecksum, let known = (base as? any ChecksummedByteSource)?.producedChecksum, known.count == length {
+            return known.crc
+        }
+        return summed
+    }
+    /// CRC-32 of the bytes summed here.
+    private var summed: UInt32 = 0
     /// An offset whose CRC-32 is wanted; set before reading past it.
     public var checkpoint: Int64?
     /// CRC-32 of the first `checkpoint` bytes, once that many were delivered.
@@ -26,6 +41,7 @@ public struct ContentReader: ByteSource {
 
     public init(base: any ByteSource) {
         self.base = base
+        baseKeepsChecksum = (base as? any ChecksummedByteSource)?.producedChecksum != nil
     }
 
     public var bytesConsumed: Int64 { base.bytesConsumed }
@@ -80,11 +96,13 @@ public struct ContentReader: ByteSource {
         guard !bytes.isEmpty else { return }
         if let checkpoint, checksumAtCheckpoint == nil, checkpoint >= length, checkpoint <= length + Int64(bytes.count) {
             let before = Int(checkpoint - length)
-            checksum = ContentDigest.checksum(checksum, adding: UnsafeRawBufferPointer(rebasing: bytes[..<before]))
-            checksumAtCheckpoint = checksum
-            checksum = ContentDigest.checksum(checksum, adding: UnsafeRawBufferPointer(rebasing: bytes[before...]))
-        } else {
-            checksum = ContentDigest.checksum(checksum, adding: bytes)
+            summed = ContentDigest.checksum(summed, adding: UnsafeRawBufferPointer(rebasing: bytes[..<before]))
+            checksumAtCheckpoint = summed
+            if !baseKeepsChecksum {
+                summed = ContentDigest.checksum(summed, adding: UnsafeRawBufferPointer(rebasing: bytes[before...]))
+            }
+        } else if !baseKeepsChecksum || (checkpoint.map { length < $0 } ?? false) {
+            summed = ContentDigest.checksum(summed, adding: bytes)
         }
         length += Int64(bytes.count)
     }

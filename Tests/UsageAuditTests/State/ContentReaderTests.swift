@@ -72,3 +72,60 @@ struct ContentReaderTests {
         #expect(delivered == content)
     }
 }
+
+@Suite("ContentReader over a gzip decoder")
+struct ContentReaderChecksummedTests {
+    private func crc(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        Array(bytes).withUnsafeBufferPointer { UInt32(crc32_z(0, $0.baseAddress, $0.count)) }
+    }
+
+    @Test("takes the decoder's checksum, and still sums the bytes up to a checkpoint", arguments: [nil, 1, 70_000, 150_000, 400_000] as [Int?])
+    func decoderChecksum(checkpoint: Int?) throws {
+        let text = Array(sampleLogLines(4000).joined().utf8)
+        let compressed = GzipFixture.compress(String(decoding: text[..<150_000], as: UTF8.self))
+            + GzipFixture.compress(String(decoding: text[150_000...], as: UTF8.self))
+        for engine in InflateEngine.available {
+            for decodeAhead in [false, true] {
+                let decoder = try engine.decoder(compressed: MemoryByteSource(compressed, chunkSize: 999), name: "t.gz")
+                var reader = ContentReader(base: decodeAhead ? DecodeAheadByteSource(base: decoder, bufferSize: 5000) : decoder)
+                reader.checkpoint = checkpoint.map(Int64.init)
+                var buffer = [UInt8](repeating: 0, count: 3000)
+                var output: [UInt8] = []
+                while true {
+                    let count = try buffer.withUnsafeMutableBytes { try reader.read(into: $0) }
+                    if count == 0 { break }
+                    output += buffer[..<count]
+                }
+                #expect(output == text)
+                #expect(reader.checksum == crc(text[...]), "\(engine) ahead: \(decodeAhead)")
+                if let checkpoint {
+                    #expect(reader.checksumAtCheckpoint == (checkpoint <= text.count ? crc(text[..<checkpoint]) : nil))
+                }
+            }
+        }
+    }
+
+    @Test("damage: the checksum of exactly the bytes delivered before it")
+    func damagedDecoderChecksum() throws {
+        let text = sampleLogLines(3000).joined()
+        let compressed = GzipFixture.compress(text)
+        for engine in InflateEngine.available {
+            let decoder = try engine.decoder(compressed: MemoryByteSource(Array(compressed[..<(compressed.count / 2)])), name: "t.gz")
+            var reader = ContentReader(base: decoder)
+            var output: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 3000)
+            do {
+                while true {
+                    let count = try buffer.withUnsafeMutableBytes { try reader.read(into: $0) }
+                    if count == 0 { break }
+                    output += buffer[..<count]
+                }
+                Issue.record("no damage reported")
+            } catch {
+                #expect(error is InputDamage)
+            }
+            #expect(!output.isEmpty)
+            #expect(reader.checksum == crc(output[...]), "\(engine)")
+        }
+    }
+}
