@@ -15,11 +15,17 @@
 /// local midnights of a zone with a half-hour offset fall on slot boundaries (see
 /// `phase(for:at:)`). Build it from the same input as the aggregate it accompanies.
 public struct HourlyUsage: Sendable {
-    struct Key: Hashable {
+    struct Key: CountTableKey {
         var user: Int32
         var scope: Int32
         /// `⌊(time − phase) / 3600⌋`.
         var slot: Int64
+
+        @inline(__always)
+        var tableHash: UInt64 {
+            let packed = UInt64(UInt32(bitPattern: user)) << 32 | UInt64(UInt32(bitPattern: scope))
+            return Self.mix(packed ^ (UInt64(bitPattern: slot) &* 0x9E37_79B9_7F4A_7C15))
+        }
     }
 
     public static let slotSeconds: Int64 = 3600
@@ -35,7 +41,7 @@ public struct HourlyUsage: Sendable {
     /// The latest request time recorded (`Int64.min` before the first).
     public private(set) var latest: Int64 = .min
     public private(set) var users = ByteInterner()
-    private(set) var slots: [Key: UsageCounts] = [:]
+    private(set) var slots = CountTable<Key>()
     /// Requests before this instant are not recorded.
     private var keepFrom: Int64 = .min
     /// `latest` at the last pruning.
@@ -61,9 +67,43 @@ public struct HourlyUsage: Sendable {
     public mutating func record(
         user: UnsafeBufferPointer<UInt8>, scope: Int, time: Int64, units: Int64, consumed: Bool, rejected: Bool
     ) {
-        guard time >= keepFrom, time <= (through ?? .max) else { return }
+        guard accepts(time) else { return }
         let id = users.intern(user)
-        add(user: id, scope: scope, time: time) { $0.record(time: time, units: units, consumed: consumed, rejected: rejected) }
+        record(userID: id, scope: scope, time: time, units: units, consumed: consumed, rejected: rejected)
+    }
+
+    /// Whether a request at `time` is recorded (inside the kept span, not after `through`).
+    @inline(__always)
+    public func accepts(_ time: Int64) -> Bool {
+        time >= keepFrom && time <= (through ?? .max)
+    }
+
+    /// The id of the user whose label is `user` in this usage's own table (hot path:
+    /// pair it with `record(userID:…)`).
+    @inline(__always)
+    public mutating func intern(user: UnsafeBufferPointer<UInt8>) -> Int32 {
+        users.intern(user)
+    }
+
+    /// Records one request of user `userID` (an id from `intern(user:)`) that `accepts(_:)`.
+    @inline(__always)
+    public mutating func record(
+        userID: Int32, scope: Int, time: Int64, units: Int64, consumed: Bool, rejected: Bool
+    ) {
+        add(user: userID, scope: scope, time: time) { $0.record(time: time, units: units, consumed: consumed, rejected: rejected) }
+    }
+
+    /// The slot number of `time` (`⌊(time − phase) / 3600⌋`, time clamped).
+    @inline(__always)
+    func slotNumber(containing time: Int64) -> Int64 {
+        Self.floorDivide(Self.clamp(time) - phase, by: Self.slotSeconds)
+    }
+
+    /// Adds `counts` of user `userID` to slot number `slot`, without moving the kept span
+    /// (the caller collected them from requests it checked with `accepts(_:)`, and calls
+    /// `noteLatest(_:)` with their latest time afterwards).
+    mutating func add(_ counts: UsageCounts, userID: Int32, scope: Int, slot: Int64) {
+        slots.add(counts, to: Key(user: userID, scope: Int32(truncatingIfNeeded: scope), slot: slot))
     }
 
     /// Adds counts for a user given by name at the hour containing `time` (cold path:
@@ -77,13 +117,22 @@ public struct HourlyUsage: Sendable {
     /// Adds every slot of `other` (whose user ids are its own) and keeps the span that
     /// follows from the later of the two latest times.
     public mutating func merge(_ other: HourlyUsage) {
+        if slots.isEmpty, users.count == 0, latest == .min, keptSeconds == other.keptSeconds,
+           phase == other.phase, through == other.through {
+            self = other
+            prune()
+            return
+        }
+        let otherSlots = other.slots
         var idMap: [Int32] = []
         idMap.reserveCapacity(other.users.count)
-        for id in 0..<other.users.count {
-            idMap.append(users.intern(other.users.string(for: Int32(id))))
+        for id in 0..<Int32(other.users.count) {
+            idMap.append(users.intern(id, of: other.users))
         }
-        for (key, counts) in other.slots {
-            slots[Key(user: idMap[Int(key.user)], scope: key.scope, slot: key.slot), default: UsageCounts()].merge(counts)
+        slots.reserve(slots.count + otherSlots.count)
+        for index in 0..<otherSlots.count {
+            let key = otherSlots.keys[index]
+            slots.add(otherSlots.counts[index], to: Key(user: idMap[Int(key.user)], scope: key.scope, slot: key.slot))
         }
         if other.latest > latest { advance(to: other.latest) }
         prune()
@@ -139,15 +188,19 @@ public struct HourlyUsage: Sendable {
     // MARK: - Internals
 
     private func lookup(_ user: String) -> Int32? {
-        var copy = user
-        return copy.withUTF8 { users.lookup($0) }
+        users.lookup(user)
     }
 
-    @inline(__always)
     private mutating func add(user id: Int32, scope: Int, time: Int64, _ update: (inout UsageCounts) -> Void) {
         let clamped = Self.clamp(time)
         let key = Key(user: id, scope: Int32(truncatingIfNeeded: scope), slot: Self.floorDivide(clamped - phase, by: Self.slotSeconds))
-        update(&slots[key, default: UsageCounts()])
+        slots.update(slots.entry(for: key), update)
+        noteLatest(clamped)
+    }
+
+    /// Moves the kept span forward when `clamped` is the latest time seen.
+    @inline(__always)
+    mutating func noteLatest(_ clamped: Int64) {
         if clamped > latest {
             advance(to: clamped)
             // Prune every quarter of the kept span, so the table holds at most 1¼ spans.
@@ -160,12 +213,19 @@ public struct HourlyUsage: Sendable {
         keepFrom = slotBoundary(atOrAfter: latest - keptSeconds)
     }
 
+    /// Drops slots that start before the kept span now rather than at the next pruning
+    /// (memory only: no answer changes).
+    mutating func compact() {
+        prune()
+        slots.shrinkToFit()
+    }
+
     /// Drops slots that start before the kept span (they may be incomplete).
     private mutating func prune() {
         prunedAt = latest
         guard latest > .min else { return }
         let first = Self.floorDivide(keepFrom - phase, by: Self.slotSeconds)
-        slots = slots.filter { $0.key.slot >= first }
+        if slots.keys.contains(where: { $0.slot < first }) { slots.filter { $0.slot >= first } }
     }
 
     private func slotBoundary(atOrAfter time: Int64) -> Int64 {

@@ -1,13 +1,9 @@
 /// Rolls daily usage cells up into the buckets of every reported period, for every scope
 /// and for `all`, in a deterministic order.
+///
+/// Works user by user over the cells sorted by day, so a bucket is a run of consecutive
+/// days: no table of buckets, and one `String` per user shared by all of its rows.
 public struct PeriodRollup {
-    private struct RowKey: Hashable {
-        var user: Int32
-        var scope: Int
-        var period: Int
-        var start: LocalDay
-    }
-
     private let configuration: AuditConfiguration
     /// Report scope names: `all`, then the configured scopes, then `other`.
     private let scopeNames: [String]
@@ -23,42 +19,62 @@ public struct PeriodRollup {
     /// user, scope (`all` first, then configuration order), period (configuration order) and
     /// bucket start.
     public func rows(of aggregate: UsageAggregate, includes: (Period, DayRange) -> Bool = { _, _ in true }) -> [UsageRow] {
-        var buckets: [RowKey: (DayRange, UsageCounts)] = [:]
-        for (key, counts) in aggregate.cells {
-            // Report scope index: 0 is `all`, the cell's own scope is shifted by one.
-            for scope in [0, Int(key.scope) + 1] {
-                for (periodIndex, period) in periodsByScope[scope].enumerated() {
-                    let range = period.bucket(containing: key.day)
-                    let rowKey = RowKey(user: key.user, scope: scope, period: periodIndex, start: range.start)
-                    if let existing = buckets[rowKey] {
-                        buckets[rowKey] = (range, existing.1.merging(counts))
-                    } else {
-                        buckets[rowKey] = (range, counts)
+        var rows: [UsageRow] = []
+        forEachRow(of: aggregate, includes: includes) { rows.append($0) }
+        return rows
+    }
+
+    /// Calls `body` with each row of `rows(of:includes:)`, in the same order, without
+    /// keeping them.
+    public func forEachRow(
+        of aggregate: UsageAggregate, includes: (Period, DayRange) -> Bool = { _, _ in true },
+        _ body: (UsageRow) throws -> Void
+    ) rethrows {
+        let keys = aggregate.cellKeys
+        let counts = aggregate.cellCounts
+        guard !keys.isEmpty else { return }
+        // Cells grouped by user in name order (a counting sort by rank), then by day.
+        let rank = aggregate.users.ranksByBytes()
+        let groups = RankGrouping(count: keys.count, ranks: rank.count) { Int(rank[Int(keys[$0].user)]) }
+        var userCells: [Int32] = []
+        var scopeCells: [Int32] = []
+        for position in 0..<groups.rankCount {
+            let group = groups.items(ofRank: position)
+            guard !group.isEmpty else { continue }
+            userCells.removeAll(keepingCapacity: true)
+            userCells.append(contentsOf: group)
+            userCells.sort { keys[Int($0)].day < keys[Int($1)].day }
+            let user = aggregate.userName(keys[Int(userCells[0])].user)
+            for scope in scopeNames.indices {
+                let cells: [Int32]
+                if scope == 0 {
+                    cells = userCells
+                } else {
+                    scopeCells.removeAll(keepingCapacity: true)
+                    for cell in userCells where Int(keys[Int(cell)].scope) + 1 == scope { scopeCells.append(cell) }
+                    guard !scopeCells.isEmpty else { continue }
+                    cells = scopeCells
+                }
+                for period in periodsByScope[scope] {
+                    var range: DayRange?
+                    var total = UsageCounts()
+                    for cell in cells {
+                        let day = keys[Int(cell)].day
+                        if let current = range, current.contains(day) {
+                            total.merge(counts[Int(cell)])
+                            continue
+                        }
+                        if let current = range, includes(period, current) {
+                            try body(UsageRow(user: user, scope: scopeNames[scope], period: period, bucket: current, counts: total))
+                        }
+                        range = period.bucket(containing: day)
+                        total = counts[Int(cell)]
+                    }
+                    if let current = range, includes(period, current) {
+                        try body(UsageRow(user: user, scope: scopeNames[scope], period: period, bucket: current, counts: total))
                     }
                 }
             }
         }
-        var names: [Int32: String] = [:]
-        let sortedKeys = buckets.keys.sorted { left, right in
-            if left.user != right.user {
-                let leftName = names[left.user] ?? aggregate.userName(left.user)
-                let rightName = names[right.user] ?? aggregate.userName(right.user)
-                names[left.user] = leftName
-                names[right.user] = rightName
-                if leftName != rightName { return leftName.utf8.lexicographicallyPrecedes(rightName.utf8) }
-            }
-            return (left.scope, left.period, left.start.number) < (right.scope, right.period, right.start.number)
-        }
-        var rows: [UsageRow] = []
-        rows.reserveCapacity(sortedKeys.count)
-        for key in sortedKeys {
-            let (range, counts) = buckets[key]!
-            let period = periodsByScope[key.scope][key.period]
-            guard includes(period, range) else { continue }
-            rows.append(UsageRow(
-                user: names[key.user] ?? aggregate.userName(key.user),
-                scope: scopeNames[key.scope], period: period, bucket: range, counts: counts))
-        }
-        return rows
     }
 }

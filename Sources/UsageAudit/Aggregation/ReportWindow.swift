@@ -13,7 +13,7 @@ public struct ReportWindow: Sendable {
 
     /// The window of `aggregate`'s days and the day containing `asOf`.
     public init(aggregate: UsageAggregate, asOf: Int64, calendar: ZonedCalendar) {
-        self.init(asOfDay: calendar.localDay(containing: asOf), touchedDays: aggregate.cells.keys.lazy.map(\.day))
+        self.init(asOfDay: calendar.localDay(containing: asOf), touchedDays: aggregate.cellKeys.lazy.map(\.day))
     }
 
     /// The days the run reports on as days: every touched day and the day of the audit

@@ -8,7 +8,7 @@ extension UsageAggregate {
             var scope: Int32  // -1 is `all`
         }
         var series: [Key: [LocalDay: UsageCounts]] = [:]
-        for (key, counts) in cells {
+        forEachCell { key, counts in
             series[Key(user: key.user, scope: key.scope), default: [:]][key.day, default: UsageCounts()].merge(counts)
             series[Key(user: key.user, scope: -1), default: [:]][key.day, default: UsageCounts()].merge(counts)
         }

@@ -3,14 +3,51 @@
 ///
 /// Merging is exact, associative and commutative: the aggregate of the whole input equals
 /// the merge of the aggregates of any split of it, in any order.
+///
+/// Cells live in a flat open-addressing table (`CountTable`) keyed by interned user ids, so
+/// counting a request allocates nothing; `cellKeys`, `cellCounts` and `forEachCell` walk
+/// them in insertion order, and `cells` builds a dictionary for callers that want one.
 public struct UsageAggregate: Sendable {
     /// User names; `UsageKey.user` indexes into it.
     public private(set) var users: ByteInterner
-    public private(set) var cells: [UsageKey: UsageCounts]
+    private(set) var table: CountTable<UsageKey>
 
     public init() {
         users = ByteInterner()
-        cells = [:]
+        table = CountTable()
+    }
+
+    /// Every cell as a dictionary (built on each call: prefer `forEachCell` on large aggregates).
+    public var cells: [UsageKey: UsageCounts] {
+        Dictionary(uniqueKeysWithValues: zip(table.keys, table.counts))
+    }
+
+    /// The number of cells.
+    public var cellCount: Int { table.count }
+
+    /// The cell keys, in the order the cells were created.
+    public var cellKeys: [UsageKey] { table.keys }
+
+    /// The counts of each cell, parallel to `cellKeys`.
+    public var cellCounts: [UsageCounts] { table.counts }
+
+    /// Calls `body` with every cell, in the order the cells were created.
+    public func forEachCell(_ body: (UsageKey, UsageCounts) throws -> Void) rethrows {
+        let keys = table.keys
+        let counts = table.counts
+        for index in keys.indices { try body(keys[index], counts[index]) }
+    }
+
+    /// The counts of one cell, if it has any.
+    public func counts(for key: UsageKey) -> UsageCounts? {
+        table[key]
+    }
+
+    /// The id of the user whose label is `user`, adding the user if new (hot path: pair it
+    /// with `record(userID:…)`).
+    @inline(__always)
+    public mutating func intern(user: UnsafeBufferPointer<UInt8>) -> Int32 {
+        users.intern(user)
     }
 
     /// Records one request of the user whose label is `user`.
@@ -20,26 +57,49 @@ public struct UsageAggregate: Sendable {
         units: Int64, consumed: Bool, rejected: Bool
     ) {
         let id = users.intern(user)
-        cells[UsageKey(user: id, scope: Int32(scope), day: day), default: UsageCounts()]
-            .record(time: time, units: units, consumed: consumed, rejected: rejected)
+        record(userID: id, scope: scope, day: day, time: time, units: units, consumed: consumed, rejected: rejected)
+    }
+
+    /// Records one request of user `userID` (an id from `intern(user:)`).
+    @inline(__always)
+    public mutating func record(
+        userID: Int32, scope: Int, day: LocalDay, time: Int64, units: Int64, consumed: Bool, rejected: Bool
+    ) {
+        let index = table.entry(for: UsageKey(user: userID, scope: Int32(truncatingIfNeeded: scope), day: day))
+        table.update(index) { $0.record(time: time, units: units, consumed: consumed, rejected: rejected) }
+    }
+
+    /// Adds `counts` to the cell of user `userID` (an id from `intern(user:)`).
+    @inline(__always)
+    mutating func add(_ counts: UsageCounts, userID: Int32, scope: Int, day: LocalDay) {
+        table.add(counts, to: UsageKey(user: userID, scope: Int32(truncatingIfNeeded: scope), day: day))
+    }
+
+    /// Releases the room the cell table reserved for growth (the end of counting).
+    mutating func compact() {
+        table.shrinkToFit()
     }
 
     /// Adds counts for a user given by name (cold path: merging, loading partials).
     public mutating func add(_ counts: UsageCounts, user: String, scope: Int, day: LocalDay) {
         let id = users.intern(user)
-        cells[UsageKey(user: id, scope: Int32(scope), day: day), default: UsageCounts()].merge(counts)
+        table.add(counts, to: UsageKey(user: id, scope: Int32(truncatingIfNeeded: scope), day: day))
     }
 
     /// Adds every cell of `other` (whose user ids are its own) into this aggregate.
     public mutating func merge(_ other: UsageAggregate) {
+        if table.isEmpty && users.count == 0 {
+            self = other
+            return
+        }
         var idMap: [Int32] = []
         idMap.reserveCapacity(other.users.count)
-        for id in 0..<other.users.count {
-            idMap.append(users.intern(other.users.string(for: Int32(id))))
+        for id in 0..<Int32(other.users.count) {
+            idMap.append(users.intern(id, of: other.users))
         }
-        for (key, counts) in other.cells {
-            let mapped = UsageKey(user: idMap[Int(key.user)], scope: key.scope, day: key.day)
-            cells[mapped, default: UsageCounts()].merge(counts)
+        table.reserve(table.count + other.table.count)
+        other.forEachCell { key, counts in
+            table.add(counts, to: UsageKey(user: idMap[Int(key.user)], scope: key.scope, day: key.day))
         }
     }
 
@@ -52,7 +112,7 @@ public struct UsageAggregate: Sendable {
     /// (two aggregates are equal when their `cellsByName` are).
     public var cellsByName: [UsageCellName: UsageCounts] {
         var result: [UsageCellName: UsageCounts] = [:]
-        for (key, counts) in cells {
+        forEachCell { key, counts in
             result[UsageCellName(user: userName(key.user), scope: Int(key.scope), day: key.day)] = counts
         }
         return result

@@ -12,3 +12,11 @@ public struct UsageKey: Hashable, Sendable {
         self.day = day
     }
 }
+
+extension UsageKey: CountTableKey {
+    @inline(__always)
+    var tableHash: UInt64 {
+        let packed = UInt64(UInt32(bitPattern: user)) << 32 | UInt64(UInt32(bitPattern: day.number))
+        return Self.mix(packed ^ (UInt64(UInt32(bitPattern: scope)) &* 0x9E37_79B9_7F4A_7C15))
+    }
+}

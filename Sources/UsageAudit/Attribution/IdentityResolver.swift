@@ -12,8 +12,12 @@ public struct IdentityResolver {
     private let sources: [CompiledSource]
     private let anonymousAsAddress: Bool
     private var keys: ByteInterner
-    private let keyUsers: [[UInt8]]
+    /// The user each key maps to, by key id: its bytes in `keyUserNames`.
+    private let keyUsers: [Int32]
+    private let keyUserNames: ByteInterner
     private var value: [UInt8] = []
+    /// A label built for this request (a masked key, `ip:…`).
+    private var built: [UInt8] = []
 
     /// - Throws: `FormatError.unknownField` when a `field:NAME` source is not in the log format.
     public init(settings: IdentitySettings, keys directory: KeyDirectory, fields: FieldCatalog) throws(FormatError) {
@@ -32,14 +36,17 @@ public struct IdentityResolver {
         sources = compiled
         anonymousAsAddress = settings.anonymous == .ip
         var interner = ByteInterner(capacity: directory.users.count)
-        var users: [[UInt8]] = []
+        var names = ByteInterner(capacity: directory.users.count)
+        var users: [Int32] = []
         for (key, user) in directory.users.sorted(by: { $0.key < $1.key }) {
             _ = interner.intern(key)
-            users.append(Array(user.utf8))
+            users.append(names.intern(user))
         }
         keys = interner
         keyUsers = users
+        keyUserNames = names
         value.reserveCapacity(256)
+        built.reserveCapacity(256)
     }
 
     /// How a request was attributed.
@@ -54,44 +61,62 @@ public struct IdentityResolver {
 
     /// Writes the user label of `record` into `label` and says how it was found.
     public mutating func resolve(_ record: LogRecord, into label: inout [UInt8]) -> Resolution {
-        for source in sources {
-            switch source {
+        resolve(record) { resolution, bytes in
+            if resolution != .unattributed {
+                label.removeAll(keepingCapacity: true)
+                label.append(contentsOf: bytes)
+            }
+            return resolution
+        }
+    }
+
+    /// Calls `body` with how `record` was attributed and its user label (empty when
+    /// unattributed): the bytes of the log line, of the key directory or of a scratch
+    /// buffer, valid only during the call, so that attributing copies nothing (hot path).
+    @inline(__always)
+    public mutating func resolve<Result>(
+        _ record: LogRecord, _ body: (Resolution, UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        for index in sources.indices {
+            switch sources[index] {
             case .user:
                 let user = record.bytes(record.remoteUser)
-                if !ASCII.isAbsent(user) {
-                    label.removeAll(keepingCapacity: true)
-                    label.append(contentsOf: user)
-                    return .identified
-                }
+                if !ASCII.isAbsent(user) { return try body(.identified, user) }
             case .query(let name):
-                if QueryParameter.value(named: name, in: record.bytes(record.query), into: &value) {
-                    labelForKey(into: &label)
-                    return .identified
+                let query = record.bytes(record.query)
+                if let raw = QueryParameter.rawValue(named: name, in: query) {
+                    // Undecoded bytes are used as they are; percent-escapes are decoded first.
+                    if !raw.contains(0x25) { return try labelForKey(raw, body) }
+                    QueryParameter.decode(raw, into: &value)
+                    if !value.isEmpty {
+                        let decoded = value
+                        return try decoded.withUnsafeBufferPointer { try labelForKey($0, body) }
+                    }
                 }
-            case .field(let index):
-                let field = record.bytes(record.fields[index])
-                if !ASCII.isAbsent(field) {
-                    value.removeAll(keepingCapacity: true)
-                    value.append(contentsOf: field)
-                    labelForKey(into: &label)
-                    return .identified
-                }
+            case .field(let fieldIndex):
+                let field = record.bytes(record.fields[fieldIndex])
+                if !ASCII.isAbsent(field) { return try labelForKey(field, body) }
             }
         }
         let address = record.bytes(record.remoteAddress)
-        guard anonymousAsAddress, !ASCII.isAbsent(address) else { return .unattributed }
-        UserLabel.address(address, into: &label)
-        return .byAddress
+        guard anonymousAsAddress, !ASCII.isAbsent(address) else {
+            return try body(.unattributed, UnsafeBufferPointer(start: nil, count: 0))
+        }
+        UserLabel.address(address, into: &built)
+        let label = built
+        return try label.withUnsafeBufferPointer { try body(.byAddress, $0) }
     }
 
-    /// The mapped user of the key in `value`, or its masked form.
-    private mutating func labelForKey(into label: inout [UInt8]) {
-        let id = value.withUnsafeBufferPointer { keys.lookup($0) }
-        if let id {
-            label.removeAll(keepingCapacity: true)
-            label.append(contentsOf: keyUsers[Int(id)])
-        } else {
-            value.withUnsafeBufferPointer { UserLabel.maskedKey($0, into: &label) }
+    /// Calls `body` with the mapped user of `key`, or its masked form.
+    @inline(__always)
+    private mutating func labelForKey<Result>(
+        _ key: UnsafeBufferPointer<UInt8>, _ body: (Resolution, UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        if let id = keys.lookup(key) {
+            return try keyUserNames.withBytes(of: keyUsers[Int(id)]) { try body(.identified, $0) }
         }
+        UserLabel.maskedKey(key, into: &built)
+        let label = built
+        return try label.withUnsafeBufferPointer { try body(.identified, $0) }
     }
 }

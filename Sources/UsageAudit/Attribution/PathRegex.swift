@@ -9,10 +9,14 @@ import Glibc
 public final class PathRegex {
     private var compiled = regex_t()
     private var scratch: [CChar] = Array(repeating: 0, count: 1024)
+    /// The pattern as a sequence of byte sets, when it is a simple anchored one (see
+    /// `AnchoredBytePattern`): matched without `regexec`.
+    private let anchored: AnchoredBytePattern?
 
     /// Compiles `pattern`; nil when it is invalid (see `problem(compiling:)`).
     public init?(_ pattern: String) {
         guard regcomp(&compiled, pattern, REG_EXTENDED | REG_NOSUB) == 0 else { return nil }
+        anchored = AnchoredBytePattern(pattern)
     }
 
     deinit {
@@ -21,6 +25,7 @@ public final class PathRegex {
 
     /// Whether the pattern matches somewhere in `path`.
     public func matches(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let anchored { return anchored.matches(path) }
         if scratch.count < path.count + 1 {
             scratch = Array(repeating: 0, count: path.count + 1)
         }

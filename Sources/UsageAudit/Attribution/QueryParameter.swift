@@ -16,6 +16,22 @@ enum QueryParameter {
         return false
     }
 
+    /// The raw (still percent-encoded) value of the first parameter `name`, or nil when the
+    /// query has none or that value is empty — the bytes `value(named:in:into:)` decodes.
+    static func rawValue(named name: [UInt8], in query: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        var start = 0
+        while start < query.count {
+            var end = start
+            while end < query.count, query[end] != 0x26, query[end] != 0x3B { end += 1 } // '&' or ';'
+            if end - start > name.count, query[start + name.count] == 0x3D, matches(name, query, at: start) {
+                let raw = UnsafeBufferPointer(rebasing: query[(start + name.count + 1)..<end])
+                return raw.isEmpty ? nil : raw
+            }
+            start = end + 1
+        }
+        return nil
+    }
+
     private static func matches(_ name: [UInt8], _ query: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         for index in 0..<name.count where query[start + index] != name[index] { return false }
         return true

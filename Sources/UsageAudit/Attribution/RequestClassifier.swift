@@ -74,12 +74,14 @@ public struct RequestClassifier {
     public func scope(of record: LogRecord) -> Int {
         let path = record.bytes(record.path)
         let method = record.bytes(record.method)
-        for (index, scope) in scopes.enumerated() {
-            if !scope.methods.isEmpty, !scope.methods.contains(where: { Self.equals(method, $0) }) { continue }
-            if scope.prefixes.contains(where: { Self.hasPrefix(path, $0) }) { return index }
-            if let regex = scope.regex, regex.matches(path) { return index }
+        return scopes.withUnsafeBufferPointer { scopes in
+            for index in scopes.indices {
+                if !scopes[index].methods.isEmpty, !scopes[index].methods.contains(where: { Self.equals(method, $0) }) { continue }
+                if scopes[index].prefixes.contains(where: { Self.hasPrefix(path, $0) }) { return index }
+                if let regex = scopes[index].regex, regex.matches(path) { return index }
+            }
+            return otherScopeIndex
         }
-        return otherScopeIndex
     }
 
     /// The units a request of scope `scope` costs.

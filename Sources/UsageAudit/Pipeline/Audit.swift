@@ -62,7 +62,7 @@ public struct Audit: Sendable {
         let calendar = ZonedCalendar(timeZone: configuration.timeZone)
         let window = ReportWindow(
             asOfDay: calendar.localDay(containing: moment),
-            touchedDays: result.aggregate.cells.keys.lazy.map(\.day) + result.recountedDays)
+            touchedDays: result.aggregate.cellKeys.lazy.map(\.day) + result.recountedDays)
         var usage = result.aggregate
         var hourly = result.hourly
         var coverageStart = result.totals.first.map { calendar.localDay(containing: $0) }

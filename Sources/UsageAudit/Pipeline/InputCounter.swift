@@ -10,8 +10,6 @@ public struct InputCounter {
     private let classifier: RequestClassifier
     private let redactor: SecretRedactor
     private let maximumLineLength = 64 << 10
-    private var label: [UInt8] = []
-    private var record: LogRecord
     private let logger: Logger
     /// Local days with requests in the input being counted.
     private var freshDays: Set<LocalDay> = []
@@ -26,19 +24,22 @@ public struct InputCounter {
         identity = try! IdentityResolver(settings: plan.configuration.identity, keys: plan.keys, fields: plan.fields)
         classifier = try! RequestClassifier(configuration: plan.configuration, fields: plan.fields)
         redactor = SecretRedactor(identity: plan.configuration.identity, keys: plan.keys)
-        record = LogRecord(fieldCount: plan.fields.count)
-        label.reserveCapacity(256)
     }
 
     /// Counts `input` into `usage`, with no memory of earlier runs.
     /// - Returns: what was read; damage is in `error`, not thrown.
     /// - Throws: `InputError` when the input cannot be opened at all.
+    /// - Parameter decodeAhead: work ahead on a thread of its own (for an input that would
+    ///   otherwise leave a core idle): decompress and, for template formats, split and parse
+    ///   there while this thread attributes and counts.
     public mutating func count(
-        _ input: InputSource, into usage: inout CountedUsage, progress: CountingProgress? = nil
+        _ input: InputSource, into usage: inout CountedUsage, progress: CountingProgress? = nil, decodeAhead: Bool = false
     ) throws(InputError) -> InputStatistics {
         var statistics = InputStatistics(path: input.displayName)
-        var source = try input.open()
-        try read(&source, name: input.displayName, from: 0, statistics: &statistics, usage: &usage, progress: progress)
+        var source = try input.open(decodeAhead: decodeAhead)
+        try read(
+            &source, name: input.displayName, from: 0, statistics: &statistics, usage: &usage, progress: progress,
+            parsesAhead: decodeAhead && parsesAhead)
         return statistics
     }
 
@@ -49,10 +50,10 @@ public struct InputCounter {
     ///   was counted, the input's updated record.
     public mutating func count(
         _ input: InputSource, into usage: inout CountedUsage, against ledger: InputLedger, countedAt: Int64,
-        progress: CountingProgress? = nil
+        progress: CountingProgress? = nil, decodeAhead: Bool = false
     ) throws(InputError) -> (statistics: InputStatistics, previous: CountedInput?, updated: CountedInput?) {
         var statistics = InputStatistics(path: input.displayName)
-        var source = ContentReader(base: try input.open())
+        var source = ContentReader(base: try input.open(decodeAhead: decodeAhead))
         source.readHead()
         let previous = ledger.match(head: source.head)
         if previous == nil, let rewritten = ledger.rewritten(name: input.displayName, head: source.head) {
@@ -66,7 +67,9 @@ public struct InputCounter {
         lastFreshDay = nil
         let skip = previous?.length ?? 0
         source.expectedChecksum = previous?.checksum
-        try read(&source, name: input.displayName, from: skip, statistics: &statistics, usage: &usage, progress: progress)
+        try read(
+            &source, name: input.displayName, from: skip, statistics: &statistics, usage: &usage, progress: progress,
+            parsesAhead: decodeAhead && parsesAhead)
         guard let previous else {
             statistics.content = .new
             return (statistics, nil, source.length > 0 ? record(of: source, input: input, statistics: statistics, countedAt: countedAt) : nil)
@@ -107,19 +110,24 @@ public struct InputCounter {
     }
 
     /// Reads every line of `source`, counting those that start at or after `skip`.
+    /// - Parameter parsesAhead: read and parse on a thread of their own (template formats;
+    ///   others only decode ahead, see `parsesAhead`).
     private mutating func read(
         _ source: inout some ByteSource, name: String, from skip: Int64, statistics: inout InputStatistics,
-        usage: inout CountedUsage, progress: CountingProgress?
+        usage: inout CountedUsage, progress: CountingProgress?, parsesAhead: Bool
     ) throws(InputError) {
         var parser = plan.format.makeParser(fields: plan.fields, calendar: logCalendar)
-        var reader = LineReader(maximumLineLength: maximumLineLength)
         do {
-            try reader.forEachLine(in: &source) { line in
-                if let progress, line.number & Int(CountingProgress.lineStride - 1) == 0 {
-                    progress.add(lines: CountingProgress.lineStride)
+            // The common formats get a loop specialised for their parser (no dynamic call per
+            // line), and are parsed on a thread of their own when a core would be idle.
+            if var template = parser as? TemplateLineParser {
+                if parsesAhead {
+                    try readLinesAhead(&source, parser: template, from: skip, statistics: &statistics, usage: &usage, progress: progress)
+                } else {
+                    try readLines(&source, parser: &template, from: skip, statistics: &statistics, usage: &usage, progress: progress)
                 }
-                guard line.offset >= skip else { return }
-                process(line, parser: &parser, statistics: &statistics, usage: &usage)
+            } else {
+                try readLines(&source, parser: &parser, from: skip, statistics: &statistics, usage: &usage, progress: progress)
             }
         } catch is ContentMismatch {
             // The caller reports it: the checksum at the checkpoint is not the expected one.
@@ -134,6 +142,7 @@ public struct InputCounter {
             logger.warning("reading stopped: \(error)", metadata: ["input": "\(name)"])
         }
         statistics.bytes = source.bytesConsumed
+        usage.flush()
         if let progress {
             progress.add(lines: statistics.lines & (CountingProgress.lineStride - 1))
             progress.finishInput()
@@ -143,31 +152,89 @@ public struct InputCounter {
         ])
     }
 
+    /// Whether the log format is parsed ahead on a thread of its own when asked to work
+    /// ahead (template formats: one line's parse does not depend on another's); other
+    /// formats only decode ahead.
+    private var parsesAhead: Bool { plan.format is TemplateLogFormat }
+
+    /// Why a line cut off by damage to its file is malformed.
+    static let cutByDamageReason = "line cut off by the damage to the file"
+
+    /// Why a line longer than `limit` bytes is malformed.
+    static func tooLongReason(_ limit: Int) -> String {
+        "line longer than \(limit) bytes"
+    }
+
+    /// Hands every line of `source` that starts at or after `skip` to `process`.
+    private mutating func readLines<Parser: LineParser>(
+        _ source: inout some ByteSource, parser: inout Parser, from skip: Int64, statistics: inout InputStatistics,
+        usage: inout CountedUsage, progress: CountingProgress?
+    ) throws {
+        var reader = LineReader(maximumLineLength: maximumLineLength)
+        var record = LogRecord(fieldCount: plan.fields.count)
+        try reader.forEachLine(in: &source) { line in
+            if let progress, line.number & Int(CountingProgress.lineStride - 1) == 0 {
+                progress.add(lines: CountingProgress.lineStride)
+            }
+            guard line.offset >= skip else { return }
+            process(line, parser: &parser, record: &record, statistics: &statistics, usage: &usage)
+        }
+    }
+
+    /// `readLines` with the reading and parsing on a thread of their own (`ParsingAhead`)
+    /// and the counting here; the same lines, counts and errors.
+    private mutating func readLinesAhead<Source: ByteSource>(
+        _ source: inout Source, parser: TemplateLineParser, from skip: Int64, statistics: inout InputStatistics,
+        usage: inout CountedUsage, progress: CountingProgress?
+    ) throws {
+        let ahead = ParsingAhead(
+            source: source, parser: parser, fieldCount: plan.fields.count, skip: skip,
+            maximumLineLength: maximumLineLength, progress: progress)
+        var record = LogRecord(fieldCount: plan.fields.count)
+        while let batch = ahead.next() {
+            batch.forEachLine(record: &record) { bytes, number, outcome, reason, record in
+                statistics.lines += 1
+                switch outcome {
+                case .parsed: count(record, statistics: &statistics, usage: &usage)
+                case .ignored: statistics.ignored += 1
+                case .malformed: statistics.recordMalformed(line: number, bytes: bytes, reason: reason ?? "", redactor: redactor)
+                }
+            }
+            ahead.recycle(batch)
+        }
+        let finished = ahead.finish()
+        source = finished.source
+        if let failure = finished.failure { throw failure }
+    }
+
     @inline(__always)
-    private mutating func process(
-        _ line: InputLine, parser: inout any LineParser,
+    private mutating func process<Parser: LineParser>(
+        _ line: InputLine, parser: inout Parser, record: inout LogRecord,
         statistics: inout InputStatistics, usage: inout CountedUsage
     ) {
         statistics.lines += 1
         if line.isCutByDamage {
-            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: "line cut off by the damage to the file", redactor: redactor)
+            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: Self.cutByDamageReason, redactor: redactor)
             return
         }
         if line.isTruncated {
-            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: "line longer than \(maximumLineLength) bytes", redactor: redactor)
+            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: Self.tooLongReason(maximumLineLength), redactor: redactor)
             return
         }
-        record.reset(text: line.bytes)
+        // Every parser resets the record itself.
         switch parser.parse(line.bytes, into: &record) {
         case .ignored:
             statistics.ignored += 1
-            return
         case .malformed(let reason):
             statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: reason, redactor: redactor)
-            return
         case .parsed:
-            break
+            count(record, statistics: &statistics, usage: &usage)
         }
+    }
+
+    /// Classifies, attributes and counts one parsed line.
+    @inline(__always)
+    private mutating func count(_ record: LogRecord, statistics: inout InputStatistics, usage: inout CountedUsage) {
         statistics.parsed += 1
         let time = record.timestamp
         statistics.recordTime(time)
@@ -188,25 +255,26 @@ public struct InputCounter {
             consumed = true
             rejected = isRejection
         }
-        switch identity.resolve(record, into: &label) {
-        case .identified:
-            break
-        case .byAddress:
-            statistics.unattributed += 1
-        case .unattributed:
-            statistics.unattributed += 1
-            return
-        }
         let scope = classifier.scope(of: record)
         let units = consumed ? classifier.units(of: record, scope: scope) : 0
         let day = auditCalendar.localDay(containing: time)
+        let attributed = identity.resolve(record) { resolution, user -> Bool in
+            switch resolution {
+            case .identified:
+                break
+            case .byAddress:
+                statistics.unattributed += 1
+            case .unattributed:
+                statistics.unattributed += 1
+                return false
+            }
+            usage.record(user: user, scope: scope, day: day, time: time, units: units, consumed: consumed, rejected: rejected)
+            return true
+        }
+        guard attributed else { return }
         if day != lastFreshDay {
             lastFreshDay = day
             freshDays.insert(day)
-        }
-        label.withUnsafeBufferPointer { user in
-            usage.daily.record(user: user, scope: scope, day: day, time: time, units: units, consumed: consumed, rejected: rejected)
-            usage.hourly.record(user: user, scope: scope, time: time, units: units, consumed: consumed, rejected: rejected)
         }
         if consumed {
             statistics.requests += 1

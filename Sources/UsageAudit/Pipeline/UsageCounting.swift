@@ -25,7 +25,8 @@ public struct UsageCounting: Sendable {
     private func makeUsage() -> CountedUsage {
         let calendar = ZonedCalendar(timeZone: plan.configuration.timeZone)
         let phase = HourlyUsage.phase(for: calendar, at: asOf ?? Int64(Date().timeIntervalSince1970))
-        return CountedUsage(daily: UsageAggregate(), hourly: HourlyUsage(phase: phase, through: asOf))
+        return CountedUsage(
+            daily: UsageAggregate(), hourly: HourlyUsage(phase: phase, through: asOf), scopes: plan.configuration.scopeNames.count)
     }
 
     /// Counts `inputs`.
@@ -38,6 +39,7 @@ public struct UsageCounting: Sendable {
         _ inputs: [InputSource], ledger: InputLedger? = nil, countedAt: Int64 = 0, logger: Logger,
         progress: CountingProgress? = nil
     ) throws(InputError) -> CountResult {
+        System.returnLargeBlocksToTheSystem()
         let groups = ledger.map { InputGrouping.groups(of: inputs, ledger: $0) } ?? inputs.indices.map { [$0] }
         let state = Mutex(WorkState(inputs: inputs.count, groups: groups))
         let workerCount = min(workers, max(1, groups.count))
@@ -45,17 +47,20 @@ public struct UsageCounting: Sendable {
         DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
             var counter = InputCounter(plan: plan, logger: logger)
             var usage = makeUsage()
-            while let group = state.withLock({ $0.next() }) {
+            while let (group, isLast) = state.withLock({ $0.next() }) {
                 var local = ledger
+                // The last inputs would leave a core idle: decompress them on a thread of their own.
+                let decodeAhead = isLast && workers > 1
                 for index in group {
                     do throws(InputError) {
                         guard let known = local else {
-                            let statistics = try counter.count(inputs[index], into: &usage, progress: progress)
+                            let statistics = try counter.count(inputs[index], into: &usage, progress: progress, decodeAhead: decodeAhead)
                             state.withLock { $0.statistics[index] = statistics }
                             continue
                         }
                         let counted = try counter.count(
-                            inputs[index], into: &usage, against: known, countedAt: countedAt, progress: progress)
+                            inputs[index], into: &usage, against: known, countedAt: countedAt, progress: progress,
+                            decodeAhead: decodeAhead)
                         if let updated = counted.updated {
                             if let previous = counted.previous { local?.replace(previous, with: updated) } else { local?.remember(updated) }
                         }
@@ -80,8 +85,15 @@ public struct UsageCounting: Sendable {
         }
         let finished = state.withLock { $0 }
         if let failure = finished.failure { throw failure }
-        var total = makeUsage()
-        for partial in partials.withLock({ $0 }) { total.merge(partial) }
+        // Taken out of the lock so that each partial's tables are uniquely owned: the first
+        // becomes the total without a copy, the others merge into it.
+        var remaining = partials.withLock { partials in
+            defer { partials = [] }
+            return partials
+        }
+        var total = remaining.popLast() ?? makeUsage()
+        while let partial = remaining.popLast() { total.merge(partial) }
+        total.finish()
         var result = CountResult(aggregate: total.daily, hourly: total.hourly, inputs: finished.statistics.map { $0! })
         result.countedInputs = finished.countedInputs.sorted { ($0.name, $0.length) < ($1.name, $1.length) }
         result.recountedDays = finished.recountedDays
@@ -103,10 +115,11 @@ public struct UsageCounting: Sendable {
             self.groups = groups
         }
 
-        mutating func next() -> [Int]? {
+        /// The next group to count, and whether no other group is left after it.
+        mutating func next() -> ([Int], Bool)? {
             guard failure == nil, nextGroup < groups.count else { return nil }
             defer { nextGroup += 1 }
-            return groups[nextGroup]
+            return (groups[nextGroup], nextGroup == groups.count - 1)
         }
 
         mutating func fail(_ error: InputError) {

@@ -3,15 +3,35 @@ extension HourlyUsage {
     /// - Parameter scopeNames: `AuditConfiguration.scopeNames` (slot scope indexes point into it).
     public func storedSlots(scopeNames: [String]) -> [StoredSlot] {
         guard let coverage else { return [] }
+        // Sorted by user, scope name and start without comparing strings per pair: users by
+        // the rank of their bytes, scopes by the rank of their names.
+        let userRank = users.ranksByBytes()
+        let scopeName = { (scope: Int32) in Int(scope) < scopeNames.count ? scopeNames[Int(scope)] : AuditConfiguration.otherScope }
+        let distinctScopes = Set(slots.keys.map(\.scope)).sorted { scopeName($0).utf8.lexicographicallyPrecedes(scopeName($1).utf8) }
+        let scopeRank = Dictionary(uniqueKeysWithValues: distinctScopes.enumerated().map { ($1, $0) })
+        let keys = slots.keys
+        let groups = RankGrouping(count: keys.count, ranks: userRank.count) { Int(userRank[Int(keys[$0].user)]) }
         var result: [StoredSlot] = []
-        result.reserveCapacity(slots.count)
-        for (key, counts) in slots {
-            let start = key.slot * Self.slotSeconds + phase
-            guard start >= coverage.lowerBound, start < coverage.upperBound else { continue }
-            let scope = Int(key.scope) < scopeNames.count ? scopeNames[Int(key.scope)] : AuditConfiguration.otherScope
-            result.append(StoredSlot(user: users.string(for: key.user), scope: scope, start: start, counts: counts))
+        result.reserveCapacity(keys.count)
+        var userSlots: [(scope: Int, start: Int64, index: Int32)] = []
+        for position in 0..<groups.rankCount {
+            let group = groups.items(ofRank: position)
+            guard let first = group.first else { continue }
+            userSlots.removeAll(keepingCapacity: true)
+            for index in group {
+                let key = keys[Int(index)]
+                let start = key.slot * Self.slotSeconds + phase
+                guard start >= coverage.lowerBound, start < coverage.upperBound else { continue }
+                userSlots.append((scopeRank[key.scope]!, start, index))
+            }
+            userSlots.sort { ($0.scope, $0.start) < ($1.scope, $1.start) }
+            let user = users.string(for: keys[Int(first)].user)
+            for entry in userSlots {
+                let key = keys[Int(entry.index)]
+                result.append(StoredSlot(user: user, scope: scopeName(key.scope), start: entry.start, counts: slots.counts[Int(entry.index)]))
+            }
         }
-        return result.sorted { ($0.user, $0.scope, $0.start) < ($1.user, $1.scope, $1.start) }
+        return result
     }
 
     /// Adds a slot read back from the state store (at the hour of its last request, which

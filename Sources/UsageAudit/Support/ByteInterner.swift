@@ -1,44 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Assigns dense integer ids to byte strings (user names, API keys) without
-/// allocating per lookup: the bytes live in one arena, an open-addressing table maps
-/// hashes to ids.
+/// allocating per lookup: the bytes live in one arena, an open-addressing table of
+/// 32-byte entries maps hashes to ids.
+///
+/// An entry holds the hash, the length and the first 16 bytes of its string, so a lookup of
+/// a name of up to 16 bytes reads one entry and nothing else (one cache miss, where a
+/// table of ids pointing into separate arrays costs four).
 public struct ByteInterner: Sendable {
+    private struct Entry: Sendable {
+        var hash: UInt64 = 0
+        /// `id + 1`; 0 is an empty entry.
+        var idPlusOne: Int32 = 0
+        var length: Int32 = 0
+        /// The first 16 bytes, zero-padded.
+        var head0: UInt64 = 0
+        var head1: UInt64 = 0
+    }
+
     private var arena: [UInt8] = []
-    private var starts: [Int] = []
-    private var lengths: [Int32] = []
-    private var hashes: [UInt64] = []
-    /// Slots hold `id + 1`; 0 is empty.
-    private var slots: [Int32]
+    /// Per id: where its bytes start in `arena`; `starts[id + 1]` is where they end.
+    private var starts: [Int] = [0]
+    private var entries: [Entry]
     private var mask: Int
 
     public init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
+        entries = Array(repeating: Entry(), count: size)
         mask = size - 1
     }
 
     /// The number of distinct byte strings seen.
-    public var count: Int { starts.count }
+    public var count: Int { starts.count - 1 }
 
     /// The id of `bytes`, adding them if they are new.
     @inline(__always)
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(bytes)
+        let head = Self.head(bytes)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            let id = Int(entry - 1)
-            if hashes[id] == hash, equals(id, bytes) { return Int32(id) }
+            let entry = entries[slot]
+            if entry.idPlusOne == 0 { break }
+            if matches(entry, hash: hash, head: head, bytes) { return entry.idPlusOne - 1 }
             slot = (slot + 1) & mask
         }
-        let id = Int32(starts.count)
-        starts.append(arena.count)
-        lengths.append(Int32(bytes.count))
-        hashes.append(hash)
+        let id = Int32(count)
         arena.append(contentsOf: bytes)
-        slots[slot] = id + 1
-        if starts.count * 2 > slots.count { grow() }
+        starts.append(arena.count)
+        entries[slot] = Entry(hash: hash, idPlusOne: id + 1, length: Int32(truncatingIfNeeded: bytes.count), head0: head.0, head1: head.1)
+        if count * 2 > entries.count { grow() }
         return id
     }
 
@@ -46,12 +62,12 @@ public struct ByteInterner: Sendable {
     @inline(__always)
     public func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = Self.hash(bytes)
+        let head = Self.head(bytes)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            let id = Int(entry - 1)
-            if hashes[id] == hash, equals(id, bytes) { return Int32(id) }
+            let entry = entries[slot]
+            if entry.idPlusOne == 0 { return nil }
+            if matches(entry, hash: hash, head: head, bytes) { return entry.idPlusOne - 1 }
             slot = (slot + 1) & mask
         }
     }
@@ -62,45 +78,157 @@ public struct ByteInterner: Sendable {
         return copy.withUTF8 { intern($0) }
     }
 
-    /// The bytes of `id` as a String (cold path: reports).
-    public func string(for id: Int32) -> String {
-        let start = starts[Int(id)]
-        return String(decoding: arena[start..<start + Int(lengths[Int(id)])], as: UTF8.self)
+    /// The id of `string` if it was interned before (cold paths).
+    public func lookup(_ string: String) -> Int32? {
+        var copy = string
+        return copy.withUTF8 { lookup($0) }
     }
 
-    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Int(lengths[id]) == bytes.count else { return false }
-        let start = starts[id]
-        return arena.withUnsafeBufferPointer { stored in
-            var index = 0
-            while index < bytes.count {
-                if stored[start + index] != bytes[index] { return false }
-                index += 1
-            }
-            return true
+    /// The bytes of `id` as a String (cold path: reports).
+    public func string(for id: Int32) -> String {
+        withBytes(of: id) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes of `id` (valid only during the call).
+    @inline(__always)
+    public func withBytes<T>(of id: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let start = starts[Int(id)]
+        let end = starts[Int(id) + 1]
+        return try arena.withUnsafeBufferPointer { stored in
+            try body(UnsafeBufferPointer(rebasing: stored[start..<end]))
         }
+    }
+
+    /// The id of the bytes `other` holds as `id`, adding them if they are new (merging).
+    public mutating func intern(_ id: Int32, of other: ByteInterner) -> Int32 {
+        other.withBytes(of: id) { intern($0) }
+    }
+
+    /// The ids ordered by their bytes (unsigned lexicographic, as `String.utf8` compares):
+    /// `rank[id]` is the position of `id` in that order.
+    public func ranksByBytes() -> [Int32] {
+        let order = arena.withUnsafeBufferPointer { stored -> [Int32] in
+            var ids = (0..<Int32(count)).map { $0 }
+            ids.sort { left, right in
+                let leftBytes = UnsafeBufferPointer(rebasing: stored[starts[Int(left)]..<starts[Int(left) + 1]])
+                let rightBytes = UnsafeBufferPointer(rebasing: stored[starts[Int(right)]..<starts[Int(right) + 1]])
+                return Self.precedes(leftBytes, rightBytes)
+            }
+            return ids
+        }
+        var rank = [Int32](repeating: 0, count: count)
+        for (position, id) in order.enumerated() { rank[Int(id)] = Int32(position) }
+        return rank
+    }
+
+    /// Whether `left` sorts before `right`, byte by byte (a prefix first).
+    static func precedes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(left.count, right.count)
+        if common > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress {
+            let order = memcmp(leftBase, rightBase, common)
+            if order != 0 { return order < 0 }
+        }
+        return left.count < right.count
+    }
+
+    /// Whether `entry` holds `bytes` (whose hash and zero-padded first 16 bytes are given).
+    @inline(__always)
+    private func matches(_ entry: Entry, hash: UInt64, head: (UInt64, UInt64), _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard entry.hash == hash, Int(entry.length) == bytes.count, entry.head0 == head.0, entry.head1 == head.1 else {
+            return false
+        }
+        guard bytes.count > 16, let base = bytes.baseAddress else { return true }
+        let start = starts[Int(entry.idPlusOne - 1)] + 16
+        return arena.withUnsafeBufferPointer { stored in
+            Self.equalBytes(UnsafeRawPointer(stored.baseAddress! + start), UnsafeRawPointer(base + 16), bytes.count - 16)
+        }
+    }
+
+    /// Whether `count` bytes at `left` and `right` are equal, eight at a time.
+    @inline(__always)
+    static func equalBytes(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, _ count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                return false
+            }
+            offset += 8
+        }
+        while offset < count {
+            if left.load(fromByteOffset: offset, as: UInt8.self) != right.load(fromByteOffset: offset, as: UInt8.self) { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// The first 16 bytes of `bytes` as two little-endian words, zero-padded.
+    @inline(__always)
+    static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        if count >= 16 {
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+        if count >= 8 {
+            return (raw.loadUnaligned(as: UInt64.self), partialWord(raw + 8, count - 8))
+        }
+        return (partialWord(raw, count), 0)
+    }
+
+    /// `count` (< 8) bytes at `raw` as a little-endian word, zero-padded.
+    @inline(__always)
+    private static func partialWord(_ raw: UnsafeRawPointer, _ count: Int) -> UInt64 {
+        var word: UInt64 = 0
+        var index = 0
+        while index < count {
+            word |= UInt64(raw.load(fromByteOffset: index, as: UInt8.self)) << UInt64(index * 8)
+            index += 1
+        }
+        return word
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        slots = Array(repeating: 0, count: size)
-        mask = size - 1
-        for id in 0..<starts.count {
-            var slot = Int(truncatingIfNeeded: hashes[id]) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id + 1)
+        let size = entries.count * 2
+        var grown = Array(repeating: Entry(), count: size)
+        let newMask = size - 1
+        for entry in entries where entry.idPlusOne != 0 {
+            var slot = Int(truncatingIfNeeded: entry.hash) & newMask
+            while grown[slot].idPlusOne != 0 { slot = (slot + 1) & newMask }
+            grown[slot] = entry
         }
+        entries = grown
+        mask = newMask
     }
 
-    /// FNV-1a, 64 bit, with a final mix so that low bits spread well.
+    /// A 64-bit hash of `bytes`, eight bytes at a time, with a final mix so that low bits
+    /// spread well.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return mix(hash) }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        let count = bytes.count
+        while offset + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+            offset += 8
         }
+        if offset < count {
+            hash = (hash ^ partialWord(raw + offset, count - offset)) &* 0x9E37_79B9_7F4A_7C15
+        }
+        return mix(hash)
+    }
+
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var hash = value
         hash ^= hash >> 33
         hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash = hash &* 0xc4ce_b9fe_1a85_ec53
         hash ^= hash >> 33
         return hash
     }

@@ -6,4 +6,21 @@ public enum System {
     public static var coreCount: Int {
         max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
+
+    /// Makes glibc's allocator give large blocks (1 MiB or more) their own mappings and
+    /// return them to the system when freed, instead of raising that threshold as blocks are
+    /// freed (its default): the tables of a count grow by doubling, and each outgrown buffer
+    /// would otherwise stay in the heap, inflating the resident size by half again.
+    /// Done once per process; harmless where `mallopt` does not exist.
+    public static func returnLargeBlocksToTheSystem() {
+        _ = largeBlocksReturned
+    }
+
+    private static let largeBlocksReturned: Bool = {
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        // M_MMAP_THRESHOLD is -3 in glibc's <malloc.h>; setting it stops its dynamic adjustment.
+        return mallopt(-3, 1 << 20) == 1
+    }()
 }

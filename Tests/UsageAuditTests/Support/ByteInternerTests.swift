@@ -131,3 +131,36 @@ struct ByteInternerTests {
         #expect(lookup(original, "b") == nil)
     }
 }
+
+@Suite("ByteInterner long and similar names")
+struct ByteInternerLongNameTests {
+    @Test("names sharing their first 16 bytes, of every length around 8 and 16, stay apart")
+    func sharedHeads() {
+        var interner = ByteInterner(capacity: 1)
+        var names: [String] = []
+        for length in 0..<40 {
+            names.append(String(repeating: "a", count: length))
+            names.append(String(repeating: "a", count: max(0, length - 1)) + "b")
+            names.append("0123456789abcdef" + String(repeating: "x", count: length))
+        }
+        let unique = Array(Set(names)).sorted()
+        let ids = unique.map { interner.intern($0) }
+        #expect(Set(ids).count == unique.count)
+        #expect(unique.map { interner.intern($0) } == ids)
+        for (name, id) in zip(unique, ids) {
+            #expect(interner.lookup(name) == id)
+            #expect(interner.string(for: id) == name)
+        }
+        #expect(interner.lookup("0123456789abcdef" + String(repeating: "x", count: 41)) == nil)
+    }
+
+    @Test("ranks order names by their bytes")
+    func ranks() {
+        var interner = ByteInterner()
+        let names = ["bob", "Bob", "alice", "", "al", "zoë", "z", "alice2"]
+        for name in names { _ = interner.intern(name) }
+        let rank = interner.ranksByBytes()
+        let ordered = names.indices.sorted { rank[$0] < rank[$1] }.map { names[$0] }
+        #expect(ordered == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+}

@@ -16,6 +16,12 @@ struct TemplateLineParser: LineParser {
     let uriFieldIndex: Int
     let argsFieldIndex: Int
     private var parts = TimeParts()
+    /// Whether the program has exactly one time field: then its bytes alone decide the
+    /// instant, and a line with the same time bytes as the last (most lines of a busy log
+    /// share their second) reuses its instant instead of parsing the time again.
+    private let timeIsOneField: Bool
+    private var lastTime = TimeBytes()
+    private var lastInstant: Int64 = 0
 
     init(program: TemplateProgram, fields: FieldCatalog, calendar: ZonedCalendar) {
         self.program = program
@@ -26,6 +32,7 @@ struct TemplateLineParser: LineParser {
             guard program.derivesRequestParts, !logged.contains(name) else { return -1 }
             return fields.index(of: name) ?? -1
         }
+        timeIsOneField = program.fields.filter { $0.role == .time }.count == 1
         methodFieldIndex = derivedIndex("request_method")
         uriFieldIndex = derivedIndex("uri")
         argsFieldIndex = derivedIndex("args")
@@ -38,6 +45,8 @@ struct TemplateLineParser: LineParser {
         guard end < Int(Int32.max) else { return .malformed("line longer than 2 GiB") }
         guard line[0..<end].contains(where: { $0 != ASCII.space && $0 != ASCII.tab }) else { return .ignored }
         parts.reset()
+        var timeReused = false
+        var timeSpan: ByteSpan?
         var request = RequestSpans()
         var position = 0
         var stepIndex = 0
@@ -70,7 +79,12 @@ struct TemplateLineParser: LineParser {
                 } else {
                     return .malformed(terminatorHint(field: step.field, from: position))
                 }
-                if let hint = apply(scan, field: step.field, span: ByteSpan(start: position, end: fieldEnd), to: &record, request: &request) {
+                let span = ByteSpan(start: position, end: fieldEnd)
+                if scan.role == .time, timeIsOneField {
+                    timeSpan = span
+                    timeReused = lastTime.holds(record.bytes(span))
+                }
+                if let hint = apply(scan, field: step.field, span: span, to: &record, request: &request, timeKnown: timeReused) {
                     return .malformed(hint)
                 }
                 position = fieldEnd
@@ -86,8 +100,17 @@ struct TemplateLineParser: LineParser {
         }
         request.fill(&record)
         fillDerivedFields(of: &record)
+        if timeReused {
+            record.timestamp = lastInstant
+            return .parsed
+        }
         guard let seconds = parts.epochSeconds(in: calendar) else {
+            lastTime = TimeBytes()
             return .malformed("the time is not a real date and time")
+        }
+        if let timeSpan {
+            lastTime = TimeBytes(record.bytes(timeSpan))
+            lastInstant = seconds
         }
         record.timestamp = seconds
         return .parsed
@@ -102,7 +125,8 @@ struct TemplateLineParser: LineParser {
 
     /// Records `span` of `field` in `record` according to its role; a hint when it is malformed.
     private mutating func apply(
-        _ scan: TemplateFieldScan, field: Int, span: ByteSpan, to record: inout LogRecord, request: inout RequestSpans
+        _ scan: TemplateFieldScan, field: Int, span: ByteSpan, to record: inout LogRecord, request: inout RequestSpans,
+        timeKnown: Bool = false
     ) -> String? {
         var span = span
         let bytes = record.bytes(span)
@@ -115,11 +139,13 @@ struct TemplateLineParser: LineParser {
         case .remoteUser:
             record.remoteUser = isAbsent ? .empty : span
         case .time:
-            guard scan.layoutIndex >= 0, scan.layoutIndex < program.timeLayouts.count,
-                  program.timeLayouts[scan.layoutIndex].read(bytes, into: &parts)
+            guard timeKnown || scan.layoutIndex >= 0 && scan.layoutIndex < program.timeLayouts.count
+                  && program.timeLayouts[scan.layoutIndex].read(bytes, into: &parts)
             else {
+                lastTime = TimeBytes()
                 return "expected a time for '\(program.fields[field].spelling)' at byte \(span.start + 1)"
             }
+
         case .timeFraction:
             guard !bytes.isEmpty, bytes.allSatisfy(ASCII.isDigit) else {
                 return "expected digits for '\(program.fields[field].spelling)' at byte \(span.start + 1)"

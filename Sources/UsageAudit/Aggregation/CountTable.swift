@@ -1,0 +1,158 @@
+/// A key of a `CountTable`: small, compared whole, hashed by the table.
+protocol CountTableKey: Hashable, Sendable {
+    /// A well-mixed 64-bit hash (the table uses its low bits).
+    var tableHash: UInt64 { get }
+}
+
+/// Usage counts by key in an open-addressing table: entries live in two dense arrays in
+/// insertion order, and a power-of-two index of slots (linear probing) finds them, so that
+/// counting a request is one hash, a probe or two and no allocation, and iterating is a
+/// walk over arrays.
+///
+/// Entries are never removed one by one; `filter(_:)` rebuilds the table (pruning).
+struct CountTable<Key: CountTableKey>: Sendable {
+    private(set) var keys: [Key] = []
+    private(set) var counts: [UsageCounts] = []
+    /// `entry + 1` per slot; 0 is empty.
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { keys.count }
+    var isEmpty: Bool { keys.isEmpty }
+
+    /// The index of the entry of `key`, created with zero counts when missing.
+    @inline(__always)
+    mutating func entry(for key: Key) -> Int {
+        var slot = Int(truncatingIfNeeded: key.tableHash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if keys[Int(entry - 1)] == key { return Int(entry - 1) }
+            slot = (slot + 1) & mask
+        }
+        let index = keys.count
+        keys.append(key)
+        counts.append(UsageCounts())
+        slots[slot] = Int32(index + 1)
+        if keys.count * 2 > slots.count { grow() }
+        return index
+    }
+
+    /// The index of the entry of `key`, if there is one.
+    @inline(__always)
+    func index(of key: Key) -> Int? {
+        var slot = Int(truncatingIfNeeded: key.tableHash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if keys[Int(entry - 1)] == key { return Int(entry - 1) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The counts of `key`, if it has an entry.
+    @inline(__always)
+    subscript(key: Key) -> UsageCounts? {
+        index(of: key).map { counts[$0] }
+    }
+
+    /// Updates the counts of entry `index` in place.
+    @inline(__always)
+    mutating func update(_ index: Int, _ body: (inout UsageCounts) -> Void) {
+        body(&counts[index])
+    }
+
+    /// Adds `other` to the counts of `key`.
+    @inline(__always)
+    mutating func add(_ other: UsageCounts, to key: Key) {
+        let index = entry(for: key)
+        counts[index].merge(other)
+    }
+
+    /// Keeps only the entries whose key satisfies `isIncluded` (rebuilds the table).
+    mutating func filter(_ isIncluded: (Key) -> Bool) {
+        // In place: the kept entries move down, then the index is rebuilt in its own array.
+        var kept = 0
+        for index in keys.indices where isIncluded(keys[index]) {
+            if kept != index {
+                keys[kept] = keys[index]
+                counts[kept] = counts[index]
+            }
+            kept += 1
+        }
+        keys.removeSubrange(kept...)
+        counts.removeSubrange(kept...)
+        slots.withUnsafeMutableBufferPointer { table in
+            table.update(repeating: 0)
+            for (index, key) in keys.enumerated() {
+                var slot = Int(truncatingIfNeeded: key.tableHash) & mask
+                while table[slot] != 0 { slot = (slot + 1) & mask }
+                table[slot] = Int32(index + 1)
+            }
+        }
+    }
+
+    /// Releases the room reserved past the entries (after counting, before a long life).
+    mutating func shrinkToFit() {
+        guard keys.capacity > keys.count + keys.count / 8 else { return }
+        var exactKeys: [Key] = []
+        exactKeys.reserveCapacity(keys.count)
+        exactKeys.append(contentsOf: keys)
+        keys = exactKeys
+        var exactCounts: [UsageCounts] = []
+        exactCounts.reserveCapacity(counts.count)
+        exactCounts.append(contentsOf: counts)
+        counts = exactCounts
+    }
+
+    /// Reserves room for `capacity` entries.
+    mutating func reserve(_ capacity: Int) {
+        if capacity > keys.capacity {
+            // Geometric growth: reserving a little more each time must not copy each time.
+            keys.reserveCapacity(max(capacity, keys.capacity * 2))
+            counts.reserveCapacity(max(capacity, counts.capacity * 2))
+        }
+        if capacity * 2 > slots.count {
+            var size = slots.count
+            while size < capacity * 2 { size <<= 1 }
+            rebuild(size: size)
+        }
+    }
+
+    private mutating func grow() {
+        rebuild(size: slots.count * 2)
+    }
+
+    private mutating func rebuild(size: Int) {
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+        slots.withUnsafeMutableBufferPointer { table in
+            for (index, key) in keys.enumerated() {
+                var slot = Int(truncatingIfNeeded: key.tableHash) & mask
+                while table[slot] != 0 { slot = (slot + 1) & mask }
+                table[slot] = Int32(index + 1)
+            }
+        }
+    }
+}
+
+extension CountTableKey {
+    /// The final mix of MurmurHash3 (fmix64).
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var hash = value
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash = hash &* 0xc4ce_b9fe_1a85_ec53
+        hash ^= hash >> 33
+        return hash
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Reads, splits and parses one input on a thread of its own while the caller attributes
+/// and counts the lines parsed so far: decompression and parsing on one core, counting on
+/// the other, for an input that would otherwise leave a core idle.
+///
+/// Lines travel in `ParsedLineBatch`es through a small ring (memory stays at a few batches
+/// whatever the input). The caller sees the same lines, outcomes and records, in the same
+/// order, as parsing them itself; the error that ended the reading and the source in its
+/// final state come back from `finish()`.
+final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var free: [ParsedLineBatch]
+    private var filled: [ParsedLineBatch] = []
+    private var filledStart = 0
+    private var ended = false
+    // Owned by the reading thread until `ended`, then by the caller.
+    private var source: Source
+    private var failure: (any Error)?
+
+    private let parser: TemplateLineParser
+    private let fieldCount: Int
+    private let skip: Int64
+    private let maximumLineLength: Int
+    private let progress: CountingProgress?
+
+    /// Starts reading `source` (from byte `skip` on) with `parser` on a new thread.
+    init(
+        source: Source, parser: TemplateLineParser, fieldCount: Int, skip: Int64, maximumLineLength: Int,
+        progress: CountingProgress?, batches: Int = 4
+    ) {
+        self.source = source
+        self.parser = parser
+        self.fieldCount = fieldCount
+        self.skip = skip
+        self.maximumLineLength = maximumLineLength
+        self.progress = progress
+        free = (0..<max(2, batches)).map { _ in ParsedLineBatch(fieldCount: fieldCount) }
+        let thread = Thread { [self] in run() }
+        thread.name = "usage-audit parse"
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Caller: the next batch in order, or nil when the input has been read to its end.
+    func next() -> ParsedLineBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while filledStart == filled.count && !ended { condition.wait() }
+        guard filledStart < filled.count else { return nil }
+        let batch = filled[filledStart]
+        filledStart += 1
+        if filledStart == filled.count {
+            filled.removeAll(keepingCapacity: true)
+            filledStart = 0
+        }
+        return batch
+    }
+
+    /// Caller: gives a counted batch back to the reading thread.
+    func recycle(_ batch: consuming ParsedLineBatch) {
+        var batch = batch
+        batch.removeAll()
+        condition.lock()
+        free.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Caller, after `next()` returned nil: the source as reading left it, and the error
+    /// that ended the reading (nil at the end of the input).
+    func finish() -> (source: Source, failure: (any Error)?) {
+        condition.lock()
+        defer { condition.unlock() }
+        while !ended { condition.wait() }
+        return (source, failure)
+    }
+
+    private func takeFree() -> ParsedLineBatch {
+        condition.lock()
+        defer { condition.unlock() }
+        while free.isEmpty { condition.wait() }
+        return free.removeLast()
+    }
+
+    private func publish(_ batch: consuming ParsedLineBatch) {
+        condition.lock()
+        filled.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The reading thread.
+    private func run() {
+        var parser = self.parser
+        var record = LogRecord(fieldCount: fieldCount)
+        var reader = LineReader(maximumLineLength: maximumLineLength)
+        var batch = takeFree()
+        let (skip, limit, progress) = (self.skip, maximumLineLength, self.progress)
+        do {
+            try reader.forEachLine(in: &source) { line in
+                if let progress, line.number & Int(CountingProgress.lineStride - 1) == 0 {
+                    progress.add(lines: CountingProgress.lineStride)
+                }
+                guard line.offset >= skip else { return }
+                if line.isCutByDamage {
+                    batch.append(line, outcome: .malformed, reason: InputCounter.cutByDamageReason)
+                } else if line.isTruncated {
+                    batch.append(line, outcome: .malformed, reason: InputCounter.tooLongReason(limit))
+                } else {
+                    switch parser.parse(line.bytes, into: &record) {
+                    case .parsed: batch.append(line, record: record)
+                    case .ignored: batch.append(line, outcome: .ignored)
+                    case .malformed(let reason): batch.append(line, outcome: .malformed, reason: reason)
+                    }
+                }
+                if batch.isFull {
+                    publish(batch)
+                    batch = takeFree()
+                }
+            }
+        } catch {
+            failure = error
+        }
+        condition.lock()
+        if batch.count > 0 { filled.append(batch) } else { free.append(batch) }
+        ended = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

@@ -1,0 +1,41 @@
+import Testing
+@testable import UsageAudit
+
+@Suite("CountTable")
+struct CountTableTests {
+    private func counts(_ units: Int64) -> UsageCounts {
+        UsageCounts(requests: 1, units: units, rejected: 0, firstSeen: units, lastSeen: units)
+    }
+
+    @Test("entries keep their index through growth; lookups find every key and nothing else")
+    func growth() {
+        var table = CountTable<UsageKey>(capacity: 1)
+        var indices: [Int] = []
+        for index in 0..<5_000 {
+            let key = UsageKey(user: Int32(index % 97), scope: Int32(index % 5), day: LocalDay(number: Int32(index / 485)))
+            let entry = table.entry(for: key)
+            if entry == indices.count { indices.append(entry) }
+            table.add(counts(1), to: key)
+        }
+        #expect(table.count == table.keys.count && table.count == table.counts.count)
+        for (index, key) in table.keys.enumerated() {
+            #expect(table.index(of: key) == index)
+        }
+        #expect(table[UsageKey(user: 1000, scope: 0, day: LocalDay(number: 0))] == nil)
+        #expect(table.counts.reduce(0) { $0 + $1.units } == 5_000)
+    }
+
+    @Test("filter keeps the entries asked for, with their counts, findable")
+    func filter() {
+        var table = CountTable<UsageKey>()
+        for user in 0..<300 {
+            table.add(counts(Int64(user)), to: UsageKey(user: Int32(user), scope: 0, day: LocalDay(number: 1)))
+        }
+        table.filter { $0.user % 3 == 0 }
+        #expect(table.count == 100)
+        #expect(table[UsageKey(user: 3, scope: 0, day: LocalDay(number: 1))]?.units == 3)
+        #expect(table[UsageKey(user: 4, scope: 0, day: LocalDay(number: 1))] == nil)
+        table.reserve(10_000)
+        #expect(table[UsageKey(user: 297, scope: 0, day: LocalDay(number: 1))]?.units == 297)
+    }
+}

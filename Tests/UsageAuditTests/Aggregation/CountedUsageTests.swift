@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import UsageAudit
+
+@Suite("CountedUsage")
+struct CountedUsageTests {
+    /// 2026-11-21T00:00Z.
+    private let midnight: Int64 = 1_795_219_200
+
+    private struct Request {
+        var user: String
+        var scope: Int
+        var time: Int64
+        var units: Int64
+        var consumed: Bool
+        var rejected: Bool
+    }
+
+    /// Requests mostly in time order with some late ones (earlier days and hours), several
+    /// scopes (some past the dense cells' stride), many users and a through-limit.
+    private func requests(count: Int, seed: UInt64) -> [Request] {
+        var random = SeededRandom(seed: seed)
+        var time = midnight - 2 * 86_400
+        return (0..<count).map { _ in
+            time += Int64(random.next() % 90)
+            let late = random.chance(0.05) ? Int64(random.next() % (3 * 86_400)) : 0
+            let rejected = random.chance(0.1)
+            return Request(
+                user: "user-\(random.next() % 300)" + (random.chance(0.1) ? "-with-a-rather-long-name" : ""),
+                scope: Int(random.next() % 7), time: time - late, units: Int64(random.next() % 5),
+                consumed: !rejected || random.chance(0.5), rejected: rejected)
+        }
+    }
+
+    /// The same requests straight into the tables, one by one.
+    private func direct(_ requests: [Request], calendar: ZonedCalendar, through: Int64?) -> (UsageAggregate, HourlyUsage) {
+        var daily = UsageAggregate()
+        var hourly = HourlyUsage(through: through)
+        for request in requests {
+            var name = request.user
+            name.withUTF8 { user in
+                daily.record(
+                    user: user, scope: request.scope, day: calendar.localDay(containing: request.time), time: request.time,
+                    units: request.units, consumed: request.consumed, rejected: request.rejected)
+                hourly.record(
+                    user: user, scope: request.scope, time: request.time, units: request.units,
+                    consumed: request.consumed, rejected: request.rejected)
+            }
+        }
+        return (daily, hourly)
+    }
+
+    @Test("the dense cells give the tables' exact counts, whatever the order and the stride", arguments: [1, 3, 8])
+    func sameAsDirect(scopes: Int) throws {
+        let calendar = ZonedCalendar(timeZone: TimeZone(identifier: "Europe/Berlin")!)
+        let through = midnight + 86_400 / 2
+        let all = requests(count: 20_000, seed: UInt64(scopes))
+        var usage = CountedUsage(hourly: HourlyUsage(through: through), scopes: scopes)
+        for (index, request) in all.enumerated() {
+            var name = request.user
+            name.withUTF8 { user in
+                usage.record(
+                    user: user, scope: request.scope, day: calendar.localDay(containing: request.time), time: request.time,
+                    units: request.units, consumed: request.consumed, rejected: request.rejected)
+            }
+            // Reading in the middle sees the pending counts too.
+            if index == 9_999 {
+                let (daily, _) = direct(Array(all[...index]), calendar: calendar, through: through)
+                #expect(usage.daily.cellsByName == daily.cellsByName)
+            }
+        }
+        let (daily, hourly) = direct(all, calendar: calendar, through: through)
+        #expect(usage.daily.cellsByName == daily.cellsByName)
+        let counted = usage.hourly
+        #expect(counted.latest == hourly.latest)
+        #expect(counted.coverage == hourly.coverage)
+        let coverage = try #require(hourly.coverage)
+        for user in Set(all.map(\.user)) {
+            for scope in 0..<7 {
+                var start = coverage.lowerBound
+                while start < min(coverage.upperBound, midnight + 86_400) {
+                    #expect(counted.slotCounts(user: user, scopes: [scope], containing: start)
+                        == hourly.slotCounts(user: user, scopes: [scope], containing: start), "\(user) \(scope) \(start)")
+                    start += 3600
+                }
+            }
+        }
+        usage.flush()
+        #expect(usage.daily.cellsByName == daily.cellsByName)
+    }
+
+    @Test("merging two halves gives the counts of the whole")
+    func mergeHalves() {
+        let calendar = ZonedCalendar(timeZone: TimeZone(identifier: "UTC")!)
+        let all = requests(count: 6_000, seed: 99)
+        func counted(_ part: ArraySlice<Request>) -> CountedUsage {
+            var usage = CountedUsage(scopes: 5)
+            for request in part {
+                var name = request.user
+                name.withUTF8 { user in
+                    usage.record(
+                        user: user, scope: request.scope, day: calendar.localDay(containing: request.time), time: request.time,
+                        units: request.units, consumed: request.consumed, rejected: request.rejected)
+                }
+            }
+            return usage
+        }
+        var merged = counted(all[..<2_500])
+        merged.merge(counted(all[2_500...]))
+        let whole = counted(all[...])
+        #expect(merged.daily.cellsByName == whole.daily.cellsByName)
+        #expect(merged.hourly.latest == whole.hourly.latest)
+        #expect(merged.hourly.storedSlots(scopeNames: ["a", "b", "c", "d", "e", "f", "g"])
+            == whole.hourly.storedSlots(scopeNames: ["a", "b", "c", "d", "e", "f", "g"]))
+    }
+}

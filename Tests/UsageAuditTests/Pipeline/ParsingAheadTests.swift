@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import UsageAudit
+
+/// Counting an input with the reading and parsing on a thread of their own (`ParsingAhead`,
+/// what a single input gets on a machine with a second core) gives exactly what counting it
+/// on one thread gives: aggregate, hourly slots, statistics (malformed samples and their
+/// line numbers included), damage and the state store's record of the input.
+@Suite("ParsingAhead")
+struct ParsingAheadTests {
+    private static let configuration = """
+        [identity]
+        anonymous = "ip"
+        [[scope]]
+        name = "geo"
+        paths = ["/api/geo"]
+        [[scope]]
+        name = "route"
+        regex = '^/api/v[12]/route'
+        """
+
+    /// Many lines (several batches), some malformed, one far too long, some blank.
+    private func lines(_ count: Int, seed: UInt64) -> [String] {
+        var random = SeededRandom(seed: seed)
+        return (0..<count).map { index in
+            if index % 997 == 5 { return "garbage line \(index)" }
+            if index % 1511 == 7 { return "" }
+            if index == 4000 { return PipelineFixture.combinedLine(request: "GET /api/geo?q=" + String(repeating: "x", count: 70_000) + " HTTP/1.1") }
+            let second = index / 3
+            return PipelineFixture.combinedLine(
+                address: "10.0.\(random.next() % 4).\(random.next() % 9)",
+                user: random.pick(["alice", "bob", "-", "carol.with.a.long.name.of.many.bytes"]),
+                time: String(format: "21/Nov/2026:%02d:%02d:%02d +0100", second / 3600 % 24, second / 60 % 60, second % 60),
+                request: random.pick(["GET /api/geo?x=1 HTTP/1.1", "GET /api/v2/route HTTP/1.1", "GET /api/other HTTP/1.1"]),
+                status: random.pick([200, 200, 429, 404]))
+        }
+    }
+
+    private func count(_ input: InputSource, plan: CountingPlan, ahead: Bool, ledger: InputLedger? = nil) throws
+        -> (statistics: InputStatistics, usage: CountedUsage, record: CountedInput?)
+    {
+        var counter = InputCounter(plan: plan, logger: PipelineFixture.silentLogger)
+        var usage = CountedUsage(scopes: plan.configuration.scopeNames.count)
+        if let ledger {
+            let counted = try counter.count(input, into: &usage, against: ledger, countedAt: 1, decodeAhead: ahead)
+            usage.finish()
+            return (counted.statistics, usage, counted.updated)
+        }
+        let statistics = try counter.count(input, into: &usage, decodeAhead: ahead)
+        usage.finish()
+        return (statistics, usage, nil)
+    }
+
+    private func expectSame(
+        _ one: (statistics: InputStatistics, usage: CountedUsage, record: CountedInput?),
+        _ other: (statistics: InputStatistics, usage: CountedUsage, record: CountedInput?)
+    ) {
+        #expect(one.statistics == other.statistics)
+        #expect(one.usage.daily.cellsByName == other.usage.daily.cellsByName)
+        let names = ["geo", "route", "other"]
+        #expect(one.usage.hourly.storedSlots(scopeNames: names) == other.usage.hourly.storedSlots(scopeNames: names))
+        #expect(one.record == other.record)
+    }
+
+    @Test("plain and gzipped, whole and truncated, with and without a state store")
+    func sameCounts() throws {
+        let fixture = try PipelineFixture()
+        let plan = try PipelineFixture.plan(Self.configuration)
+        let text = lines(30_000, seed: 4)
+        let plain = try fixture.plain("access.log", text)
+        let gzipped = try fixture.gzipped("access.log.gz", text)
+        var truncatedBytes = try fixture.bytes(of: gzipped)
+        truncatedBytes.removeLast(truncatedBytes.count / 3)
+        let truncated = InputSource.file(path: try fixture.folder.write(truncatedBytes, to: "cut.log.gz"))
+        for input in [plain, gzipped, truncated] {
+            let sequential = try count(input, plan: plan, ahead: false)
+            let ahead = try count(input, plan: plan, ahead: true)
+            #expect(sequential.statistics.lines > 15_000)
+            #expect(sequential.statistics.malformed > 20)
+            expectSame(sequential, ahead)
+            let recorded = try count(input, plan: plan, ahead: false, ledger: InputLedger())
+            let recordedAhead = try count(input, plan: plan, ahead: true, ledger: InputLedger())
+            expectSame(recorded, recordedAhead)
+            #expect(recorded.statistics.lines == sequential.statistics.lines)
+        }
+        #expect(try count(truncated, plan: plan, ahead: true).statistics.error != nil)
+    }
+
+    @Test("an input that grew: only the new part is counted, the same both ways")
+    func grownInput() throws {
+        let fixture = try PipelineFixture()
+        let plan = try PipelineFixture.plan(Self.configuration)
+        let text = lines(12_000, seed: 8)
+        let first = try fixture.plain("access.log", Array(text[..<7_000]))
+        guard let record = try count(first, plan: plan, ahead: false, ledger: InputLedger()).record else {
+            Issue.record("no record of the first part")
+            return
+        }
+        var ledger = InputLedger()
+        ledger.remember(record)
+        let grown = try fixture.plain("access.log", text)
+        let sequential = try count(grown, plan: plan, ahead: false, ledger: ledger)
+        let ahead = try count(grown, plan: plan, ahead: true, ledger: ledger)
+        #expect(sequential.statistics.skippedBytes > 0)
+        #expect(sequential.statistics.lines == 5_000)
+        expectSame(sequential, ahead)
+    }
+}
