@@ -26,10 +26,14 @@ public struct LimitResolver: Sendable {
         self.configuration = configuration
     }
 
+    /// Whether limits depend on scope and period only (no stored profiles).
+    public var isUserIndependent: Bool { profiles.isEmpty }
+
     /// The profile of `user` for `scope` and `period`, if the store has one. Periods are
     /// matched by name (`30d` matches `30d` whatever the anchor).
     public func profile(user: String, scope: String, period: Period) -> StoredProfile? {
-        profiles[Key(user: user, scope: scope, period: period.name)]
+        guard !profiles.isEmpty else { return nil }
+        return profiles[Key(user: user, scope: scope, period: period.name)]
     }
 
     /// The quota for `scope` and `period` (matched by name), if the configuration has one.

@@ -66,7 +66,7 @@ public struct Reconciler: Sendable {
             profileChecks.append(LimitCheck(
                 user: profile.user, scope: profile.scope, period: bucket.period, range: bucket.range, origin: profile.origin))
         }
-        for check in context.limitChecks(profileChecks: profileChecks, profiles: profiles) {
+        context.forEachLimitCheck(profileChecks: profileChecks, profiles: profiles) { check in
             findings += context.limitFindings(for: check)
         }
         if !profiles.isEmpty {

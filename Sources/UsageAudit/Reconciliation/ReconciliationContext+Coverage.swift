@@ -46,7 +46,8 @@ extension ReconciliationContext {
         for profile in profiles { kept.insert(profile.scope + "\u{0}" + profile.period.name) }
         var findings: [ReconciliationFinding] = []
         for quota in configuration.quotas where kept.contains(quota.scope + "\u{0}" + quota.period.name) {
-            for pair in index.pairs where pair.scope == quota.scope && !pair.user.hasPrefix("ip:") {
+            for user in index.users(using: quota.scope) where !user.hasPrefix("ip:") {
+                let pair = (user: user, scope: quota.scope)
                 guard resolver.profile(user: pair.user, scope: pair.scope, period: quota.period) == nil,
                       let series = index.series(user: pair.user, scope: pair.scope)
                 else { continue }

@@ -1,21 +1,29 @@
 extension ReconciliationContext {
-    /// The limit checks of a run: the bucket of every profile, plus every bucket that
+    /// Calls `body` with each limit check of a run, without keeping them (a large log has
+    /// one per user, quota and bucket): the bucket of every profile, plus every bucket that
     /// `includes` admits in which a user used a scope that a quota limits. A profile dated
     /// by its store (`periodStart`) replaces the quota's framing of that user's windows.
-    func limitChecks(profileChecks: [LimitCheck], profiles: [StoredProfile]) -> [LimitCheck] {
-        var checks: [LimitCheck] = []
+    func forEachLimitCheck(profileChecks: [LimitCheck], profiles: [StoredProfile], _ body: (LimitCheck) -> Void) {
         var seen = Set<LimitCheck.Key>()
         for check in profileChecks where seen.insert(check.key).inserted {
-            checks.append(check)
+            body(check)
         }
+        // Without profile checks, a bucket can repeat only through two quotas of one scope
+        // whose periods share a name; otherwise every check below is new (no set needed).
+        let quotaNames = configuration.quotas.map { $0.scope + "\u{0}" + $0.period.name }
+        let mayRepeat = !profileChecks.isEmpty || Set(quotaNames).count < quotaNames.count
         var dated = Set<LimitCheck.Key>()
         for profile in profiles where profile.periodStart != nil {
             dated.insert(LimitCheck.Key(user: profile.user, scope: profile.scope, period: profile.period.name, start: LocalDay(number: 0)))
         }
         for quota in configuration.quotas where isKnown(scope: quota.scope) {
-            for pair in index.pairs where pair.scope == quota.scope {
-                let datedKey = LimitCheck.Key(user: pair.user, scope: pair.scope, period: quota.period.name, start: LocalDay(number: 0))
-                guard !dated.contains(datedKey), let series = index.series(user: pair.user, scope: pair.scope) else { continue }
+            for user in index.users(using: quota.scope) {
+                let pair = (user: user, scope: quota.scope)
+                if !dated.isEmpty {
+                    let datedKey = LimitCheck.Key(user: pair.user, scope: pair.scope, period: quota.period.name, start: LocalDay(number: 0))
+                    if dated.contains(datedKey) { continue }
+                }
+                guard let series = index.series(user: pair.user, scope: pair.scope) else { continue }
                 var last: DayRange?
                 for day in series.days {
                     if let last, last.contains(day) { continue }
@@ -23,11 +31,10 @@ extension ReconciliationContext {
                     last = range
                     guard includes(quota.period, range) else { continue }
                     let check = LimitCheck(user: pair.user, scope: pair.scope, period: quota.period, range: range)
-                    if seen.insert(check.key).inserted { checks.append(check) }
+                    if !mayRepeat || seen.insert(check.key).inserted { body(check) }
                 }
             }
         }
-        return checks
     }
 
     /// `over_limit_served` when a hard limit let more units through than it allows, and
@@ -38,6 +45,10 @@ extension ReconciliationContext {
         let limit = resolver.limit(user: check.user, scope: check.scope, period: check.period)
         if case .none = limit.value { return [] }
         let counts = index.counts(user: check.user, scope: check.scope, in: check.range)
+        let overServed = limit.hard && limit.unitsPast(counts.units) > 0
+        let refusedUnder = counts.rejected > 0 && limit.isUnder(counts.units)
+        // Most checks find nothing: the words are built only for a finding.
+        guard overServed || refusedUnder else { return [] }
         let requestsOnly = counts.requests == counts.units
         let when = phrase(for: check.range, period: check.period)
         func finding(_ kind: FindingKind, _ detail: String) -> ReconciliationFinding {

@@ -5,7 +5,7 @@
 /// `period_start` and `period_end` (the bucket, RFC 3339 in the configured zone: staff
 /// need to know *which* day or cycle a `used` counter is about) and `origin` (where the
 /// stored profile came from, e.g. `profiles.csv:12`: the evidence to open).
-public struct ReconciliationReport {
+public struct ReconciliationReport: StreamedReport {
     public static let columns = [
         "user", "scope", "period", "field", "stored", "recomputed", "delta", "kind", "detail",
         "period_start", "period_end", "origin",
@@ -18,21 +18,34 @@ public struct ReconciliationReport {
         self.findings = findings
     }
 
-    /// The report as a table; bucket bounds are RFC 3339 in `calendar`'s zone.
-    public func table(calendar: ZonedCalendar) -> ReportTable {
-        var table = ReportTable(columns: Self.columns)
-        table.rows.reserveCapacity(findings.count)
-        for finding in findings {
-            table.rows.append([
-                .text(finding.user), .text(finding.scope), .text(finding.period.name), .text(finding.field),
-                ReportValue(finding.stored), ReportValue(finding.recomputed), ReportValue(finding.delta),
-                .text(finding.kind.rawValue), .text(finding.detail),
-                .text(calendar.rfc3339(calendar.startOfDay(finding.bucket.start))),
-                .text(calendar.rfc3339(calendar.startOfDay(finding.bucket.end))),
-                finding.origin.isEmpty ? .empty : .text(finding.origin),
-            ])
+    /// Calls `body` with each row, in order (the array is reused between calls); bucket
+    /// bounds are RFC 3339 in `calendar`'s zone.
+    public func forEachRow(calendar: ZonedCalendar, _ body: ([ReportValue]) throws -> Void) rethrows {
+        var stamps: [LocalDay: String] = [:]
+        func stamp(_ day: LocalDay) -> String {
+            if let known = stamps[day] { return known }
+            let text = calendar.rfc3339(calendar.startOfDay(day))
+            stamps[day] = text
+            return text
         }
-        return table
+        var values: [ReportValue] = []
+        values.reserveCapacity(Self.columns.count)
+        for finding in findings {
+            values.removeAll(keepingCapacity: true)
+            values.append(.text(finding.user))
+            values.append(.text(finding.scope))
+            values.append(.text(finding.period.name))
+            values.append(.text(finding.field))
+            values.append(ReportValue(finding.stored))
+            values.append(ReportValue(finding.recomputed))
+            values.append(ReportValue(finding.delta))
+            values.append(.text(finding.kind.rawValue))
+            values.append(.text(finding.detail))
+            values.append(.text(stamp(finding.bucket.start)))
+            values.append(.text(stamp(finding.bucket.end)))
+            values.append(finding.origin.isEmpty ? .empty : .text(finding.origin))
+            try body(values)
+        }
     }
 
     /// Finding counts per kind, in `FindingKind` order, zeros included: the

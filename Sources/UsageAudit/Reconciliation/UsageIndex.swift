@@ -2,10 +2,11 @@
 /// scope (every configured scope, `other`, and `all` as their sum), the days with use in
 /// order, so that the counts of any range of days are a binary search and a short walk.
 struct UsageIndex {
-    /// The days of one user in one scope, sorted, with their counts.
+    /// The days of one user in one scope, sorted, with their counts: views of the index's
+    /// shared arrays (no allocation per series).
     struct Series {
-        var days: [LocalDay] = []
-        var counts: [UsageCounts] = []
+        var days: SeriesColumn<LocalDay>
+        var counts: SeriesColumn<UsageCounts>
 
         /// The index of the first day at or after `day`.
         func firstIndex(atOrAfter day: LocalDay) -> Int {
@@ -19,54 +20,103 @@ struct UsageIndex {
         }
     }
 
-    private struct Key: Hashable {
-        var user: String
-        var scope: String
-    }
-
-    private var series: [Key: Series] = [:]
-    /// Every user with at least one cell (a request or a refusal) in any scope.
-    private(set) var users: Set<String> = []
-    /// `(user, scope)` pairs in a deterministic order: user bytes, then scope name bytes.
-    private(set) var pairs: [(user: String, scope: String)] = []
+    /// The aggregate's user names (a user's id is its position in the series table).
+    private var userIDs = ByteInterner()
+    /// Report scope names in name order; a series' scope is its position here.
+    private var scopeNames: [String] = []
+    /// Per user id × scope position, the index of its series in `allSeries`, or -1.
+    private var seriesIndex: [Int32] = []
+    /// Every series' days and counts, one after another; `ranges[i]` is series `i`'s part.
+    private var allDays: [LocalDay] = []
+    private var allCounts: [UsageCounts] = []
+    private var ranges: [(start: Int32, count: Int32)] = []
+    /// User ids in name order (bytes).
+    private var orderedUsers: [Int32] = []
 
     /// - Parameter scopeNames: the configuration's `scopeNames` (cell scope index → name);
     ///   a cell whose index is out of range is counted as `other`.
-    init(aggregate: UsageAggregate, scopeNames: [String]) {
-        var names: [Int32: String] = [:]
-        var byDay: [Key: [LocalDay: UsageCounts]] = [:]
-        for (key, counts) in aggregate.cells {
-            let user: String
-            if let known = names[key.user] {
-                user = known
-            } else {
-                user = aggregate.userName(key.user)
-                names[key.user] = user
-            }
-            let index = Int(key.scope)
-            let scope = scopeNames.indices.contains(index) ? scopeNames[index] : AuditConfiguration.otherScope
-            users.insert(user)
-            for name in [scope, AuditConfiguration.allScope] {
-                byDay[Key(user: user, scope: name), default: [:]][key.day, default: UsageCounts()].merge(counts)
-            }
+    init(aggregate: UsageAggregate, scopeNames configured: [String]) {
+        func scopeName(_ index: Int32) -> String {
+            configured.indices.contains(Int(index)) ? configured[Int(index)] : AuditConfiguration.otherScope
         }
-        for (key, days) in byDay {
-            var entry = Series()
-            for day in days.keys.sorted() {
-                entry.days.append(day)
-                entry.counts.append(days[day]!)
+        // Report scopes in name order: `all` and each cell scope's name.
+        scopeNames = Set(configured + [AuditConfiguration.otherScope, AuditConfiguration.allScope])
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let allPosition = scopeNames.firstIndex(of: AuditConfiguration.allScope)!
+        let scopeCount = scopeNames.count
+        // The position in `scopeNames` of each cell scope index that occurs.
+        var positionOfScope: [Int32: Int] = [:]
+        userIDs = aggregate.users
+        let keys = aggregate.cellKeys
+        let cellCounts = aggregate.cellCounts
+        seriesIndex = [Int32](repeating: -1, count: userIDs.count * scopeCount)
+        guard !keys.isEmpty else { return }
+        let rank = userIDs.ranksByBytes()
+        // Cells grouped by user in name order.
+        let groups = RankGrouping(count: keys.count, ranks: rank.count) { Int(rank[Int(keys[$0].user)]) }
+        var userCells: [Int32] = []
+        var byScope = [[Int32]](repeating: [], count: scopeCount)
+        for position in 0..<groups.rankCount {
+            let group = groups.items(ofRank: position)
+            guard let first = group.first else { continue }
+            userCells.removeAll(keepingCapacity: true)
+            userCells.append(contentsOf: group)
+            userCells.sort { keys[Int($0)].day < keys[Int($1)].day }
+            let id = keys[Int(first)].user
+            orderedUsers.append(id)
+            for index in byScope.indices { byScope[index].removeAll(keepingCapacity: true) }
+            for cell in userCells {
+                let scope = keys[Int(cell)].scope
+                let scopePosition: Int
+                if let known = positionOfScope[scope] {
+                    scopePosition = known
+                } else {
+                    scopePosition = scopeNames.firstIndex(of: scopeName(scope))!
+                    positionOfScope[scope] = scopePosition
+                }
+                byScope[scopePosition].append(cell)
+                byScope[allPosition].append(cell)
             }
-            series[key] = entry
-        }
-        pairs = byDay.keys.map { ($0.user, $0.scope) }.sorted { left, right in
-            if left.0 != right.0 { return left.0.utf8.lexicographicallyPrecedes(right.0.utf8) }
-            return left.1.utf8.lexicographicallyPrecedes(right.1.utf8)
+            for scopePosition in 0..<scopeCount where !byScope[scopePosition].isEmpty {
+                let start = allDays.count
+                for cell in byScope[scopePosition] {
+                    let day = keys[Int(cell)].day
+                    if allDays.count > start, allDays[allDays.count - 1] == day {
+                        allCounts[allCounts.count - 1].merge(cellCounts[Int(cell)])
+                    } else {
+                        allDays.append(day)
+                        allCounts.append(cellCounts[Int(cell)])
+                    }
+                }
+                seriesIndex[Int(id) * scopeCount + scopePosition] = Int32(ranges.count)
+                ranges.append((Int32(start), Int32(allDays.count - start)))
+            }
         }
     }
 
     /// The days of `user` in `scope`, if there are any.
     func series(user: String, scope: String) -> Series? {
-        series[Key(user: user, scope: scope)]
+        guard let id = userIDs.lookup(user), let scopePosition = scopeNames.firstIndex(of: scope) else { return nil }
+        let index = seriesIndex[Int(id) * scopeNames.count + scopePosition]
+        guard index >= 0 else { return nil }
+        let (start, count) = ranges[Int(index)]
+        return Series(
+            days: SeriesColumn(allDays, start: Int(start), count: Int(count)),
+            counts: SeriesColumn(allCounts, start: Int(start), count: Int(count)))
+    }
+
+    /// The users with use of `scope`, in a deterministic order (by the bytes of their names).
+    func users(using scope: String) -> [String] {
+        guard let scopePosition = scopeNames.firstIndex(of: scope) else { return [] }
+        let stride = scopeNames.count
+        return orderedUsers.compactMap { id in
+            seriesIndex[Int(id) * stride + scopePosition] >= 0 ? userIDs.string(for: id) : nil
+        }
+    }
+
+    /// Whether `user` made any request (counted or refused) in any scope.
+    func hasTraffic(user: String) -> Bool {
+        userIDs.lookup(user) != nil
     }
 
     /// The counts of `user` in `scope` over the days of `range`.
@@ -96,9 +146,23 @@ struct UsageIndex {
         }
         return nil
     }
+}
 
-    /// Whether `user` made any request (counted or refused) in any scope.
-    func hasTraffic(user: String) -> Bool {
-        users.contains(user)
+/// Consecutive elements of a shared array, indexed from 0.
+struct SeriesColumn<Element>: RandomAccessCollection {
+    private let storage: [Element]
+    private let offset: Int
+    let endIndex: Int
+    var startIndex: Int { 0 }
+
+    init(_ storage: [Element], start: Int, count: Int) {
+        self.storage = storage
+        offset = start
+        endIndex = count
+    }
+
+    subscript(position: Int) -> Element {
+        precondition(position >= 0 && position < endIndex, "index out of range")
+        return storage[offset + position]
     }
 }

@@ -8,24 +8,23 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to path: String) throws(ReportError) {
+        try write(to: path) { output in
+            data.withUnsafeBytes { output.append(contentsOf: $0.bindMemory(to: UInt8.self)) }
+        }
+    }
+
+    /// Writes what `body` appends to `path`, streaming it through a buffer of 1 MiB (a large
+    /// report is never held whole in memory).
+    public static func write(to path: String, _ body: (inout ReportOutput) -> Void) throws(ReportError) {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
+        var output = ReportOutput(descriptor: descriptor)
+        body(&output)
+        output.flush()
+        var failure = output.failure
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }

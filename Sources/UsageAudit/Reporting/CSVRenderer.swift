@@ -5,12 +5,43 @@ public enum CSVRenderer {
     static let formulaTriggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D] // = + - @ tab CR
 
     public static func render(_ table: ReportTable) -> String {
-        var output = table.columns.map { escape($0) }.joined(separator: ",") + "\n"
-        for row in table.rows {
-            output += row.map(cell).joined(separator: ",")
-            output += "\n"
+        OutputFormat.csv.render(table)
+    }
+
+    @inline(__always)
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Appends one cell as `cell(_:)` renders it.
+    @inline(__always)
+    static func write(_ value: ReportValue, to output: inout ReportOutput) {
+        switch value {
+        case .text(let text): writeText(text, neutralising: true, to: &output)
+        case .integer(let number): output.append(number)
+        case .decimal(let number): output.append(JSONValue.format(number))
+        case .empty: break
         }
-        return output
+    }
+
+    /// Appends `text` neutralised (when asked) and escaped, byte for byte as
+    /// `escape(neutralise(text))`.
+    static func writeText(_ text: String, neutralising: Bool, to output: inout ReportOutput) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            let quoted = bytes.contains(where: needsQuotes)
+            if quoted { output.append(UInt8(ascii: "\"")) }
+            if neutralising, let first = bytes.first, formulaTriggers.contains(first) { output.append(UInt8(ascii: "'")) }
+            if !quoted {
+                output.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                output.append(byte)
+                if byte == 0x22 { output.append(byte) }
+            }
+            output.append(UInt8(ascii: "\""))
+        }
     }
 
     static func cell(_ value: ReportValue) -> String {

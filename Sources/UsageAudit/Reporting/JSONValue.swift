@@ -97,3 +97,42 @@ public indirect enum JSONValue: Equatable, Sendable {
         output += "\""
     }
 }
+
+extension JSONValue {
+    /// Appends `text` as a JSON string, byte for byte as `writeString(_:to:)` writes it into
+    /// a `String` (UTF-8 passes through; quotes, backslashes, control characters and `<`
+    /// are escaped).
+    static func writeString(_ text: String, to output: inout ReportOutput) {
+        output.append(UInt8(ascii: "\""))
+        var copy = text
+        copy.withUTF8 { bytes in
+            var clean = 0
+            for (index, byte) in bytes.enumerated() {
+                let escape: StaticString
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x3C: escape = "\\u003c"
+                case 0..<0x20: escape = ""
+                default: continue
+                }
+                if clean < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index])) }
+                clean = index + 1
+                if escape.utf8CodeUnitCount > 0 {
+                    output.append(escape)
+                } else {
+                    output.append("\\u00")
+                    output.append(hexDigits[Int(byte >> 4)])
+                    output.append(hexDigits[Int(byte & 0x0F)])
+                }
+            }
+            if clean < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...])) }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}

@@ -8,12 +8,13 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     /// Renders `table` in this format.
     public func render(_ table: ReportTable) -> String {
-        switch self {
-        case .csv: return CSVRenderer.render(table)
-        case .json: return JSONValue.array(table.rows.map { Self.object(table.columns, $0) }).rendered(pretty: true) + "\n"
-        case .jsonl: return table.rows.map { Self.object(table.columns, $0).rendered(pretty: false) + "\n" }.joined()
-        case .table: return TextTableRenderer.render(table)
-        }
+        guard self != .table else { return TextTableRenderer.render(table) }
+        var output = ReportOutput()
+        var writer = ReportTableWriter(format: self, columns: table.columns)
+        writer.begin(&output)
+        for row in table.rows { writer.write(row, to: &output) }
+        writer.end(&output)
+        return output.text
     }
 
     /// The file name extension of the format.

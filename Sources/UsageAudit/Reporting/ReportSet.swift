@@ -29,12 +29,14 @@ public struct ReportSet {
             try AtomicFile.write(text, to: (directory as NSString).appendingPathComponent(name))
             files.append(name)
         }
-        let usage = usageTable
-        try emit("usage.csv", OutputFormat.csv.render(usage))
-        try emit("usage.json", OutputFormat.json.render(usage))
-        let reconciliation = reconciliationTable
-        try emit("reconciliation.csv", OutputFormat.csv.render(reconciliation))
-        try emit("reconciliation.json", OutputFormat.json.render(reconciliation))
+        // The usage report is the large one: streamed row by row, never held whole, CSV and
+        // JSON on two threads.
+        try UsageReport(rows: outcome.usageRows, limits: outcome.limits).write(
+            [("usage.csv", .csv), ("usage.json", .json)], into: directory, timeZone: outcome.configuration.timeZone)
+        files += ["usage.csv", "usage.json"]
+        try ReconciliationReport(findings: outcome.findings).write(
+            [("reconciliation.csv", .csv), ("reconciliation.json", .json)], into: directory, timeZone: outcome.configuration.timeZone)
+        files += ["reconciliation.csv", "reconciliation.json"]
         let summary = SummaryReport(
             asOf: outcome.asOf, result: outcome.result, configuration: outcome.configuration,
             findings: ReconciliationReport.counts(of: outcome.findings), profiles: outcome.profiles.count,

@@ -1,5 +1,5 @@
 /// `usage.csv` / `usage.json`: one row per user × scope × period × bucket that had use.
-public struct UsageReport {
+public struct UsageReport: StreamedReport {
     public static let columns = [
         "user", "scope", "period", "period_start", "period_end",
         "requests", "units", "rejected", "limit", "remaining", "overage", "overage_cost",
@@ -22,10 +22,24 @@ public struct UsageReport {
         return max(0, limit - units)
     }
 
-    /// The report as a table; timestamps are RFC 3339 in `calendar`'s zone.
-    public func table(calendar: ZonedCalendar) -> ReportTable {
-        var table = ReportTable(columns: Self.columns)
-        table.rows.reserveCapacity(rows.count)
+    /// Writes the report in `format` (CSV, JSON or JSON lines) row by row.
+    public func write(_ format: OutputFormat, calendar: ZonedCalendar, to output: inout ReportOutput) {
+        if format == .csv || format == .json {
+            var writer = UsageReportWriter(format: format, calendar: calendar, limits: limits)
+            writer.begin(&output)
+            for row in rows { writer.write(row, to: &output) }
+            writer.end(&output)
+            return
+        }
+        var writer = ReportTableWriter(format: format, columns: Self.columns)
+        writer.begin(&output)
+        forEachRow(calendar: calendar) { writer.write($0, to: &output) }
+        writer.end(&output)
+    }
+
+    /// Calls `body` with each row, in order (the array is reused between calls); timestamps
+    /// are RFC 3339 in `calendar`'s zone.
+    public func forEachRow(calendar: ZonedCalendar, _ body: ([ReportValue]) throws -> Void) rethrows {
         var stamps: [LocalDay: String] = [:]
         func stamp(_ day: LocalDay) -> String {
             if let known = stamps[day] { return known }
@@ -33,18 +47,26 @@ public struct UsageReport {
             stamps[day] = text
             return text
         }
+        var values: [ReportValue] = []
+        values.reserveCapacity(Self.columns.count)
         for row in rows {
             let effective = limits.limit(user: row.user, scope: row.scope, period: row.period)
             let limit = effective.reportedLimit
             let overage = effective.overage(used: row.counts.units)
-            table.rows.append([
-                .text(row.user), .text(row.scope), .text(row.period.name),
-                .text(stamp(row.bucket.start)), .text(stamp(row.bucket.end)),
-                .integer(row.counts.requests), .integer(row.counts.units), .integer(row.counts.rejected),
-                ReportValue(limit), ReportValue(Self.remaining(limit: limit, units: row.counts.units)),
-                ReportValue(overage?.units), overage?.cost.map { .decimal($0) } ?? .empty,
-            ])
+            values.removeAll(keepingCapacity: true)
+            values.append(.text(row.user))
+            values.append(.text(row.scope))
+            values.append(.text(row.period.name))
+            values.append(.text(stamp(row.bucket.start)))
+            values.append(.text(stamp(row.bucket.end)))
+            values.append(.integer(row.counts.requests))
+            values.append(.integer(row.counts.units))
+            values.append(.integer(row.counts.rejected))
+            values.append(ReportValue(limit))
+            values.append(ReportValue(Self.remaining(limit: limit, units: row.counts.units)))
+            values.append(ReportValue(overage?.units))
+            values.append(overage?.cost.map { .decimal($0) } ?? .empty)
+            try body(values)
         }
-        return table
     }
 }

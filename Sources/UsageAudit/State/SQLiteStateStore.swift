@@ -126,20 +126,19 @@ public final class SQLiteStateStore: StateStore {
                 }
             }
         }
-        let upsert = try database.cachedStatement(sql: StateSchema.upsertCell(dialect: .sqlite))
+        // Hundreds of thousands of rows: bound through SQLite's C API (SQLiteRowWriter).
+        let upsert = try SQLiteRowWriter(database: database, sql: StateSchema.upsertCell(dialect: .sqlite))
         for cell in update.cells {
-            try upsert.execute(arguments: [
-                cell.user, cell.scope, Int64(cell.day.number), cell.counts.requests, cell.counts.units,
-                cell.counts.rejected, cell.counts.firstSeen, cell.counts.lastSeen,
-            ])
+            try upsert.insert(texts: (cell.user, cell.scope), integers: (
+                Int64(cell.day.number), cell.counts.requests, cell.counts.units,
+                cell.counts.rejected, cell.counts.firstSeen, cell.counts.lastSeen))
         }
         try database.execute(sql: "DELETE FROM audit_hourly_usage")
-        let insert = try database.cachedStatement(sql: StateSchema.insertSlot(dialect: .sqlite))
+        let insert = try SQLiteRowWriter(database: database, sql: StateSchema.insertSlot(dialect: .sqlite))
         for slot in update.slots {
-            try insert.execute(arguments: [
-                slot.user, slot.scope, slot.start, slot.counts.requests, slot.counts.units,
-                slot.counts.rejected, slot.counts.firstSeen, slot.counts.lastSeen,
-            ])
+            try insert.insert(texts: (slot.user, slot.scope), integers: (
+                slot.start, slot.counts.requests, slot.counts.units,
+                slot.counts.rejected, slot.counts.firstSeen, slot.counts.lastSeen))
         }
         let run = update.run
         try database.execute(
