@@ -44,9 +44,9 @@ struct UsageReportWriter {
         let limit = effective.reportedLimit
         let remaining = UsageReport.remaining(limit: limit, units: row.counts.units)
         let overage = effective.overage(used: row.counts.units)
-        render(row.user, into: &user)
-        render(row.scope, into: &scope)
-        render(row.period.name, into: &period)
+        Self.render(row.user, as: format, into: &user)
+        Self.render(row.scope, as: format, into: &scope)
+        Self.render(row.period.name, as: format, into: &period)
         let json = format == .json
         if json {
             if rows > 0 { output.append(UInt8(ascii: ",")) }
@@ -105,13 +105,14 @@ struct UsageReportWriter {
             return
         }
         var rendered = RenderedText()
-        render(calendar.rfc3339(calendar.startOfDay(day)), into: &rendered)
+        Self.render(calendar.rfc3339(calendar.startOfDay(day)), as: format, into: &rendered)
         stamps.append((day.number, rendered.bytes))
         rendered.bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
     }
 
-    /// Renders `text` as a cell of the format into `cache`, unless it holds `text` already.
-    private func render(_ text: String, into cache: inout RenderedText) {
+    /// Renders `text` as a cell of `format` into `cache`, unless it holds `text` already
+    /// (static: a method of `self` taking one of its properties `inout` would copy `self`).
+    private static func render(_ text: String, as format: OutputFormat, into cache: inout RenderedText) {
         if let cached = cache.text, cached == text { return }
         var output = ReportOutput()
         if format == .json {
