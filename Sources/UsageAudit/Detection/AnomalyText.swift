@@ -3,14 +3,7 @@
 enum AnomalyText {
     /// `4963` → `4,963`; `-1200` → `-1,200`.
     static func count(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        grouped.reserveCapacity(digits.utf8.count + digits.utf8.count / 3 + 1)
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return value < 0 ? "-" + grouped : grouped
+        value.grouped
     }
 
     /// A measured amount such as a median: whole numbers with separators, one decimal

@@ -4,7 +4,7 @@
 enum HTMLNumber {
     /// `4963` → `4,963`; `-1200` → `-1,200`.
     static func grouped(_ value: Int64) -> String {
-        FindingText.count(value)
+        value.grouped
     }
 
     /// `value` with a comma between thousands and `places` decimals (`1,234.50`); `–` when
