@@ -53,7 +53,9 @@ struct AuditOptions: ParsableArguments {
     }
 
     /// Loads the configuration, expands the inputs and runs the audit.
-    func runAudit(logger: Logger, state: StateLocation? = nil) throws(CommandFailure) -> AuditOutcome {
+    func runAudit(
+        logger: Logger, state: StateLocation? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true
+    ) throws(CommandFailure) -> AuditOutcome {
         let configuration: AuditConfiguration
         do {
             configuration = try ConfigurationLoader.load(path: config)
@@ -87,27 +89,30 @@ struct AuditOptions: ParsableArguments {
             let line = ProgressLine.start(for: progress, quiet: quiet)
             defer { line?.finish() }
             let outcome = try audit.run(
-                inputs: inputs, asOf: moment, profiles: stored, tolerance: tolerance, state: store,
+                inputs: inputs, asOf: moment, profiles: stored.profiles, tolerance: tolerance, state: store, includeKeep: includeKeep,
+                reviewDays: reviewDays, recordsRun: recordsRun,
                 workers: jobs ?? System.coreCount, logger: logger, progress: progress)
             warnAboutMalformedLines(in: outcome, logger: logger)
-            return outcome
+            var named = outcome
+            named.profileLayout = stored.layout
+            return named
         } catch {
             throw CommandFailure(error)
         }
     }
 
     /// The stored counters `--profiles` names, or none.
-    private func loadProfiles(configuration: AuditConfiguration, logger: Logger) throws(AuditError) -> [StoredProfile] {
-        guard let profiles else { return [] }
+    private func loadProfiles(configuration: AuditConfiguration, logger: Logger) throws(AuditError) -> (profiles: [StoredProfile], layout: String?) {
+        guard let profiles else { return ([], nil) }
         let context = ProfileReadContext(
             timeZone: configuration.timeZone, quotaPeriods: configuration.quotas.map { ($0.scope, $0.period) })
-        let stored: [StoredProfile]
+        let stored: (profiles: [StoredProfile], layout: String?)
         do {
-            stored = try ProfileStore.load(profiles, context: context)
+            stored = try ProfileStore.loadNamingLayout(profiles, context: context)
         } catch {
             throw .profiles(error)
         }
-        if stored.isEmpty {
+        if stored.profiles.isEmpty {
             logger.warning("--profiles \(ConnectionString.masked(profiles)) holds no stored counter: an empty export audits nothing (missing_profile needs some profiles)")
         }
         return stored

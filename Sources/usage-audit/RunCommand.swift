@@ -32,6 +32,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("no-state"), help: "Count the inputs whole, with no memory: nothing is read from or written to a state store.")
     var noState = false
 
+    @Flag(name: .customLong("include-keep"), help: "List limits that need no change in recommendations.csv too (action keep).")
+    var includeKeep = false
+
     @OptionGroup var findings: FindingOptions
 
     func validate() throws {
@@ -48,9 +51,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CommandFailure(.state(error))
         }
-        let outcome = try audit.runAudit(logger: logger, state: location)
+        let started = ContinuousClock.now
+        let outcome = try audit.runAudit(logger: logger, state: location, includeKeep: includeKeep)
         do {
-            try ReportSet(outcome: outcome).write(to: out)
+            try ReportSet(outcome: outcome).write(to: out, runSeconds: (ContinuousClock.now - started).seconds)
         } catch {
             throw CommandFailure(.report(error))
         }

@@ -44,12 +44,6 @@ extension InputDamage: CustomStringConvertible {
 
     /// `value` in decimal with a comma between groups of three digits: 1,234,567.
     static func grouped(_ value: Int64) -> String {
-        let digits = Array(String(value.magnitude).utf8)
-        var text = value < 0 ? "-" : ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { text += "," }
-            text.unicodeScalars.append(Unicode.Scalar(digit))
-        }
-        return text
+        value.grouped
     }
 }

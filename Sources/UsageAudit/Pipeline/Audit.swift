@@ -35,9 +35,14 @@ public struct Audit: Sendable {
     ///   - state: the state store: what was counted before is not counted again, reports
     ///     include the stored history, and this run's counts are committed in one
     ///     transaction before returning. Nil counts every input whole, with no memory.
+    ///   - includeKeep: list `keep` recommendations too.
+    ///   - reviewDays: also report on this many days up to the audit moment (a review of the
+    ///     store, as `explain` does, rather than of this run's input).
+    ///   - recordsRun: false leaves the state store untouched (a review writes nothing).
     public func run(
         inputs: [InputSource], asOf: Int64?, profiles: [StoredProfile] = [], tolerance: Int64 = 0,
-        state: (any StateStore)? = nil, workers: Int = System.coreCount, logger: Logger, progress: CountingProgress? = nil
+        state: (any StateStore)? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true,
+        workers: Int = System.coreCount, logger: Logger, progress: CountingProgress? = nil
     ) throws(AuditError) -> AuditOutcome {
         let configuration = plan.configuration
         let clock = ContinuousClock()
@@ -57,12 +62,15 @@ public struct Audit: Sendable {
             throw .input(error)
         }
         let counted = clock.now
-        let latest = [result.totals.last, result.recountedLast].compactMap { $0 }.max()
+        // Without input (a review of the store), the latest request the store counted.
+        let stored = inputs.isEmpty ? ledger?.records.compactMap(\.last).max() : nil
+        let latest = [result.totals.last, result.recountedLast, stored].compactMap { $0 }.max()
         let moment = asOf ?? latest ?? startedAt
         let calendar = ZonedCalendar(timeZone: configuration.timeZone)
+        let asOfDay = calendar.localDay(containing: moment)
+        let reviewed = (0..<max(0, reviewDays)).map { asOfDay.adding(days: -$0) }
         let window = ReportWindow(
-            asOfDay: calendar.localDay(containing: moment),
-            touchedDays: result.aggregate.cellKeys.lazy.map(\.day) + result.recountedDays)
+            asOfDay: asOfDay, touchedDays: result.aggregate.cellKeys.lazy.map(\.day) + result.recountedDays + reviewed)
         var usage = result.aggregate
         var hourly = result.hourly
         var coverageStart = result.totals.first.map { calendar.localDay(containing: $0) }
@@ -80,14 +88,14 @@ public struct Audit: Sendable {
             let run = RunRecord(
                 startedAt: startedAt, asOf: moment, inputs: inputs.count, lines: result.totals.lines, version: UsageAuditVersion.current)
             do {
-                try state.commit(joined.update(
-                    fresh: result.aggregate, combined: usage, hourly: hourly, inputs: result.countedInputs, run: run))
+                if recordsRun { try state.commit(joined.update(
+                    fresh: result.aggregate, combined: usage, hourly: hourly, inputs: result.countedInputs, run: run)) }
             } catch {
                 throw .state(error)
             }
             logger.debug("state \(state.description): \(result.countedInputs.count) input(s) recorded, \(history.cells.count) stored cells read")
         }
-        let stored = clock.now
+        let merged = clock.now
         let rows = PeriodRollup(configuration: configuration).rows(of: usage) { _, range in window.contains(range) }
         let rolled = clock.now
         let findings = Reconciler(configuration: configuration, tolerance: tolerance).findings(
@@ -96,13 +104,23 @@ public struct Audit: Sendable {
             coverageStart: coverageStart)
         let reconciled = clock.now
         logger.debug("reconciled \(profiles.count) stored counters: \(findings.count) findings")
+        let limits = LimitResolver(profiles: profiles, configuration: configuration)
+        let anomalies = AnomalyDetector(configuration: configuration, limits: limits, calendar: calendar)
+            .anomalies(usage: usage, hourly: hourly, window: window, asOf: moment)
+        let detected = clock.now
+        let recommendations = LimitRecommender(configuration: configuration, limits: limits, calendar: calendar)
+            .recommendations(usage: usage, profiles: profiles, asOf: moment, includeKeep: includeKeep)
+        let recommended = clock.now
         var outcome = AuditOutcome(
             configuration: configuration, result: result, asOf: moment, usageRows: rows,
             profiles: profiles, findings: findings,
             timings: [
-                ("count_seconds", (counted - start).seconds), ("state_seconds", (stored - counted).seconds),
-                ("rollup_seconds", (rolled - stored).seconds), ("reconcile_seconds", (reconciled - rolled).seconds),
+                ("count_seconds", (counted - start).seconds), ("state_seconds", (merged - counted).seconds),
+                ("rollup_seconds", (rolled - merged).seconds), ("reconcile_seconds", (reconciled - rolled).seconds),
+                ("detect_seconds", (detected - reconciled).seconds), ("recommend_seconds", (recommended - detected).seconds),
             ])
+        outcome.anomalies = anomalies
+        outcome.recommendations = recommendations
         outcome.usage = usage
         outcome.hourly = hourly
         outcome.window = window

@@ -19,6 +19,8 @@ public struct AuditOutcome: Sendable {
     public var hourly = HourlyUsage()
     /// The buckets reported on.
     public var window = ReportWindow(asOfDay: LocalDay(number: 0), touchedDays: [])
+    /// The layout the stored profiles were read with (`long`, `whg`, …), nil without them.
+    public var profileLayout: String?
     /// `anomalies.csv` rows, sorted.
     public var anomalies: [Anomaly] = []
     /// `recommendations.csv` rows, sorted.

@@ -49,20 +49,39 @@ public enum ProfileStore {
         }
     }
 
+    /// Loads the profiles of `specification` and says which layout read them (nil for an
+    /// empty source): the recommendations' apply form follows the store's own shape.
+    public static func loadNamingLayout(
+        _ specification: String, baseDirectory: String? = nil, context: ProfileReadContext = ProfileReadContext()
+    ) throws(ProfileError) -> (profiles: [StoredProfile], layout: String?) {
+        let parsed = try ProfileSourceSpecification(parsing: specification, baseDirectory: baseDirectory)
+        let table = try read(parsed)
+        let layout = try layout(of: table, layoutName: parsed.layoutName, source: parsed.description)
+        return (try layout?.profiles(from: table.rows, context: context) ?? [], layout?.name)
+    }
+
     /// Translates the records of `table` with the layout named `layoutName`, or with the
     /// one its columns are recognised as. A table with no column and no row (an empty JSON
     /// array) has no profiles.
     public static func profiles(
         from table: ProfileTable, layoutName: String?, source: String, context: ProfileReadContext = ProfileReadContext()
     ) throws(ProfileError) -> [StoredProfile] {
+        try layout(of: table, layoutName: layoutName, source: source)?.profiles(from: table.rows, context: context) ?? []
+    }
+
+    /// The layout named `layoutName`, or the one `table`'s columns are recognised as; nil for
+    /// a table with no column and no row.
+    private static func layout(
+        of table: ProfileTable, layoutName: String?, source: String
+    ) throws(ProfileError) -> (any ProfileLayout)? {
         let layout: any ProfileLayout
         if let layoutName {
             guard let named = ProfileLayouts.named(layoutName) else { throw .unknownLayout(name: layoutName) }
             layout = named
         } else {
-            if table.columns.isEmpty && table.rows.isEmpty { return [] }
+            if table.columns.isEmpty && table.rows.isEmpty { return nil }
             layout = try ProfileLayouts.recognising(columns: table.columns, source: source)
         }
-        return try layout.profiles(from: table.rows, context: context)
+        return layout
     }
 }

@@ -3,7 +3,7 @@
 enum RecommendationText {
     /// `6245` → `6,245`.
     static func count(_ value: Int64) -> String {
-        FindingText.count(value)
+        value.grouped
     }
 
     /// `24%` of `whole`.

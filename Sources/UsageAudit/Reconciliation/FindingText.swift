@@ -5,13 +5,7 @@ import Foundation
 enum FindingText {
     /// `4963` → `4,963`; `-1200` → `-1,200`.
     static func count(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return value < 0 ? "-" + grouped : grouped
+        value.grouped
     }
 
     /// `count` units, or requests when the bucket's units equal its requests (cost 1).

@@ -3,8 +3,10 @@ public struct SummaryReport {
     public var asOf: Int64
     public var result: CountResult
     public var configuration: AuditConfiguration
-    /// Finding counts per kind (reconciliation, anomalies, recommendations).
+    /// Finding counts per kind (reconciliation, then anomalies).
     public var findings: [(String, Int)]
+    /// Recommendation counts per action.
+    public var recommendations: [(String, Int)] = []
     /// Wall-clock seconds per stage; the only part of a run that differs between reruns.
     public var timings: [(String, Double)]
     public var reportFiles: [String]
@@ -57,6 +59,7 @@ public struct SummaryReport {
             ])),
             ("profiles", .integer(Int64(profiles))),
             ("findings", .object(findings.map { ($0.0, .integer(Int64($0.1))) })),
+            ("recommendations", .object(recommendations.map { ($0.0, .integer(Int64($0.1))) })),
             ("inputs", .array(inputs)),
             ("reports", .array(reportFiles.map { .string($0) })),
             ("timings", .object(timings.map { ($0.0, .number($0.1)) })),

@@ -47,21 +47,33 @@ public enum StateSchema {
     /// Upserts one daily cell with its new totals (placeholders: user, scope, day, requests,
     /// units, rejected, first seen, last seen).
     public static func upsertCell(dialect: Dialect) -> String {
-        """
-        INSERT INTO audit_daily_usage (user_name, scope, day, requests, units, rejected, first_seen, last_seen)
-        VALUES (\(placeholders(8, dialect))) ON CONFLICT (user_name, scope, day) DO UPDATE SET
-        requests = excluded.requests, units = excluded.units, rejected = excluded.rejected,
-        first_seen = excluded.first_seen, last_seen = excluded.last_seen
-        """
+        "\(cellInsertion) VALUES (\(placeholders(8, dialect))) \(cellConflict)"
     }
 
     /// Inserts one hourly slot (the table is emptied first).
     public static func insertSlot(dialect: Dialect) -> String {
-        """
-        INSERT INTO audit_hourly_usage (user_name, scope, slot_start, requests, units, rejected, first_seen, last_seen)
-        VALUES (\(placeholders(8, dialect)))
-        """
+        "\(slotInsertion) VALUES (\(placeholders(8, dialect)))"
     }
+
+    /// PostgreSQL: upserts many daily cells in one statement, each placeholder an array with
+    /// one element per cell, in `upsertCell`'s order (`text[]` for user and scope, `bigint[]`
+    /// for the rest). A cell's key must not repeat within one statement.
+    public static let upsertCellArrays = "\(cellInsertion) SELECT * FROM UNNEST(\(arrayPlaceholders)) \(cellConflict)"
+
+    /// PostgreSQL: inserts many hourly slots in one statement, as `upsertCellArrays` does cells.
+    public static let insertSlotArrays = "\(slotInsertion) SELECT * FROM UNNEST(\(arrayPlaceholders))"
+
+    private static let cellInsertion =
+        "INSERT INTO audit_daily_usage (user_name, scope, day, requests, units, rejected, first_seen, last_seen)"
+    private static let slotInsertion =
+        "INSERT INTO audit_hourly_usage (user_name, scope, slot_start, requests, units, rejected, first_seen, last_seen)"
+    private static let cellConflict = """
+        ON CONFLICT (user_name, scope, day) DO UPDATE SET
+        requests = excluded.requests, units = excluded.units, rejected = excluded.rejected,
+        first_seen = excluded.first_seen, last_seen = excluded.last_seen
+        """
+    private static let arrayPlaceholders =
+        "$1::text[], $2::text[], " + (3...8).map { "$\($0)::bigint[]" }.joined(separator: ", ")
 
     /// `?, ?, …` for SQLite, `$1, $2, …` for PostgreSQL.
     public static func placeholders(_ count: Int, _ dialect: Dialect) -> String {

@@ -28,6 +28,9 @@ struct GoldenReportTests {
             if name == "summary.json" {
                 #expect(try SamplesRun.summaryWithoutTimings(data) == SamplesRun.summaryWithoutTimings(expected),
                         "summary.json (without timings) differs from reports/summary.json")
+            } else if name == "metrics.prom" {
+                #expect(SamplesRun.metricsWithoutTimings(data) == SamplesRun.metricsWithoutTimings(expected),
+                        "metrics.prom (without run duration and time) differs from reports/metrics.prom")
             } else {
                 #expect(data == expected, "\(name) differs from reports/\(name): \(Self.firstDifference(data, expected))")
             }
@@ -41,11 +44,14 @@ struct GoldenReportTests {
         #expect(second.run.exitCode == 0, "\(second.run.summary)")
         #expect(try first.text("usage.csv") == second.text("usage.csv"))
         #expect(first.files.keys.sorted() == second.files.keys.sorted())
-        for (name, data) in first.files where name != "summary.json" {
+        for (name, data) in first.files where name != "summary.json" && name != "metrics.prom" {
             #expect(data == second.files[name], "\(name) differs between two runs")
         }
         if let one = first.files["summary.json"], let two = second.files["summary.json"] {
             #expect(try SamplesRun.summaryWithoutTimings(one) == SamplesRun.summaryWithoutTimings(two))
+        }
+        if let one = first.files["metrics.prom"], let two = second.files["metrics.prom"] {
+            #expect(SamplesRun.metricsWithoutTimings(one) == SamplesRun.metricsWithoutTimings(two))
         }
     }
 

@@ -100,7 +100,8 @@ struct SampleTruthTests {
         let blocked = try JSONFile.object(stories, "blocked_under_limit")
         #expect(day("fleetwise", "2026-11-17")?.rejected == "\(JSONFile.integer(blocked, "rejected") ?? -1)")
 
-        for (user, units) in try JSONFile.object(stories, "isolines_overage") {
+        for (user, months) in try JSONFile.object(stories, "isolines_overage") {
+            let units = (months as? [String: Any])?["november"] ?? months
             let month = rows[ReportedUsage.Key(user: user, scope: "isolines", period: "month", periodStart: "2026-11-01T00:00:00+01:00")]
             #expect(month?.units == "\(units)", "\(user) isolines in November")
             #expect(month?.limit == "2000")

@@ -1,13 +1,14 @@
 import Foundation
 
-/// `usage-audit run --config samples/config.toml --profiles samples/profiles.csv --out <tmp> samples/logs`
+/// `usage-audit run --config samples/config.toml --profiles samples/profiles.csv --include-keep --out <tmp> samples/logs`
 /// (what `scripts/run-samples` runs), from the
 /// repository root, with every report file read into memory (the folder is removed).
 ///
 /// `shared` runs it once for all tests that only read the reports.
 struct SamplesRun: Sendable {
     static let arguments = [
-        "run", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv", "--out", "<out>", "samples/logs",
+        "run", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv", "--include-keep", "--out", "<out>",
+        "samples/logs",
     ]
 
     let run: CommandRun
@@ -37,6 +38,13 @@ struct SamplesRun: Sendable {
             throw EndToEndFailure("the sample run wrote no \(name) (it wrote \(files.keys.sorted())); \(run.summary)")
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `metrics.prom` without the samples of the run's duration and finishing time.
+    static func metricsWithoutTimings(_ data: Data) -> String {
+        String(decoding: data, as: UTF8.self).split(separator: "\n")
+            .filter { !$0.hasPrefix("usage_audit_run_duration_seconds ") && !$0.hasPrefix("usage_audit_last_success_timestamp_seconds ") }
+            .joined(separator: "\n")
     }
 
     /// `summary.json` without its `timings` object: the part two runs must agree on.

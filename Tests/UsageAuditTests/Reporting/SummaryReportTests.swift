@@ -103,7 +103,10 @@ struct SummaryReportTests {
         #expect(files.contains("usage.csv"))
         #expect(files.contains("usage.json"))
         let entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        #expect(entries == ["reconciliation.csv", "reconciliation.json", "summary.json", "usage.csv", "usage.json"])
+        #expect(entries == [
+            "anomalies.csv", "anomalies.json", "metrics.prom", "recommendations.csv", "recommendations.json",
+            "reconciliation.csv", "reconciliation.json", "report.html", "summary.json", "usage.csv", "usage.json",
+        ])
         let csv = try String(contentsOfFile: directory + "/usage.csv", encoding: .utf8)
         #expect(csv == """
             user,scope,period,period_start,period_end,requests,units,rejected,limit,remaining,overage,overage_cost

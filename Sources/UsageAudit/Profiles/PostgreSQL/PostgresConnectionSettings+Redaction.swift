@@ -3,6 +3,6 @@ extension PostgresConnectionSettings: CustomStringConvertible, CustomDebugString
     var description: String { displayURL }
     var debugDescription: String { "PostgresConnectionSettings(\(displayURL))" }
     var customMirror: Mirror {
-        Mirror(self, children: ["source": displayURL, "password": password == nil ? "none" : "***"])
+        Mirror(self, children: ["source": displayURL, "password": server.password == nil ? "none" : "***"])
     }
 }

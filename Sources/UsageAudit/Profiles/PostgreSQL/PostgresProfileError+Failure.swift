@@ -9,8 +9,12 @@ extension PostgresProfileError {
     /// ``connectionFailed(endpoint:reason:)`` with the system's reason (connection refused,
     /// host not found, timed out). Any server or network text is redacted of the password.
     static func classifying(_ error: any Error, settings: PostgresConnectionSettings) -> PostgresProfileError {
+        classifying(error, server: settings.server, table: settings.table.description)
+    }
+
+    /// Classifies an error on the database of `server`; `table` names what was being read.
+    static func classifying(_ error: any Error, server settings: PostgresServerSettings, table: String) -> PostgresProfileError {
         let endpoint = settings.endpoint
-        let table = settings.table.description
         func redacted(_ text: String) -> String { redacting(settings.password, in: text) }
 
         if let error = error as? PostgresProfileError { return error }

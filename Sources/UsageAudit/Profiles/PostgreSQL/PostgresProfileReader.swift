@@ -11,13 +11,9 @@ import PostgresNIO
 /// one) and closes the connection. Each row becomes a ``ProfileRow`` keyed by column name
 /// with origin `table TABLE row N` (N from 1).
 ///
-/// The API is synchronous for the synchronous audit pipeline. Inside, ``read()`` makes its
-/// own one-thread `MultiThreadedEventLoopGroup`, drives postgres-nio's `EventLoopFuture`
-/// API and blocks the calling thread with `wait()` until each step is done, then shuts the
-/// group down. That is safe under Swift 6 strict concurrency: nothing non-`Sendable`
-/// crosses threads and no task or semaphore is involved. The calling thread is never one
-/// of the group's event loops, so `wait()` cannot deadlock; calling from an `async` context
-/// is refused at compile time (`noasync`), since it would block a cooperative thread.
+/// The API is synchronous for the synchronous audit pipeline: ``read()`` connects through
+/// ``PostgresSession``, which blocks the calling thread until each step is done (and so
+/// refuses to be called from an `async` context).
 ///
 /// The password is never logged nor put into an error or a description.
 public struct PostgresProfileReader: Sendable {
@@ -55,14 +51,10 @@ public struct PostgresProfileReader: Sendable {
     @available(*, noasync, message: "read() blocks its thread; call it from synchronous code")
     public func read() throws(PostgresProfileError) -> [ProfileRow] {
         let configuration = try settings.connectionConfiguration()
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        defer { try? group.syncShutdownGracefully() }
         do {
-            let connection = try PostgresConnection.connect(
-                on: group.next(), configuration: configuration, id: 1, logger: logger
-            ).wait()
-            defer { try? connection.close().wait() }
-            return try readRows(on: connection)
+            return try PostgresSession.run(configuration, logger: logger) { connection in
+                try readRows(on: connection)
+            }
         } catch {
             throw PostgresProfileError.classifying(error, settings: settings)
         }

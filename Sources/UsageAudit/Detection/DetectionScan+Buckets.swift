@@ -1,0 +1,63 @@
+extension DetectionScan {
+    /// `near_limit` / `limit_reached` for every bucket in the window of every period with
+    /// a positive limit for the user, in every series (`all` included).
+    mutating func checkLimits(user: Int, name: inout String?) {
+        for slot in 0..<slotCount {
+            for entry in plan.limitBuckets[slot] {
+                let counts = table.counts(
+                    user: user, slot: slot, from: Int(entry.bucket.start.number), to: Int(entry.bucket.end.number))
+                guard counts.hasUse else { continue }
+                let userName = self.name(user, &name)
+                let limit = limits.limit(user: userName, scope: plan.slotNames[slot], period: entry.period)
+                guard let verdict = limitTest.judge(counts, limit: limit), case .units(let units) = limit.value else {
+                    continue
+                }
+                let baseline = entry.period == .day ? baseline(slot: slot, day: Int(entry.bucket.start.number)) : nil
+                let detail = LimitTest.detail(
+                    verdict: verdict, counts: counts, units: units, hard: limit.hard, period: entry.period,
+                    baseline: baseline)
+                append(Anomaly(
+                    user: userName, scope: plan.slotNames[slot], period: entry.period, bucket: entry.bucket,
+                    kind: verdict == .reached ? .limitReached : .nearLimit, observed: counts.units,
+                    baseline: baseline?.level, limit: units, score: nil, detail: detail))
+            }
+        }
+    }
+
+    /// `burst` on the judged days the hourly usage covers: the busiest local hour of each
+    /// series with enough units that day.
+    mutating func checkBursts(user: Int, name: inout String?) {
+        let allSlot = table.allSlot
+        for span in plan.hourSpans {
+            let day = plan.judgedDays[span.judged]
+            let total = table.counts(user: user, slot: allSlot, from: day, to: day + 1)
+            guard total.units >= BurstTest.minimumUnits else { continue }
+            let userName = self.name(user, &name)
+            var allHours = Array(repeating: Int64(0), count: span.slotCount)
+            for scope in 0..<table.scopeCount {
+                let counts = table.counts(user: user, slot: scope, from: day, to: day + 1)
+                guard counts.units > 0 else { continue }
+                let hours = BurstTest.hourlyUnits(
+                    hourly, user: userName, scopes: [scope], firstSlot: span.firstSlot, count: span.slotCount)
+                for index in hours.indices { allHours[index] = UsageCounts.adding(allHours[index], hours[index]) }
+                if judgesDays[scope] {
+                    reportBurst(user: userName, slot: scope, day: day, counts: counts, hours: hours, span: span)
+                }
+            }
+            reportBurst(user: userName, slot: allSlot, day: day, counts: total, hours: allHours, span: span)
+        }
+    }
+
+    private mutating func reportBurst(
+        user: String, slot: Int, day: Int, counts: DayCounts, hours: [Int64], span: DetectionPlan.HourSpan
+    ) {
+        guard let verdict = BurstTest.judge(dayUnits: counts.units, hours: hours) else { return }
+        let hourStart = span.firstSlot + Int64(verdict.hour) * HourlyUsage.slotSeconds
+        let detail = BurstTest.detail(
+            verdict: verdict, day: counts, hourStart: hourStart, hoursInDay: span.hoursInDay, calendar: calendar)
+        append(Anomaly(
+            user: user, scope: plan.slotNames[slot], period: .day, bucket: Self.dayBucket(day), kind: .burst,
+            observed: verdict.units, baseline: Double(counts.units) / Double(max(1, span.hoursInDay)),
+            limit: nil, score: nil, detail: detail))
+    }
+}

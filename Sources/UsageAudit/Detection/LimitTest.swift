@@ -1,0 +1,53 @@
+/// Whether use in one bucket reached its limit or came near it (`limit_reached`,
+/// `near_limit`): the truthful finding for a heavy user, who is near the limit every day
+/// without ever being a spike.
+///
+/// Only limits of a positive number of units are judged: unlimited use, unknown limits and
+/// `0` ("no use allowed", a policy decision the reconciler reports) give nothing.
+struct LimitTest: Sendable {
+    /// `detect.near_limit`: the share of the limit from which use is near it.
+    var nearLimit: Double
+
+    /// The verdict on a bucket's counts against `limit`.
+    enum Verdict: Equatable, Sendable {
+        /// Units at or past the limit, or requests refused under a hard limit.
+        case reached
+        /// At or above `nearLimit` of the limit.
+        case near
+    }
+
+    /// The kind of finding for `counts` against `limit`, nil when neither.
+    func judge(_ counts: DayCounts, limit: EffectiveLimit) -> Verdict? {
+        guard case .units(let units) = limit.value, units > 0, counts.hasUse else { return nil }
+        if counts.units >= units || (counts.rejected > 0 && limit.hard) { return .reached }
+        // Compared in Double: `nearLimit × units` has a fraction and units may be huge.
+        if Double(counts.units) >= nearLimit * Double(units) { return .near }
+        return nil
+    }
+
+    /// The evidence sentence, e.g. `4,800 requests: 96% of the 5,000 daily limit; usually
+    /// 1,200 a day (median of 28 days), 4× that` or, reached, `5,000 requests: 100% of the
+    /// 5,000 daily limit; 312 requests refused (429)`.
+    static func detail(
+        verdict: Verdict, counts: DayCounts, units limit: Int64, hard: Bool, period: Period, baseline: DailyBaseline?
+    ) -> String {
+        let requests = counts.unitsAreRequests
+        var text = AnomalyText.quantity(counts.units, requests: requests) + ": "
+            + AnomalyText.percent(Double(counts.units) / Double(limit)) + " of "
+            + AnomalyText.limit(limit, period: period)
+        if verdict == .reached, counts.units >= limit {
+            text += hard ? " reached" : " (a soft limit: \(AnomalyText.count(UsageCounts.adding(counts.units, -limit))) past it)"
+        }
+        if counts.rejected > 0 {
+            text += "; \(AnomalyText.count(counts.rejected)) request\(counts.rejected == 1 ? "" : "s") refused (429)"
+        }
+        if let baseline {
+            text += "; usually \(AnomalyText.amount(baseline.level)) a day (\(AnomalyText.source(baseline.source)))"
+            // A ratio only when use is well above the usual day (a light user suddenly near it).
+            if baseline.level >= 1, Double(counts.units) >= 2 * baseline.level {
+                text += ", \(AnomalyText.ratio(Double(counts.units) / baseline.level)) that"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import UsageAudit
+
+@Suite("Bursts")
+struct BurstTests {
+    typealias Fixture = DetectionFixture
+
+    /// 1,900 units over 24 hours, 1,368 of them (72 %) between 03:00 and 04:00.
+    static let burstDay: [Int64] = (0..<24).map { $0 == 3 ? 1368 : ($0 == 10 ? 26 : 23) }
+
+    @Test("Most of a day's use in one local hour is a burst, reported once")
+    func burst() throws {
+        var fixture = Fixture()
+        fixture.useHourly("ana", on: Fixture.monday, units: Self.burstDay)
+        let findings = fixture.anomalies(judging: [Fixture.monday])
+        #expect(findings.map { "\($0.scope):\($0.kind.rawValue)" } == ["geo:burst"])
+        let finding = try #require(findings.first)
+        #expect(finding.observed == 1368)
+        #expect(finding.baseline == 1900.0 / 24)
+        #expect(finding.detail == "72% of the day's 1,900 requests between 03:00 and 04:00 (1,368 in that hour; an even spread would be 79 an hour)")
+    }
+
+    @Test("Use spread over the day, or too little of it, is no burst")
+    func noBurst() {
+        var fixture = Fixture()
+        fixture.useHourly("even", on: Fixture.monday, units: Array(repeating: 100, count: 24))
+        fixture.useHourly("small", on: Fixture.monday, units: (0..<24).map { $0 == 5 ? 150 : 2 })
+        // 55 % in the busiest hour.
+        fixture.useHourly("half", on: Fixture.monday, units: (0..<24).map { $0 == 9 ? 550 : ($0 < 10 ? 50 : 0) })
+        #expect(fixture.anomalies(judging: [Fixture.monday]).isEmpty)
+    }
+
+    @Test("A burst spread over two scopes is a burst of all")
+    func burstOfAll() {
+        var fixture = Fixture()
+        fixture.useHourly("ana", scope: Fixture.geo, on: Fixture.monday, units: (0..<24).map { $0 == 7 ? 400 : 10 })
+        fixture.useHourly("ana", scope: Fixture.iso, on: Fixture.monday, units: (0..<24).map { $0 == 7 ? 400 : 10 })
+        // Each scope has 400 of 630 (63 %): both burst, and all is not reported again.
+        #expect(fixture.kinds(of: "ana", judging: [Fixture.monday]) == ["geo:burst", "iso:burst"])
+        var mixed = Fixture()
+        mixed.useHourly("bo", scope: Fixture.geo, on: Fixture.monday, units: (0..<24).map { $0 == 7 ? 300 : 10 })
+        mixed.useHourly("bo", scope: Fixture.iso, on: Fixture.monday, units: (0..<24).map { $0 == 7 ? 500 : 0 })
+        // geo: 300 of 530 (57 %) is not; iso: 500 of 500 is; all: 800 of 1,030 (78 %) is, but iso reports it.
+        #expect(mixed.kinds(of: "bo", judging: [Fixture.monday]) == ["iso:burst"])
+    }
+
+    @Test("DST days have 23 and 25 local hours", arguments: [
+        (Fixture.day(2026, 3, 29), 23, 2, "03:00", "04:00"),
+        (Fixture.day(2026, 10, 25), 25, 3, "02:00", "03:00"),
+    ])
+    func daylightSaving(day: LocalDay, hours: Int, busiest: Int, from: String, to: String) throws {
+        var fixture = Fixture(zone: "Europe/Berlin")
+        let units: [Int64] = (0..<hours).map { $0 == busiest ? 900 : 10 }
+        fixture.useHourly("ana", on: day, units: units)
+        let findings = fixture.anomalies(judging: [day])
+        let finding = try #require(findings.first { $0.kind == .burst })
+        let total = 900 + 10 * (hours - 1)
+        #expect(finding.bucket.start == day)
+        #expect(finding.baseline == Double(total) / Double(hours))
+        #expect(finding.detail.contains("between \(from) and \(to) (900 in that hour"))
+    }
+
+    @Test("Days the hourly usage does not cover are not judged for bursts")
+    func outsideCoverage() {
+        var fixture = Fixture()
+        fixture.useHourly("ana", on: Fixture.monday.adding(days: -3), units: Self.burstDay)
+        fixture.useHourly("ana", on: Fixture.monday, units: Array(repeating: 10, count: 24))
+        let days = [Fixture.monday.adding(days: -3), Fixture.monday]
+        #expect(!fixture.anomalies(judging: days).contains { $0.kind == .burst })
+    }
+}

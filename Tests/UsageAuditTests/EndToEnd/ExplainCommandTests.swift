@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// `usage-audit explain USER` reads what `run` stored, counts nothing and writes nothing.
+@Suite("explain")
+struct ExplainCommandTests {
+    @Test("after a run, explain shows the user's history, findings and advice; jsonl is one object per line")
+    func explainsAUser() throws {
+        let folder = try EndToEndFolder(prefix: "explain")
+        defer { folder.remove() }
+        let state = folder.url.appendingPathComponent("state.sqlite").path
+        let run = try AuditBinary.run([
+            "run", "-q", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv", "--state", state,
+            "--out", folder.url.appendingPathComponent("out").path, "samples/logs",
+        ])
+        #expect(run.exitCode == 0, "\(run.summary)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: state))
+        let text = try AuditBinary.run([
+            "explain", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv", "--state", state, "j.weber",
+        ])
+        #expect(text.exitCode == 0, "\(text.summary)")
+        let output = String(decoding: text.stdout, as: UTF8.self)
+        #expect(output.hasPrefix("j.weber — as of 2026-11-21T"))
+        #expect(output.contains("stale_reset"))
+        #expect(output.contains("Recommendations:"))
+        let lines = try AuditBinary.run([
+            "explain", "--config", "samples/config.toml", "--state", state, "--format", "jsonl", "j.weber",
+        ])
+        for line in String(decoding: lines.stdout, as: UTF8.self).split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["user"] as? String == "j.weber")
+            #expect(["anomaly", "reconciliation", "recommendation"].contains(object?["category"] as? String ?? ""))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: state)) == before, "explain must not write to the store")
+        let unknown = try AuditBinary.run(["explain", "--config", "samples/config.toml", "--state", state, "nobody"])
+        #expect(unknown.exitCode == 2)
+        let missing = try AuditBinary.run(["explain", "--config", "samples/config.toml", "--state", folder.url.appendingPathComponent("none.sqlite").path, "x"])
+        #expect(missing.exitCode == 3)
+    }
+}
