@@ -27,7 +27,7 @@ public struct UserExplanation {
         let asOfDay = calendar.localDay(containing: outcome.asOf)
         let first = asOfDay.adding(days: -(self.days - 1))
         var lines: [Line] = []
-        for series in outcome.usage.dailySeries(scopeNames: outcome.configuration.scopeNames) where series.user == user {
+        for series in outcome.usage.dailySeries(scopeNames: outcome.configuration.scopeNames, users: [user]) where series.user == user {
             let daily = (0..<self.days).map { series.units(on: first.adding(days: $0)) }
             let limits = outcome.configuration.periods(forScope: series.scope).compactMap { period -> (Period, EffectiveLimit, Int64)? in
                 let limit = outcome.limits.limit(user: user, scope: series.scope, period: period)

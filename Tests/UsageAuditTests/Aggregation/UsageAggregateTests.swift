@@ -166,4 +166,21 @@ struct UsageAggregateTests {
         }
         return result
     }
+
+    @Test("daily series for chosen users equal those users' series among all")
+    func dailySeriesOfChosenUsers() {
+        var aggregate = UsageAggregate()
+        let day = LocalDay(number: 9_000)
+        for (offset, user) in ["carol", "alice", "bob"].enumerated() {
+            let counts = UsageCounts(requests: 2, units: Int64(3 + offset), rejected: 0, firstSeen: 1, lastSeen: 1)
+            aggregate.add(counts, user: user, scope: 0, day: day)
+            aggregate.add(counts, user: user, scope: 1, day: day.adding(days: 1))
+        }
+        let every = aggregate.dailySeries(scopeNames: ["maps", "other"])
+        let chosen = aggregate.dailySeries(scopeNames: ["maps", "other"], users: ["carol", "alice", "nobody"])
+        #expect(chosen.map(\.user) == ["alice", "alice", "alice", "carol", "carol", "carol"])
+        #expect(chosen.map(\.scope) == every.filter { $0.user != "bob" }.map(\.scope))
+        #expect(chosen.map(\.counts) == every.filter { $0.user != "bob" }.map(\.counts))
+        #expect(aggregate.dailySeries(scopeNames: ["maps", "other"], users: []).isEmpty)
+    }
 }

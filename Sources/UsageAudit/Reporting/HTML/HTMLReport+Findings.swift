@@ -23,7 +23,8 @@ extension HTMLReport {
             HTMLTable.Column(title: "Bucket", numeric: true, style: "when"), .number("Observed"), .number("Baseline"), .number("Limit"),
             .number("Score"), evidenceColumn,
         ])
-        for anomaly in outcome.anomalies {
+        let shown = shownAnomalies()
+        for anomaly in shown {
             table.append([
                 .text(anomaly.user), .text(anomaly.scope), Self.kindCell(anomaly.kind.rawValue),
                 bucketCell(anomaly.bucket, period: anomaly.period), .number(anomaly.observed), .decimal(anomaly.baseline, places: 1),
@@ -35,7 +36,10 @@ extension HTMLReport {
         return section(
             id: "anomalies", title: "Anomalies", count: outcome.anomalies.count,
             intro: outcome.anomalies.isEmpty ? "" : "Users whose use was out of character or near their limit. " + chartNote,
-            body: outcome.anomalies.isEmpty ? "" : table.rendered(), empty: "No anomalies in this window.")
+            body: outcome.anomalies.isEmpty ? "" : rowLimitNote(
+                shown: shown.count, of: outcome.anomalies.count, file: "anomalies.csv",
+                order: "spikes, bursts and new heavy users first, then the highest scores") + table.rendered(),
+            empty: "No anomalies in this window.")
     }
 
     /// `reconciliation.csv` as a table, with the evidence, where the profile came from, and a
@@ -46,7 +50,8 @@ extension HTMLReport {
             HTMLTable.Column(title: "Bucket", numeric: true, style: "when"), .text("Field"), .number("Stored"), .number("Recomputed"),
             .number("Delta"), evidenceColumn,
         ])
-        for finding in outcome.findings {
+        let shown = shownFindings()
+        for finding in shown {
             var evidence = HTMLEscaping.escaped(finding.detail)
             if !finding.origin.isEmpty {
                 evidence += #"<br><span class="note">profile: \#(HTMLEscaping.escaped(finding.origin))</span>"#
@@ -65,7 +70,10 @@ extension HTMLReport {
         return section(
             id: "reconciliation", title: "Reconciliation findings", count: outcome.findings.count,
             intro: outcome.findings.isEmpty ? "" : "Stored counters that the logs contradict, and why. Delta is stored − recomputed. " + chartNote,
-            body: outcome.findings.isEmpty ? "" : table.rendered(), empty: empty)
+            body: outcome.findings.isEmpty ? "" : rowLimitNote(
+                shown: shown.count, of: outcome.findings.count, file: "reconciliation.csv",
+                order: "by kind, the largest disagreements first") + table.rendered(),
+            empty: empty)
     }
 
     /// `recommendations.csv` as a table, with the reason and a chart (the proposed limit
@@ -89,7 +97,9 @@ extension HTMLReport {
             let reasonColumn = HTMLTable.Column.text(
                 "Reason and daily units, last \(charts.range.dayCount) day\(charts.range.dayCount == 1 ? "" : "s")", style: "evidence")
             var table = HTMLTable(id: "recommendations-table", caption: "Limits to change", columns: columns + [reasonColumn])
-            for advice in changes {
+            let shown = shownRecommendations(changes)
+            html += rowLimitNote(shown: shown.count, of: changes.count, file: "recommendations.csv", order: "the largest changes first")
+            for advice in shown {
                 let proposed = advice.period == .day ? advice.recommendedLimit.flatMap { $0 >= 0 ? $0 : nil } : nil
                 table.append(cells(advice) + [
                     Self.evidenceCell(HTMLEscaping.escaped(advice.reason), text: advice.reason, chart: charts.sparkline(
@@ -100,8 +110,10 @@ extension HTMLReport {
         }
         if !keeps.isEmpty {
             var table = HTMLTable(id: "keep-table", caption: "Limits that fit their use", columns: columns + [.text("Reason", style: "evidence")])
-            for advice in keeps { table.append(cells(advice) + [.text(advice.reason)]) }
+            let shown = shownRecommendations(keeps)
+            for advice in shown { table.append(cells(advice) + [.text(advice.reason)]) }
             html += "<details><summary>Limits to keep unchanged: \(HTMLNumber.grouped(Int64(keeps.count)))</summary>"
+            html += rowLimitNote(shown: shown.count, of: keeps.count, file: "recommendations.csv", order: "the first by user")
             html += table.rendered() + "</details>"
         }
         let note = changes.isEmpty ? "" : "What to change about limits, with the numbers behind it. The chart's dotted line is a proposed daily limit."

@@ -13,11 +13,17 @@ public struct HTMLReport {
     let outcome: AuditOutcome
     let calendar: ZonedCalendar
     let charts: HTMLUserCharts
+    /// How many rows each table shows at most (the most notable ones).
+    let rowLimit: Int
 
-    public init(outcome: AuditOutcome) {
+    public init(outcome: AuditOutcome, rowLimit: Int = HTMLReport.defaultRowLimit) {
         self.outcome = outcome
+        self.rowLimit = rowLimit
         calendar = ZonedCalendar(timeZone: outcome.configuration.timeZone)
-        charts = HTMLUserCharts(outcome: outcome)
+        let charted = Self.shownAnomalies(of: outcome, limit: rowLimit).map(\.user)
+            + Self.shownFindings(of: outcome, limit: rowLimit).map(\.user)
+            + Self.shownRecommendations(outcome.recommendations.filter { $0.action != .keep }, limit: rowLimit).map(\.user)
+        charts = HTMLUserCharts(outcome: outcome, users: Set(charted))
     }
 
     /// The page, as UTF-8 text.

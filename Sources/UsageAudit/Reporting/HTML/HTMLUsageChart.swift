@@ -24,7 +24,8 @@ struct HTMLUsageChart {
     /// Sums `usage` per scope and day over `range`.
     init(usage: UsageAggregate, scopeNames: [String], range: DayRange, runDays: Set<LocalDay>) {
         var units = Array(repeating: Array(repeating: Int64(0), count: range.dayCount), count: scopeNames.count)
-        for (key, counts) in usage.cells where range.contains(key.day) && Int(key.scope) < scopeNames.count && key.scope >= 0 {
+        usage.forEachCell { key, counts in
+            guard range.contains(key.day), Int(key.scope) < scopeNames.count, key.scope >= 0 else { return }
             let offset = Int(key.day.number) - Int(range.start.number)
             units[Int(key.scope)][offset] = UsageCounts.adding(units[Int(key.scope)][offset], counts.units)
         }

@@ -12,10 +12,11 @@ struct HTMLUserCharts {
     private let series: [String: [String: DailySeries]]
     private let limits: LimitResolver
 
-    init(outcome: AuditOutcome) {
+    /// - Parameter users: the users whose charts the page draws.
+    init(outcome: AuditOutcome, users: Set<String>) {
         range = Self.range(usage: outcome.usage, window: outcome.window)
         var series: [String: [String: DailySeries]] = [:]
-        for daily in outcome.usage.dailySeries(scopeNames: outcome.configuration.scopeNames) {
+        for daily in outcome.usage.dailySeries(scopeNames: outcome.configuration.scopeNames, users: users) {
             series[daily.user, default: [:]][daily.scope] = daily
         }
         self.series = series
@@ -28,7 +29,7 @@ struct HTMLUserCharts {
         let last = window.days.last ?? window.asOfDay
         let end = last.adding(days: 1)
         var start = end.adding(days: -maximumDays)
-        let firstUse = usage.cells.keys.lazy.map(\.day).min()
+        let firstUse = usage.cellKeys.lazy.map(\.day).min()
         if let firstUse, firstUse > start { start = min(firstUse, last) }
         if firstUse == nil { start = last }
         return DayRange(start: start, end: end)

@@ -74,7 +74,7 @@ struct HTMLReportSampleTests {
         #expect(rows("keep-table") == outcome.recommendations.count - changes)
         #expect(rows("inputs-table") == outcome.result.inputs.count)
         // Every chart has a point per day of the last 8 weeks (or of the whole history when shorter).
-        let range = HTMLUserCharts(outcome: outcome).range
+        let range = HTMLUserCharts(outcome: outcome, users: []).range
         #expect(range.dayCount == min(HTMLUserCharts.maximumDays, Int(days.last!.number - days.first!.number) + 1))
         let paths = page.components(separatedBy: #"<path class="use-line" d=""#).dropFirst()
         #expect(paths.count == outcome.anomalies.count + outcome.findings.count + changes)

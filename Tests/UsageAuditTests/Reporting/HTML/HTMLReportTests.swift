@@ -147,7 +147,7 @@ struct HTMLReportTests {
     @Test("each user chart has one point per day of the last 56, and the limit and the finding's day")
     func userCharts() throws {
         let page = Self.page
-        let charts = HTMLUserCharts(outcome: HTMLReportFixture.outcome())
+        let charts = HTMLUserCharts(outcome: HTMLReportFixture.outcome(), users: [])
         #expect(charts.range == DayRange(start: HTMLReportFixture.day(-55), end: HTMLReportFixture.day(1)))
         let paths = page.components(separatedBy: #"<path class="use-line" d=""#).dropFirst()
         #expect(paths.count == 4)
@@ -160,7 +160,7 @@ struct HTMLReportTests {
         #expect(page.contains(#"<title>2026-11-21: 95 units</title>"#))
         #expect(page.contains(#"<title>2026-11-20: 3 refused (429)</title>"#))
         // A shorter history draws fewer days.
-        let short = HTMLUserCharts(outcome: HTMLReportFixture.outcome(days: 9))
+        let short = HTMLUserCharts(outcome: HTMLReportFixture.outcome(days: 9), users: [HTMLReportFixture.scriptUser])
         #expect(short.range.dayCount == 9)
         #expect(short.units(user: HTMLReportFixture.scriptUser, scope: "all").last == 95)
     }
