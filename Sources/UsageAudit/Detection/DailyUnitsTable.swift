@@ -58,7 +58,7 @@ struct DailyUnitsTable {
         // Pass 1: first days, and how many kept days each series has.
         firstDays = Array(repeating: .max, count: users * (scopes + 1))
         var sizes = Array(repeating: 0, count: seriesCount + 1)
-        for key in usage.cells.keys {
+        for key in usage.cellKeys {
             guard let index = series(key) else { continue }
             let user = index / scopes
             let slot = user * (scopes + 1) + index % scopes
@@ -82,8 +82,8 @@ struct DailyUnitsTable {
         var partitionCursor = (0..<partitions).map { starts[min($0 * seriesPerPartition, seriesCount)] }
         let empty = Entry(day: 0, tag: 0, units: 0, rejected: 0)
         var staging = Array(repeating: empty, count: total)
-        for (key, counts) in usage.cells where days.contains(Int(key.day.number)) {
-            guard let index = series(key) else { continue }
+        usage.forEachCell { key, counts in
+            guard days.contains(Int(key.day.number)), let index = series(key) else { return }
             let partition = index / seriesPerPartition
             let tag = Int32(index)
             staging[partitionCursor[partition]] = Entry(

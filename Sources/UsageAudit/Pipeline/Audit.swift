@@ -74,6 +74,7 @@ public struct Audit: Sendable {
         var usage = result.aggregate
         var hourly = result.hourly
         var coverageStart = result.totals.first.map { calendar.localDay(containing: $0) }
+        var commit: BackgroundCommit?
         if let state {
             let history: StoredHistory
             do {
@@ -87,11 +88,9 @@ public struct Audit: Sendable {
             coverageStart = [coverageStart, history.firstDay].compactMap { $0 }.min()
             let run = RunRecord(
                 startedAt: startedAt, asOf: moment, inputs: inputs.count, lines: result.totals.lines, version: UsageAuditVersion.current)
-            do {
-                if recordsRun { try state.commit(joined.update(
-                    fresh: result.aggregate, combined: usage, hourly: hourly, inputs: result.countedInputs, run: run)) }
-            } catch {
-                throw .state(error)
+            if recordsRun {
+                commit = BackgroundCommit(joined.update(
+                    fresh: result.aggregate, combined: usage, hourly: hourly, inputs: result.countedInputs, run: run), to: state)
             }
             logger.debug("state \(state.description): \(result.countedInputs.count) input(s) recorded, \(history.cells.count) stored cells read")
         }
@@ -111,6 +110,15 @@ public struct Audit: Sendable {
         let recommendations = LimitRecommender(configuration: configuration, limits: limits, calendar: calendar)
             .recommendations(usage: usage, profiles: profiles, asOf: moment, includeKeep: includeKeep)
         let recommended = clock.now
+        if let commit {
+            do {
+                let took = try commit.wait()
+                logger.debug("state committed in \(took.seconds) s, beside the roll-up and the reports' analyses")
+            } catch {
+                throw .state(error)
+            }
+        }
+        let committed = clock.now
         var outcome = AuditOutcome(
             configuration: configuration, result: result, asOf: moment, usageRows: rows,
             profiles: profiles, findings: findings,
@@ -118,6 +126,7 @@ public struct Audit: Sendable {
                 ("count_seconds", (counted - start).seconds), ("state_seconds", (merged - counted).seconds),
                 ("rollup_seconds", (rolled - merged).seconds), ("reconcile_seconds", (reconciled - rolled).seconds),
                 ("detect_seconds", (detected - reconciled).seconds), ("recommend_seconds", (recommended - detected).seconds),
+                ("commit_wait_seconds", (committed - recommended).seconds),
             ])
         outcome.anomalies = anomalies
         outcome.recommendations = recommendations

@@ -61,7 +61,9 @@ public struct LimitRecommender {
         let scopeNames = configuration.scopeNames
         var series: [SeriesKey: DailySeries] = [:]
         var horizon: LocalDay?
-        for one in usage.dailySeries(scopeNames: scopeNames) {
+        let ordered = usage.dailySeries(scopeNames: scopeNames)
+        series.reserveCapacity(ordered.count)
+        for one in ordered {
             series[SeriesKey(user: one.user, scope: one.scope)] = one
             if one.scope == AuditConfiguration.allScope, let first = one.firstDay {
                 horizon = min(horizon ?? first, first)
@@ -92,7 +94,9 @@ public struct LimitRecommender {
                 user: profile.user, scope: profile.scope, period: LimitCandidate.period(of: profile, limits: limits),
                 fromProfile: true)
         }
-        for one in series.values.sorted(by: { ($0.user, $0.scope) < ($1.user, $1.scope) }) {
+        // Each (user, scope, period) is considered once (`seen`) and `sorted` orders them all,
+        // so the series' own order (by user, then scope) is as good as any.
+        for one in ordered {
             for quota in configuration.quotas where quota.scope == one.scope {
                 consider(user: one.user, scope: one.scope, period: quota.period, fromProfile: false)
             }

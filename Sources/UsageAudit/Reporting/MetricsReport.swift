@@ -98,7 +98,7 @@ public struct MetricsReport {
     private var scopeFamilies: [PrometheusFamily] {
         let names = outcome.configuration.scopeNames
         var perScope = [UsageCounts](repeating: UsageCounts(), count: names.count)
-        for (key, counts) in outcome.result.aggregate.cells {
+        outcome.result.aggregate.forEachCell { key, counts in
             let index = Int(key.scope)
             // A cell outside the configured scopes is `other`, as in the reports.
             perScope[names.indices.contains(index) ? index : names.count - 1].merge(counts)
