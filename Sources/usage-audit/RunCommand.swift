@@ -8,14 +8,23 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Count usage from access logs and write the reports.",
         discussion: """
-            Writes usage.csv / usage.json (one row per user × scope × period bucket with use), \
-            reconciliation.csv / .json (what is wrong with the stored counters of --profiles) and \
-            summary.json (inputs, totals, damage, findings per kind) into --out, each file \
-            atomically: a crash never leaves a half-written report.
+            Writes into --out, each file atomically (a crash never leaves a half-written \
+            report): usage.csv / .json (one row per user, scope and period bucket with use), \
+            reconciliation.csv / .json (what is wrong with the stored counters of --profiles), \
+            anomalies.csv / .json (use out of character or near the limit), \
+            recommendations.csv / .json (limits to change), report.html (one page for staff), \
+            metrics.prom (for the node_exporter textfile collector) and summary.json (inputs, \
+            totals, damage, findings per kind).
 
-            Example:
-              usage-audit run --config samples/config.toml \\
-                  --profiles samples/profiles.csv --out reports samples/logs
+            Inputs are counted once by content: the state store (--state, default \
+            .usage-audit/state.sqlite) remembers what earlier runs counted, and the reports \
+            cover the stored history as well as this run's logs.
+
+            Example (nightly):
+              usage-audit run --config /etc/usage-audit/config.toml \\
+                  --state /var/lib/usage-audit/state.sqlite \\
+                  --profiles postgres://audit@db/api?table=quota --out /var/lib/usage-audit/reports \\
+                  /var/log/nginx/access.log.1 /var/log/nginx/access.log.2.gz
             """
     )
 
