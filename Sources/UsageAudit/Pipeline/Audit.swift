@@ -47,6 +47,10 @@ public struct Audit: Sendable {
         let configuration = plan.configuration
         let clock = ContinuousClock()
         let start = clock.now
+        func memory(after stage: String) {
+            guard logger.logLevel <= .debug, let memory = System.residentMegabytes else { return }
+            logger.debug("after \(stage): \(memory.now) MB resident, \(memory.peak) MB peak")
+        }
         let startedAt = Int64(Date().timeIntervalSince1970)
         let ledger: InputLedger?
         do {
@@ -62,6 +66,7 @@ public struct Audit: Sendable {
             throw .input(error)
         }
         let counted = clock.now
+        memory(after: "counting")
         // Without input (a review of the store), the latest request the store counted.
         let stored = inputs.isEmpty ? ledger?.records.compactMap(\.last).max() : nil
         let latest = [result.totals.last, result.recountedLast, stored].compactMap { $0 }.max()
@@ -95,21 +100,37 @@ public struct Audit: Sendable {
             logger.debug("state \(state.description): \(result.countedInputs.count) input(s) recorded, \(history.cells.count) stored cells read")
         }
         let merged = clock.now
+        memory(after: "joining the history")
         let rows = PeriodRollup(configuration: configuration).rows(of: usage) { _, range in window.contains(range) }
         let rolled = clock.now
-        let findings = Reconciler(configuration: configuration, tolerance: tolerance).findings(
-            profiles: profiles, usage: usage, asOf: moment, calendar: calendar,
-            hourly: hourly, includes: { _, range in window.contains(range) },
-            coverageStart: coverageStart)
-        let reconciled = clock.now
-        logger.debug("reconciled \(profiles.count) stored counters: \(findings.count) findings")
+        memory(after: "the roll-up")
+        // Reconciliation, detection and recommendations read the same aggregate and nothing
+        // else of each other: they run side by side (each with a calendar of its own, which
+        // caches), beside the state commit.
         let limits = LimitResolver(profiles: profiles, configuration: configuration)
-        let anomalies = AnomalyDetector(configuration: configuration, limits: limits, calendar: calendar)
-            .anomalies(usage: usage, hourly: hourly, window: window, asOf: moment)
-        let detected = clock.now
-        let recommendations = LimitRecommender(configuration: configuration, limits: limits, calendar: calendar)
-            .recommendations(usage: usage, profiles: profiles, asOf: moment, includeKeep: includeKeep)
-        let recommended = clock.now
+        let timeZone = configuration.timeZone
+        let (checked, (recommendations, recommendTime)) = Concurrently.run({
+            let reconcileStart = clock.now
+            let findings = Reconciler(configuration: configuration, tolerance: tolerance).findings(
+                profiles: profiles, usage: usage, asOf: moment, calendar: ZonedCalendar(timeZone: timeZone),
+                hourly: hourly, includes: { _, range in window.contains(range) },
+                coverageStart: coverageStart)
+            let detectStart = clock.now
+            let anomalies = AnomalyDetector(configuration: configuration, limits: limits, calendar: ZonedCalendar(timeZone: timeZone))
+                .anomalies(usage: usage, hourly: hourly, window: window, asOf: moment)
+            return (findings, anomalies, detectStart - reconcileStart, clock.now - detectStart)
+        }, {
+            let recommendStart = clock.now
+            let recommendations = LimitRecommender(configuration: configuration, limits: limits, calendar: ZonedCalendar(timeZone: timeZone))
+                .recommendations(usage: usage, profiles: profiles, asOf: moment, includeKeep: includeKeep)
+            return (recommendations, clock.now - recommendStart)
+        })
+        let (findings, anomalies, reconcileTime, detectTime) = checked
+        let analysed = clock.now
+        logger.debug("reconciled \(profiles.count) stored counters: \(findings.count) findings in \(reconcileTime.seconds) s")
+        logger.debug("detection: \(anomalies.count) anomalies in \(detectTime.seconds) s")
+        logger.debug("recommendations: \(recommendations.count) in \(recommendTime.seconds) s (beside the two above)")
+        memory(after: "the analyses")
         if let commit {
             do {
                 let took = try commit.wait()
@@ -119,14 +140,14 @@ public struct Audit: Sendable {
             }
         }
         let committed = clock.now
+        memory(after: "the state commit")
         var outcome = AuditOutcome(
             configuration: configuration, result: result, asOf: moment, usageRows: rows,
             profiles: profiles, findings: findings,
             timings: [
                 ("count_seconds", (counted - start).seconds), ("state_seconds", (merged - counted).seconds),
-                ("rollup_seconds", (rolled - merged).seconds), ("reconcile_seconds", (reconciled - rolled).seconds),
-                ("detect_seconds", (detected - reconciled).seconds), ("recommend_seconds", (recommended - detected).seconds),
-                ("commit_wait_seconds", (committed - recommended).seconds),
+                ("rollup_seconds", (rolled - merged).seconds), ("analyses_seconds", (analysed - rolled).seconds),
+                ("commit_wait_seconds", (committed - analysed).seconds),
             ])
         outcome.anomalies = anomalies
         outcome.recommendations = recommendations

@@ -1,4 +1,5 @@
 import Glibc
+import Foundation
 
 /// Facts about the machine the audit runs on.
 public enum System {
@@ -14,6 +15,18 @@ public enum System {
     /// Done once per process; harmless where `mallopt` does not exist.
     public static func returnLargeBlocksToTheSystem() {
         _ = largeBlocksReturned
+    }
+
+    /// The process's resident and peak resident memory in MB (`VmRSS`, `VmHWM` of
+    /// /proc/self/status), for the stage lines of `--verbose`; nil where that file does not exist.
+    public static var residentMegabytes: (now: Int, peak: Int)? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        func megabytes(_ field: String) -> Int? {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }) else { return nil }
+            return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap { Int($0) }.map { $0 / 1024 }
+        }
+        guard let now = megabytes("VmRSS:"), let peak = megabytes("VmHWM:") else { return nil }
+        return (now, peak)
     }
 
     private static let largeBlocksReturned: Bool = {
