@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes every report of an audit into one folder, each file atomically.
 public struct ReportSet {
@@ -22,6 +23,11 @@ public struct ReportSet {
 
     /// The anomalies as a table.
     public var anomalyTable: ReportTable {
+        anomalyTable(calendar: calendar)
+    }
+
+    /// The anomalies as a table, times in `calendar` (one per thread: it caches).
+    private func anomalyTable(calendar: ZonedCalendar) -> ReportTable {
         AnomalyReport(anomalies: outcome.anomalies).table(calendar: calendar)
     }
 
@@ -36,39 +42,57 @@ public struct ReportSet {
     @discardableResult
     public func write(to directory: String, runSeconds: Double? = nil) throws(ReportError) -> [String] {
         try AtomicFile.createDirectory(directory)
-        var files: [String] = []
-        func emit(_ name: String, _ text: String) throws(ReportError) {
-            try AtomicFile.write(text, to: (directory as NSString).appendingPathComponent(name))
-            files.append(name)
+        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        let timeZone = outcome.configuration.timeZone
+        let usage = UsageReport(rows: outcome.usageRows, limits: outcome.limits)
+        let reconciliation = ReconciliationReport(findings: outcome.findings)
+        // Each report is one piece of work writing one file; they run on both cores, the
+        // largest first (the usage report is streamed row by row, never held whole).
+        var reports: [(name: String, write: () throws(ReportError) -> Void)] = [
+            ("usage.csv", { () throws(ReportError) in try usage.write([("usage.csv", .csv)], into: directory, timeZone: timeZone) }),
+            ("usage.json", { () throws(ReportError) in try usage.write([("usage.json", .json)], into: directory, timeZone: timeZone) }),
+            ("report.html", { () throws(ReportError) in try AtomicFile.write(HTMLReport(outcome: outcome).rendered(), to: path("report.html")) }),
+            ("reconciliation.csv", { () throws(ReportError) in
+                try reconciliation.write([("reconciliation.csv", .csv)], into: directory, timeZone: timeZone)
+            }),
+            ("reconciliation.json", { () throws(ReportError) in
+                try reconciliation.write([("reconciliation.json", .json)], into: directory, timeZone: timeZone)
+            }),
+            ("anomalies.csv", { () throws(ReportError) in
+                try AtomicFile.write(OutputFormat.csv.render(anomalyTable(calendar: ZonedCalendar(timeZone: timeZone))), to: path("anomalies.csv"))
+            }),
+            ("anomalies.json", { () throws(ReportError) in
+                try AtomicFile.write(OutputFormat.json.render(anomalyTable(calendar: ZonedCalendar(timeZone: timeZone))), to: path("anomalies.json"))
+            }),
+            ("recommendations.csv", { () throws(ReportError) in try AtomicFile.write(OutputFormat.csv.render(recommendationTable), to: path("recommendations.csv")) }),
+            ("recommendations.json", { () throws(ReportError) in try AtomicFile.write(OutputFormat.json.render(recommendationTable), to: path("recommendations.json")) }),
+        ]
+        let forms = applyForms
+        for file in forms {
+            reports.append((file.name, { () throws(ReportError) in try AtomicFile.write(file.text, to: path(file.name)) }))
         }
-        // The usage report is the large one: streamed row by row, never held whole, CSV and
-        // JSON on two threads.
-        try UsageReport(rows: outcome.usageRows, limits: outcome.limits).write(
-            [("usage.csv", .csv), ("usage.json", .json)], into: directory, timeZone: outcome.configuration.timeZone)
-        files += ["usage.csv", "usage.json"]
-        try ReconciliationReport(findings: outcome.findings).write(
-            [("reconciliation.csv", .csv), ("reconciliation.json", .json)], into: directory, timeZone: outcome.configuration.timeZone)
-        files += ["reconciliation.csv", "reconciliation.json"]
-        let anomalies = anomalyTable
-        try emit("anomalies.csv", OutputFormat.csv.render(anomalies))
-        try emit("anomalies.json", OutputFormat.json.render(anomalies))
-        let recommendations = recommendationTable
-        try emit("recommendations.csv", OutputFormat.csv.render(recommendations))
-        try emit("recommendations.json", OutputFormat.json.render(recommendations))
-        for file in applyForms {
-            try emit(file.name, file.text)
+        let failures = Mutex<[Int: ReportError]>([:])
+        Concurrently.forEach(reports.count) { index in
+            do throws(ReportError) {
+                try reports[index].write()
+            } catch {
+                failures.withLock { $0[index] = error }
+            }
         }
-        try emit("report.html", HTMLReport(outcome: outcome).rendered())
+        // The first failure in the reports' order, whichever thread met it first.
+        if let failure = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw failure }
+        let files = ["usage.csv", "usage.json", "reconciliation.csv", "reconciliation.json", "anomalies.csv", "anomalies.json",
+                     "recommendations.csv", "recommendations.json"] + forms.map(\.name) + ["report.html"]
         var summary = SummaryReport(
             asOf: outcome.asOf, result: outcome.result, configuration: outcome.configuration,
             findings: ReconciliationReport.counts(of: outcome.findings) + AnomalyReport.counts(of: outcome.anomalies),
             profiles: outcome.profiles.count, timings: outcome.timings, reportFiles: files + ["summary.json", "metrics.prom"])
         summary.recommendations = RecommendationReport.counts(of: outcome.recommendations)
-        try emit("summary.json", summary.json(calendar: calendar).rendered(pretty: true) + "\n")
+        try AtomicFile.write(summary.json(calendar: calendar).rendered(pretty: true) + "\n", to: path("summary.json"))
         let seconds = runSeconds ?? outcome.timings.reduce(0) { $0 + $1.1 }
         let metrics = MetricsReport(outcome: outcome, runSeconds: seconds, finishedAt: Int64(Date().timeIntervalSince1970))
-        try emit("metrics.prom", metrics.rendered())
-        return files
+        try AtomicFile.write(metrics.rendered(), to: path("metrics.prom"))
+        return files + ["summary.json", "metrics.prom"]
     }
 
     /// The recommendations in the apply form of the profile store's system (SQL for the
