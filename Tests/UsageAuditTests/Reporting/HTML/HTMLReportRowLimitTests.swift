@@ -34,9 +34,28 @@ struct HTMLReportRowLimitTests {
     @Test("the rows shown keep the report's order")
     func keepsTheReportOrder() {
         let rows = Array(0..<10)
-        #expect(HTMLReport.mostNotable(rows, limit: 3, by: >) == [7, 8, 9])
-        #expect(HTMLReport.mostNotable(rows, limit: 20, by: >) == rows)
-        #expect(HTMLReport.mostNotable(rows, limit: 0, by: >) == [])
+        let byValue = { (row: Int) in HTMLReport.NotableRank(group: 0, score: Double(row)) }
+        #expect(HTMLReport.mostNotable(rows, limit: 3, rank: byValue) == [7, 8, 9])
+        #expect(HTMLReport.mostNotable(rows, limit: 20, rank: byValue) == rows)
+        #expect(HTMLReport.mostNotable(rows, limit: 0, rank: byValue) == [])
+    }
+
+    @Test("rows rank by group, then score, then amount (signed amounts in their order), then report order")
+    func ranksByGroupScoreAndAmount() {
+        typealias Rank = HTMLReport.NotableRank
+        let rows: [(name: String, rank: Rank)] = [
+            ("late group", Rank(group: 1, score: 9)),
+            ("low score", Rank(group: 0, score: 1)),
+            ("negative", Rank(group: 0, score: 5, amount: Rank.amount(of: -3))),
+            ("positive", Rank(group: 0, score: 5, amount: Rank.amount(of: 2))),
+            ("tie, first", Rank(group: 0, score: 5, amount: Rank.amount(of: 2))),
+        ]
+        let shown = HTMLReport.mostNotable(rows, limit: 3, rank: \.rank).map(\.name)
+        // The three best are "positive" and "tie, first" (amount 2) and "negative" (score 5
+        // beats 1, group 0 beats 1); they keep the report's order.
+        #expect(shown == ["negative", "positive", "tie, first"])
+        #expect(HTMLReport.mostNotable(rows, limit: 2, rank: \.rank).map(\.name) == ["positive", "tie, first"])
+        #expect(HTMLReport.mostNotable(rows, limit: 1, rank: \.rank).map(\.name) == ["positive"])
     }
 
     @Test("a table within the limit has no note")
