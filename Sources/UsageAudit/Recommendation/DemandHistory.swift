@@ -27,24 +27,28 @@ struct DemandHistory {
     var completeBuckets: Int
 
     /// - Parameters:
-    ///   - series: the user's daily use of the limit's scope (nil: none at all).
     ///   - period: the limit's period, framed as the store frames it.
     ///   - asOfDay: the local day of the audit moment; later days are ignored.
     ///   - historyStart: the user's first day of use of anything (or of the audited data).
-    init(series: DailySeries?, period: Period, asOfDay: LocalDay, historyStart: LocalDay?) {
+    ///   - ranges: `ranges(period:asOfDay:count:)` for the period's look-back, when the
+    ///     caller has it already (the same for every user of a period).
+    ///   - counts: the user's use of the limit's scope summed over a range of days.
+    init(
+        period: Period, asOfDay: LocalDay, historyStart: LocalDay?, ranges: [DayRange]? = nil,
+        counts: (DayRange) -> DayCounts
+    ) {
         let start = historyStart.flatMap { $0 <= asOfDay ? $0 : nil }
         self.historyStart = start
         historyDays = start.map { Int(asOfDay.number) - Int($0.number) } ?? 0
-        let lookBack = RecommendationRules.lookBack(for: period)
         let recent = RecommendationRules.recentBuckets(for: period)
-        let ranges = Self.ranges(period: period, asOfDay: asOfDay, count: lookBack + 1)
+        let ranges = ranges ?? Self.ranges(period: period, asOfDay: asOfDay, count: RecommendationRules.lookBack(for: period) + 1)
         var buckets: [Bucket] = []
         buckets.reserveCapacity(ranges.count)
         let horizon = asOfDay.clampedAdding(days: 1)
         for (index, range) in ranges.enumerated() {
             guard let start, range.end > start else { continue }
             let clipped = DayRange(start: max(range.start, start), end: min(range.end, horizon))
-            let counts = series?.counts(in: clipped) ?? UsageCounts()
+            let counts = counts(clipped)
             buckets.append(Bucket(
                 range: range, units: counts.units, rejected: counts.rejected,
                 demand: Saturating.add(max(0, counts.units), max(0, counts.rejected)),

@@ -34,11 +34,6 @@ public struct LimitRecommender {
         self.calendar = calendar
     }
 
-    private struct SeriesKey: Hashable {
-        var user: String
-        var scope: String
-    }
-
     private struct CandidateKey: Hashable {
         var user: String
         var scope: String
@@ -59,31 +54,41 @@ public struct LimitRecommender {
     ) -> [Recommendation] {
         let asOfDay = calendar.localDay(containing: asOf)
         let scopeNames = configuration.scopeNames
-        var series: [SeriesKey: DailySeries] = [:]
-        var horizon: LocalDay?
-        let ordered = usage.dailySeries(scopeNames: scopeNames)
-        series.reserveCapacity(ordered.count)
-        for one in ordered {
-            series[SeriesKey(user: one.user, scope: one.scope)] = one
-            if one.scope == AuditConfiguration.allScope, let first = one.firstDay {
-                horizon = min(horizon ?? first, first)
-            }
+        // Every user's days in one flat table (a few allocations for 100,000 users), read
+        // per bucket of the look-back.
+        let table = DailyUnitsTable(usage: usage, scopeCount: scopeNames.count, days: Int(Int32.min)...Int(Int32.max))
+        let horizon = (0..<table.userCount).lazy.compactMap { table.firstDay(user: $0, slot: table.allSlot) }.min()
+            .map(LocalDay.init(number:))
+        func slot(of scope: String) -> Int? {
+            if scope == AuditConfiguration.allScope { return table.allSlot }
+            return scopeNames.firstIndex(of: scope)
         }
+        var lookBacks: [Period: [DayRange]] = [:]
         let advisor = LimitAdvisor(settings: configuration.analysis)
         var seen = Set<CandidateKey>()
         var results: [Recommendation] = []
 
-        func consider(user: String, scope: String, period: Period, fromProfile: Bool) {
-            guard isCounted(scope: scope),
+        func consider(user: String, id: Int?, scope: String, period: Period, fromProfile: Bool) {
+            guard isCounted(scope: scope), let slot = slot(of: scope),
                   seen.insert(CandidateKey(user: user, scope: scope, period: period.name)).inserted,
                   let candidate = LimitCandidate(user: user, scope: scope, period: period, limits: limits)
             else { return }
             // A user's history starts at their first use of anything; a profile without any
             // use is as old as the audited data.
-            let userStart = series[SeriesKey(user: user, scope: AuditConfiguration.allScope)]?.firstDay
+            let userStart = id.flatMap { table.firstDay(user: $0, slot: table.allSlot) }.map(LocalDay.init(number:))
+            let ranges = lookBacks[candidate.period] ?? {
+                let ranges = DemandHistory.ranges(
+                    period: candidate.period, asOfDay: asOfDay, count: RecommendationRules.lookBack(for: candidate.period) + 1)
+                lookBacks[candidate.period] = ranges
+                return ranges
+            }()
             let history = DemandHistory(
-                series: series[SeriesKey(user: user, scope: scope)], period: candidate.period, asOfDay: asOfDay,
-                historyStart: userStart ?? (fromProfile ? horizon : nil))
+                period: candidate.period, asOfDay: asOfDay, historyStart: userStart ?? (fromProfile ? horizon : nil),
+                ranges: ranges
+            ) { range in
+                guard let id else { return DayCounts() }
+                return table.counts(user: id, slot: slot, from: Int(range.start.number), to: Int(range.end.number))
+            }
             guard fromProfile || history.hasDemand else { return }
             let advice = advisor.advice(for: candidate, history: history)
             if includeKeep || advice.action != .keep { results.append(advice) }
@@ -91,14 +96,18 @@ public struct LimitRecommender {
 
         for profile in profiles {
             consider(
-                user: profile.user, scope: profile.scope, period: LimitCandidate.period(of: profile, limits: limits),
-                fromProfile: true)
+                user: profile.user, id: usage.users.lookup(profile.user).map(Int.init), scope: profile.scope,
+                period: LimitCandidate.period(of: profile, limits: limits), fromProfile: true)
         }
         // Each (user, scope, period) is considered once (`seen`) and `sorted` orders them all,
-        // so the series' own order (by user, then scope) is as good as any.
-        for one in ordered {
-            for quota in configuration.quotas where quota.scope == one.scope {
-                consider(user: one.user, scope: one.scope, period: quota.period, fromProfile: false)
+        // so the users' order is as good as any. A user is considered for the quotas of the
+        // scopes they used (at any time: the look-back decides whether that was recent).
+        let quotas = configuration.quotas.compactMap { quota in slot(of: quota.scope).map { (quota, $0) } }
+        for id in 0..<table.userCount {
+            var user: String?
+            for (quota, slot) in quotas where table.firstDay(user: id, slot: slot) != nil {
+                if user == nil { user = usage.userName(Int32(id)) }
+                consider(user: user!, id: id, scope: quota.scope, period: quota.period, fromProfile: false)
             }
         }
         return sorted(results)
