@@ -1,7 +1,13 @@
 /// The state store's tables, versioned: `audit_meta` holds `schema_version` and the time
 /// zone; each migration moves the schema one version on, inside the run's first transaction.
 ///
-/// The same tables serve SQLite and PostgreSQL; only the id column is spelled per dialect.
+/// The same tables serve SQLite and PostgreSQL; only the id column is spelled per dialect,
+/// and in SQLite the usage tables are `WITHOUT ROWID` (stored in key order: one B-tree per
+/// table instead of two, half the writes of a nightly commit) without an index on the day
+/// (a scan in key order reads the history faster than an index on the day would).
+///
+/// Versions: 1 the first; 2 (SQLite only, PostgreSQL moves on unchanged) the usage tables
+/// rebuilt `WITHOUT ROWID`, the day index dropped.
 public enum StateSchema {
     public enum Dialect: Sendable {
         case sqlite
@@ -9,7 +15,7 @@ public enum StateSchema {
     }
 
     /// The version this build writes.
-    public static let version = 1
+    public static let version = 2
 
     /// The statements that move a store at `from` (0: empty) to `version`.
     public static func migrations(from: Int, dialect: Dialect) -> [String] {
@@ -28,20 +34,43 @@ public enum StateSchema {
                     first_time BIGINT, last_time BIGINT, days TEXT NOT NULL, counted_at BIGINT NOT NULL)
                 """,
                 "CREATE UNIQUE INDEX audit_inputs_head ON audit_inputs (head_length, head_digest)",
-                """
-                CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
-                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
-                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day))
-                """,
-                "CREATE INDEX audit_daily_usage_day ON audit_daily_usage (day)",
-                """
-                CREATE TABLE audit_hourly_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, slot_start BIGINT NOT NULL,
-                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
-                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, slot_start))
-                """,
             ]
+            statements += usageTables(daily: "audit_daily_usage", hourly: "audit_hourly_usage", dialect: dialect)
+            if dialect == .postgres {
+                statements.append("CREATE INDEX audit_daily_usage_day ON audit_daily_usage (day)")
+            }
+        } else if from < 2, dialect == .sqlite {
+            // Version 1 → 2: the usage tables rebuilt without rowid, their rows copied over.
+            statements += usageTables(daily: "audit_daily_usage_v2", hourly: "audit_hourly_usage_v2", dialect: dialect)
+            for (table, key) in [("audit_daily_usage", "day"), ("audit_hourly_usage", "slot_start")] {
+                statements += [
+                    """
+                    INSERT INTO \(table)_v2 (user_name, scope, \(key), requests, units, rejected, first_seen, last_seen)
+                    SELECT user_name, scope, \(key), requests, units, rejected, first_seen, last_seen FROM \(table)
+                    """,
+                    "DROP TABLE \(table)",
+                    "ALTER TABLE \(table)_v2 RENAME TO \(table)",
+                ]
+            }
         }
         return statements
+    }
+
+    /// The daily and hourly usage tables, named `daily` and `hourly`.
+    private static func usageTables(daily: String, hourly: String, dialect: Dialect) -> [String] {
+        let layout = dialect == .sqlite ? " WITHOUT ROWID" : ""
+        return [
+            """
+            CREATE TABLE \(daily) (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
+                requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
+                first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day))\(layout)
+            """,
+            """
+            CREATE TABLE \(hourly) (user_name TEXT NOT NULL, scope TEXT NOT NULL, slot_start BIGINT NOT NULL,
+                requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
+                first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, slot_start))\(layout)
+            """,
+        ]
     }
 
     /// Upserts one daily cell with its new totals (placeholders: user, scope, day, requests,

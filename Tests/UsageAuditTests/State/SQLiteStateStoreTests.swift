@@ -82,6 +82,52 @@ struct SQLiteStateStoreTests {
         }
     }
 
+    @Test("a store of schema version 1 moves to version 2: usage tables without rowid, every row kept")
+    func migratesVersionOne() throws {
+        let folder = try TemporaryFolder("state")
+        let path = folder.file("s.sqlite")
+        // The store as version 1 wrote it (its statements, verbatim), with one cell and one slot.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { database in
+            try database.execute(sql: """
+                CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO audit_meta (key, value) VALUES ('schema_version', '1'), ('timezone', 'UTC');
+                CREATE TABLE audit_runs (id INTEGER PRIMARY KEY, started_at BIGINT NOT NULL, as_of BIGINT NOT NULL,
+                    inputs BIGINT NOT NULL, lines BIGINT NOT NULL, version TEXT NOT NULL);
+                CREATE TABLE audit_inputs (id INTEGER PRIMARY KEY, head_length BIGINT NOT NULL, head_digest TEXT NOT NULL, line_digest TEXT NOT NULL,
+                    length BIGINT NOT NULL, checksum BIGINT NOT NULL, name TEXT NOT NULL, lines BIGINT NOT NULL,
+                    first_time BIGINT, last_time BIGINT, days TEXT NOT NULL, counted_at BIGINT NOT NULL);
+                CREATE UNIQUE INDEX audit_inputs_head ON audit_inputs (head_length, head_digest);
+                CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
+                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
+                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day));
+                CREATE INDEX audit_daily_usage_day ON audit_daily_usage (day);
+                CREATE TABLE audit_hourly_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, slot_start BIGINT NOT NULL,
+                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
+                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, slot_start));
+                INSERT INTO audit_daily_usage VALUES ('ann', 'geocoding', 20000, 4, 9, 1, 10, 20);
+                INSERT INTO audit_hourly_usage VALUES ('ann', 'geocoding', 7200, 4, 9, 1, 10, 20);
+                """)
+        }
+        let store = try SQLiteStateStore(path: path)
+        _ = try store.open(timeZoneName: "UTC")
+        let history = try store.history(from: LocalDay(number: 0))
+        #expect(history.cells.map(\.counts) == [UsageCounts(requests: 4, units: 9, rejected: 1, firstSeen: 10, lastSeen: 20)])
+        #expect(history.cells.map(\.user) == ["ann"])
+        #expect(history.slots.map(\.start) == [7200])
+        try queue.read { database in
+            #expect(try String.fetchOne(database, sql: "SELECT value FROM audit_meta WHERE key = 'schema_version'") == "2")
+            for table in ["audit_daily_usage", "audit_hourly_usage"] {
+                let sql = try String.fetchOne(database, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])
+                #expect(sql?.hasSuffix("WITHOUT ROWID") == true, "\(table): \(sql ?? "missing")")
+            }
+            #expect(try String.fetchOne(database, sql: "SELECT name FROM sqlite_master WHERE name LIKE '%_v2' OR name = 'audit_daily_usage_day'") == nil)
+        }
+        // And the migrated store takes the next run's commit.
+        try store.commit(update(inputs: [input("access.log", length: 50)], units: 5))
+        #expect(try store.history(from: LocalDay(number: 0)).cells.map(\.counts.units) == [5])
+    }
+
     @Test("a file that is not a database is an unavailable store")
     func notADatabase() throws {
         let folder = try TemporaryFolder("state")
