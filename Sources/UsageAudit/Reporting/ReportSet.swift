@@ -46,12 +46,12 @@ public struct ReportSet {
         let timeZone = outcome.configuration.timeZone
         let usage = UsageReport(rows: outcome.usageRows, limits: outcome.limits)
         let reconciliation = ReconciliationReport(findings: outcome.findings)
-        // Each report is one piece of work writing one file; they run on both cores, the
-        // largest first (the usage report is streamed row by row, never held whole).
+        // Each report is one piece of work writing one file, in the order `files` lists them;
+        // they run on both cores, the largest first (the usage report is streamed row by
+        // row, never held whole).
         var reports: [(name: String, write: () throws(ReportError) -> Void)] = [
             ("usage.csv", { () throws(ReportError) in try usage.write([("usage.csv", .csv)], into: directory, timeZone: timeZone) }),
             ("usage.json", { () throws(ReportError) in try usage.write([("usage.json", .json)], into: directory, timeZone: timeZone) }),
-            ("report.html", { () throws(ReportError) in try AtomicFile.write(HTMLReport(outcome: outcome).rendered(), to: path("report.html")) }),
             ("reconciliation.csv", { () throws(ReportError) in
                 try reconciliation.write([("reconciliation.csv", .csv)], into: directory, timeZone: timeZone)
             }),
@@ -67,12 +67,14 @@ public struct ReportSet {
             ("recommendations.csv", { () throws(ReportError) in try AtomicFile.write(OutputFormat.csv.render(recommendationTable), to: path("recommendations.csv")) }),
             ("recommendations.json", { () throws(ReportError) in try AtomicFile.write(OutputFormat.json.render(recommendationTable), to: path("recommendations.json")) }),
         ]
-        let forms = applyForms
-        for file in forms {
+        for file in applyForms {
             reports.append((file.name, { () throws(ReportError) in try AtomicFile.write(file.text, to: path(file.name)) }))
         }
+        reports.append(("report.html", { () throws(ReportError) in try AtomicFile.write(HTMLReport(outcome: outcome).rendered(), to: path("report.html")) }))
+        let largestFirst = [0, 1, reports.count - 1] + (2..<(reports.count - 1))
         let failures = Mutex<[Int: ReportError]>([:])
-        Concurrently.forEach(reports.count) { index in
+        Concurrently.forEach(reports.count) { turn in
+            let index = largestFirst[turn]
             do throws(ReportError) {
                 try reports[index].write()
             } catch {
@@ -81,8 +83,7 @@ public struct ReportSet {
         }
         // The first failure in the reports' order, whichever thread met it first.
         if let failure = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw failure }
-        let files = ["usage.csv", "usage.json", "reconciliation.csv", "reconciliation.json", "anomalies.csv", "anomalies.json",
-                     "recommendations.csv", "recommendations.json"] + forms.map(\.name) + ["report.html"]
+        let files = reports.map(\.name)
         var summary = SummaryReport(
             asOf: outcome.asOf, result: outcome.result, configuration: outcome.configuration,
             findings: ReconciliationReport.counts(of: outcome.findings) + AnomalyReport.counts(of: outcome.anomalies),
