@@ -94,8 +94,10 @@ public struct Audit: Sendable {
             let run = RunRecord(
                 startedAt: startedAt, asOf: moment, inputs: inputs.count, lines: result.totals.lines, version: UsageAuditVersion.current)
             if recordsRun {
-                commit = BackgroundCommit(joined.update(
-                    fresh: result.aggregate, combined: usage, hourly: hourly, inputs: result.countedInputs, run: run), to: state)
+                let (combined, combinedHourly) = (usage, hourly)
+                commit = BackgroundCommit({
+                    joined.update(fresh: result.aggregate, combined: combined, hourly: combinedHourly, inputs: result.countedInputs, run: run)
+                }, to: state)
             }
             logger.debug("state \(state.description): \(result.countedInputs.count) input(s) recorded, \(history.cells.count) stored cells read")
         }
@@ -109,27 +111,27 @@ public struct Audit: Sendable {
         // caches), beside the state commit.
         let limits = LimitResolver(profiles: profiles, configuration: configuration)
         let timeZone = configuration.timeZone
-        let (checked, (recommendations, recommendTime)) = Concurrently.run({
+        // Reconciliation alone on one side, detection and recommendations on the other: the
+        // two sides take about as long.
+        let ((findings, reconcileTime), (anomalies, detectTime, recommendations, recommendTime)) = Concurrently.run({
             let reconcileStart = clock.now
             let findings = Reconciler(configuration: configuration, tolerance: tolerance).findings(
                 profiles: profiles, usage: usage, asOf: moment, calendar: ZonedCalendar(timeZone: timeZone),
                 hourly: hourly, includes: { _, range in window.contains(range) },
                 coverageStart: coverageStart)
+            return (findings, clock.now - reconcileStart)
+        }, {
             let detectStart = clock.now
             let anomalies = AnomalyDetector(configuration: configuration, limits: limits, calendar: ZonedCalendar(timeZone: timeZone))
                 .anomalies(usage: usage, hourly: hourly, window: window, asOf: moment)
-            return (findings, anomalies, detectStart - reconcileStart, clock.now - detectStart)
-        }, {
             let recommendStart = clock.now
             let recommendations = LimitRecommender(configuration: configuration, limits: limits, calendar: ZonedCalendar(timeZone: timeZone))
                 .recommendations(usage: usage, profiles: profiles, asOf: moment, includeKeep: includeKeep)
-            return (recommendations, clock.now - recommendStart)
+            return (anomalies, recommendStart - detectStart, recommendations, clock.now - recommendStart)
         })
-        let (findings, anomalies, reconcileTime, detectTime) = checked
         let analysed = clock.now
         logger.debug("reconciled \(profiles.count) stored counters: \(findings.count) findings in \(reconcileTime.seconds) s")
-        logger.debug("detection: \(anomalies.count) anomalies in \(detectTime.seconds) s")
-        logger.debug("recommendations: \(recommendations.count) in \(recommendTime.seconds) s (beside the two above)")
+        logger.debug("detection: \(anomalies.count) anomalies in \(detectTime.seconds) s, then recommendations: \(recommendations.count) in \(recommendTime.seconds) s (beside reconciliation)")
         memory(after: "the analyses")
         if let commit {
             do {

@@ -1,7 +1,9 @@
 import Foundation
 
 /// A state store commit running on a thread of its own while the run goes on with the roll-up,
-/// reconciliation, detection and recommendations on the other core; `wait()` joins it.
+/// reconciliation, detection and recommendations on the other core; `wait()` joins it. The
+/// update itself (hundreds of thousands of cells and slots, sorted) is built on that thread
+/// too.
 ///
 /// The store is used by nothing else until `wait()` returns, and the run returns no outcome
 /// (so no report is written) unless the commit succeeded: the same guarantees as
@@ -12,14 +14,15 @@ final class BackgroundCommit: @unchecked Sendable {
     private var failure: StateError?
     private var duration: Duration = .zero
 
-    /// Starts committing `update` to `store`.
-    init(_ update: StateUpdate, to store: any StateStore) {
-        let box = StoreBox(store: store)
+    /// Starts building the update with `update` and committing it to `store`.
+    /// - Parameter update: reads only values the caller does not change until `wait()`.
+    init(_ update: @escaping () -> StateUpdate, to store: any StateStore) {
+        let box = StoreBox(store: store, update: update)
         let thread = Thread { [self] in
             let clock = ContinuousClock()
             let start = clock.now
             do throws(StateError) {
-                try box.store.commit(update)
+                try box.store.commit(box.update())
             } catch {
                 failure = error
             }
@@ -37,8 +40,10 @@ final class BackgroundCommit: @unchecked Sendable {
         return duration
     }
 
-    /// Hands the store to the committing thread, which alone uses it until `wait()`.
+    /// Hands the store and the update's values to the committing thread, which alone uses
+    /// the store until `wait()`.
     private struct StoreBox: @unchecked Sendable {
         let store: any StateStore
+        let update: () -> StateUpdate
     }
 }

@@ -23,11 +23,6 @@ public struct ReportSet {
 
     /// The anomalies as a table.
     public var anomalyTable: ReportTable {
-        anomalyTable(calendar: calendar)
-    }
-
-    /// The anomalies as a table, times in `calendar` (one per thread: it caches).
-    private func anomalyTable(calendar: ZonedCalendar) -> ReportTable {
         AnomalyReport(anomalies: outcome.anomalies).table(calendar: calendar)
     }
 
@@ -46,6 +41,9 @@ public struct ReportSet {
         let timeZone = outcome.configuration.timeZone
         let usage = UsageReport(rows: outcome.usageRows, limits: outcome.limits)
         let reconciliation = ReconciliationReport(findings: outcome.findings)
+        // The small reports' tables are built once, here, and rendered twice (CSV, JSON).
+        let anomalies = anomalyTable
+        let recommendations = recommendationTable
         // Each report is one piece of work writing one file, in the order `files` lists them;
         // they run on both cores, the largest first (the usage report is streamed row by
         // row, never held whole).
@@ -58,14 +56,10 @@ public struct ReportSet {
             ("reconciliation.json", { () throws(ReportError) in
                 try reconciliation.write([("reconciliation.json", .json)], into: directory, timeZone: timeZone)
             }),
-            ("anomalies.csv", { () throws(ReportError) in
-                try AtomicFile.write(OutputFormat.csv.render(anomalyTable(calendar: ZonedCalendar(timeZone: timeZone))), to: path("anomalies.csv"))
-            }),
-            ("anomalies.json", { () throws(ReportError) in
-                try AtomicFile.write(OutputFormat.json.render(anomalyTable(calendar: ZonedCalendar(timeZone: timeZone))), to: path("anomalies.json"))
-            }),
-            ("recommendations.csv", { () throws(ReportError) in try AtomicFile.write(OutputFormat.csv.render(recommendationTable), to: path("recommendations.csv")) }),
-            ("recommendations.json", { () throws(ReportError) in try AtomicFile.write(OutputFormat.json.render(recommendationTable), to: path("recommendations.json")) }),
+            ("anomalies.csv", { () throws(ReportError) in try AtomicFile.write(OutputFormat.csv.render(anomalies), to: path("anomalies.csv")) }),
+            ("anomalies.json", { () throws(ReportError) in try AtomicFile.write(OutputFormat.json.render(anomalies), to: path("anomalies.json")) }),
+            ("recommendations.csv", { () throws(ReportError) in try AtomicFile.write(OutputFormat.csv.render(recommendations), to: path("recommendations.csv")) }),
+            ("recommendations.json", { () throws(ReportError) in try AtomicFile.write(OutputFormat.json.render(recommendations), to: path("recommendations.json")) }),
         ]
         for file in applyForms {
             reports.append((file.name, { () throws(ReportError) in try AtomicFile.write(file.text, to: path(file.name)) }))

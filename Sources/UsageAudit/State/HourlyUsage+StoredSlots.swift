@@ -6,10 +6,14 @@ extension HourlyUsage {
         // Sorted by user, scope name and start without comparing strings per pair: users by
         // the rank of their bytes, scopes by the rank of their names.
         let userRank = users.ranksByBytes()
-        let scopeName = { (scope: Int32) in Int(scope) < scopeNames.count ? scopeNames[Int(scope)] : AuditConfiguration.otherScope }
-        let distinctScopes = Set(slots.keys.map(\.scope)).sorted { scopeName($0).utf8.lexicographicallyPrecedes(scopeName($1).utf8) }
-        let scopeRank = Dictionary(uniqueKeysWithValues: distinctScopes.enumerated().map { ($1, $0) })
         let keys = slots.keys
+        // Scope indexes are small: names and ranks in arrays, not looked up per slot.
+        let scopeCount = Int(keys.lazy.map(\.scope).max() ?? 0) + 1
+        let names = (0..<scopeCount).map { $0 < scopeNames.count ? scopeNames[$0] : AuditConfiguration.otherScope }
+        var scopeRank = [Int](repeating: 0, count: scopeCount)
+        for (rank, scope) in names.indices.sorted(by: { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }).enumerated() {
+            scopeRank[scope] = rank
+        }
         let groups = RankGrouping(count: keys.count, ranks: userRank.count) { Int(userRank[Int(keys[$0].user)]) }
         var result: [StoredSlot] = []
         result.reserveCapacity(keys.count)
@@ -22,13 +26,13 @@ extension HourlyUsage {
                 let key = keys[Int(index)]
                 let start = key.slot * Self.slotSeconds + phase
                 guard start >= coverage.lowerBound, start < coverage.upperBound else { continue }
-                userSlots.append((scopeRank[key.scope]!, start, index))
+                userSlots.append((scopeRank[Int(key.scope)], start, index))
             }
             userSlots.sort { ($0.scope, $0.start) < ($1.scope, $1.start) }
             let user = users.string(for: keys[Int(first)].user)
             for entry in userSlots {
                 let key = keys[Int(entry.index)]
-                result.append(StoredSlot(user: user, scope: scopeName(key.scope), start: entry.start, counts: slots.counts[Int(entry.index)]))
+                result.append(StoredSlot(user: user, scope: names[Int(key.scope)], start: entry.start, counts: slots.counts[Int(entry.index)]))
             }
         }
         return result
