@@ -133,9 +133,11 @@ public struct Audit: Sendable {
         logger.debug("reconciled \(profiles.count) stored counters: \(findings.count) findings in \(reconcileTime.seconds) s")
         logger.debug("detection: \(anomalies.count) anomalies in \(detectTime.seconds) s, then recommendations: \(recommendations.count) in \(recommendTime.seconds) s (beside reconciliation)")
         memory(after: "the analyses")
+        var commitTime: Duration?
         if let commit {
             do {
                 let took = try commit.wait()
+                commitTime = took
                 logger.debug("state committed in \(took.seconds) s, beside the roll-up and the reports' analyses")
             } catch {
                 throw .state(error)
@@ -151,6 +153,8 @@ public struct Audit: Sendable {
                 ("rollup_seconds", (rolled - merged).seconds), ("analyses_seconds", (analysed - rolled).seconds),
                 ("commit_wait_seconds", (committed - analysed).seconds),
             ])
+        // Beside the stages above, not after them: building and committing the state update.
+        if let commitTime { outcome.timings.append((AuditOutcome.stateCommitTiming, commitTime.seconds)) }
         outcome.anomalies = anomalies
         outcome.recommendations = recommendations
         outcome.usage = usage

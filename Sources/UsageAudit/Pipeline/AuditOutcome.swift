@@ -27,6 +27,11 @@ public struct AuditOutcome: Sendable {
     public var recommendations: [Recommendation] = []
     /// Seconds spent per stage.
     public var timings: [(String, Double)]
+    /// Timings of work that ran beside the stages rather than after them (the state commit,
+    /// on a thread of its own): left out of a sum of the stages.
+    public static let besideTimings: Set<String> = [stateCommitTiming]
+    /// The timing of building and committing the state update.
+    public static let stateCommitTiming = "state_commit_seconds"
 
     public init(
         configuration: AuditConfiguration, result: CountResult, asOf: Int64, usageRows: [UsageRow],

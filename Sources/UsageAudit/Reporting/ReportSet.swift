@@ -84,7 +84,7 @@ public struct ReportSet {
             profiles: outcome.profiles.count, timings: outcome.timings, reportFiles: files + ["summary.json", "metrics.prom"])
         summary.recommendations = RecommendationReport.counts(of: outcome.recommendations)
         try AtomicFile.write(summary.json(calendar: calendar).rendered(pretty: true) + "\n", to: path("summary.json"))
-        let seconds = runSeconds ?? outcome.timings.reduce(0) { $0 + $1.1 }
+        let seconds = runSeconds ?? outcome.timings.filter { !AuditOutcome.besideTimings.contains($0.0) }.reduce(0) { $0 + $1.1 }
         let metrics = MetricsReport(outcome: outcome, runSeconds: seconds, finishedAt: Int64(Date().timeIntervalSince1970))
         try AtomicFile.write(metrics.rendered(), to: path("metrics.prom"))
         return files + ["summary.json", "metrics.prom"]

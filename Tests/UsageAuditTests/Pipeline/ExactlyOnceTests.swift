@@ -45,6 +45,10 @@ struct ExactlyOnceTests {
         #expect(second.usageRows == first.usageRows)
         #expect(second.asOf == first.asOf)
         #expect(try storedUnits("ann") == 40)
+        // The commit ran beside the stages: its time is reported apart, and the stages in order.
+        let stages = first.timings.map(\.0)
+        #expect(stages == ["count_seconds", "state_seconds", "rollup_seconds", "analyses_seconds", "commit_wait_seconds", "state_commit_seconds"])
+        #expect(AuditOutcome.besideTimings == ["state_commit_seconds"])
     }
 
     @Test("a rotated file (plain access.log.1 that comes back as access.log.2.gz) is the same data")
