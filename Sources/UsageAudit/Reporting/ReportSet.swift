@@ -47,24 +47,22 @@ public struct ReportSet {
         // Each report is one piece of work writing one file, in the order `files` lists them;
         // they run on both cores, the largest first (the usage report is streamed row by
         // row, never held whole).
-        var reports: [(name: String, write: () throws(ReportError) -> Void)] = [
-            ("usage.csv", { () throws(ReportError) in try usage.write([("usage.csv", .csv)], into: directory, timeZone: timeZone) }),
-            ("usage.json", { () throws(ReportError) in try usage.write([("usage.json", .json)], into: directory, timeZone: timeZone) }),
-            ("reconciliation.csv", { () throws(ReportError) in
-                try reconciliation.write([("reconciliation.csv", .csv)], into: directory, timeZone: timeZone)
-            }),
-            ("reconciliation.json", { () throws(ReportError) in
-                try reconciliation.write([("reconciliation.json", .json)], into: directory, timeZone: timeZone)
-            }),
-            ("anomalies.csv", { () throws(ReportError) in try AtomicFile.write(OutputFormat.csv.render(anomalies), to: path("anomalies.csv")) }),
-            ("anomalies.json", { () throws(ReportError) in try AtomicFile.write(OutputFormat.json.render(anomalies), to: path("anomalies.json")) }),
-            ("recommendations.csv", { () throws(ReportError) in try AtomicFile.write(OutputFormat.csv.render(recommendations), to: path("recommendations.csv")) }),
-            ("recommendations.json", { () throws(ReportError) in try AtomicFile.write(OutputFormat.json.render(recommendations), to: path("recommendations.json")) }),
-        ]
-        for file in applyForms {
-            reports.append((file.name, { () throws(ReportError) in try AtomicFile.write(file.text, to: path(file.name)) }))
+        typealias Report = (name: String, write: () throws(ReportError) -> Void)
+        func streamed(_ name: String, _ report: some StreamedReport, _ format: OutputFormat) -> Report {
+            (name, { () throws(ReportError) in try report.write(format, toFile: path(name), timeZone: timeZone) })
         }
-        reports.append(("report.html", { () throws(ReportError) in try AtomicFile.write(HTMLReport(outcome: outcome).rendered(), to: path("report.html")) }))
+        func text(_ name: String, _ render: @escaping () -> String) -> Report {
+            (name, { () throws(ReportError) in try AtomicFile.write(render(), to: path(name)) })
+        }
+        var reports: [Report] = [
+            streamed("usage.csv", usage, .csv), streamed("usage.json", usage, .json),
+            streamed("reconciliation.csv", reconciliation, .csv), streamed("reconciliation.json", reconciliation, .json),
+            text("anomalies.csv") { OutputFormat.csv.render(anomalies) }, text("anomalies.json") { OutputFormat.json.render(anomalies) },
+            text("recommendations.csv") { OutputFormat.csv.render(recommendations) },
+            text("recommendations.json") { OutputFormat.json.render(recommendations) },
+        ]
+        reports += applyForms.map { file in text(file.name) { file.text } }
+        reports.append(text("report.html") { HTMLReport(outcome: outcome).rendered() })
         let largestFirst = [0, 1, reports.count - 1] + (2..<(reports.count - 1))
         let failures = Mutex<[Int: ReportError]>([:])
         Concurrently.forEach(reports.count) { turn in

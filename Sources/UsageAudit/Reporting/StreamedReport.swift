@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A report that hands out its rows one at a time, so that it can be written to a file in
 /// any streamable format without holding a table or a rendered text of it in memory.
@@ -27,21 +26,10 @@ extension StreamedReport {
         writer.end(&output)
     }
 
-    /// Writes the report into `directory` once per (file name, format), each file atomically
-    /// and on a thread of its own; timestamps in `timeZone`.
-    public func write(_ files: [(name: String, format: OutputFormat)], into directory: String, timeZone: TimeZone) throws(ReportError) {
-        let failures = Mutex<[ReportError]>([])
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let (name, format) = files[index]
-            let calendar = ZonedCalendar(timeZone: timeZone)
-            do throws(ReportError) {
-                try AtomicFile.write(to: (directory as NSString).appendingPathComponent(name)) {
-                    write(format, calendar: calendar, to: &$0)
-                }
-            } catch {
-                failures.withLock { $0.append(error) }
-            }
-        }
-        if let failure = failures.withLock({ $0.first }) { throw failure }
+    /// Writes the report in `format` to the file at `path`, atomically; timestamps in
+    /// `timeZone` (a calendar of its own, so that reports can be written on several threads).
+    public func write(_ format: OutputFormat, toFile path: String, timeZone: TimeZone) throws(ReportError) {
+        let calendar = ZonedCalendar(timeZone: timeZone)
+        try AtomicFile.write(to: path) { write(format, calendar: calendar, to: &$0) }
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// The same tables serve SQLite and PostgreSQL; only the id column is spelled per dialect,
 /// and in SQLite the usage tables are `WITHOUT ROWID` (stored in key order: one B-tree per
-/// table instead of two, half the writes of a nightly commit) without an index on the day
+/// table instead of two, three with the day index) without an index on the day
 /// (a scan in key order reads the history faster than an index on the day would).
 ///
 /// Versions: 1 the first; 2 (SQLite only, PostgreSQL moves on unchanged) the usage tables

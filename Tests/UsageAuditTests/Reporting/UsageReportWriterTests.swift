@@ -71,13 +71,14 @@ struct UsageReportWriterTests {
         #expect(OutputFormat.json.render(table) == "[]\n")
     }
 
-    @Test("files written on two threads hold the same bytes")
+    @Test("files written atomically hold the table's bytes")
     func files() throws {
         let folder = try TemporaryFolder()
         let configuration = try ConfigurationLoader.parse(text: Self.configuration)
         let report = UsageReport(rows: rows(seed: 9), limits: LimitResolver(profiles: [], configuration: configuration))
         let zone = TimeZone(identifier: "Europe/Berlin")!
-        try report.write([("u.csv", .csv), ("u.json", .json)], into: folder.path, timeZone: zone)
+        try report.write(.csv, toFile: folder.path + "/u.csv", timeZone: zone)
+        try report.write(.json, toFile: folder.path + "/u.json", timeZone: zone)
         let table = report.table(calendar: ZonedCalendar(timeZone: zone))
         #expect(try String(contentsOfFile: folder.path + "/u.csv", encoding: .utf8) == OutputFormat.csv.render(table))
         #expect(try String(contentsOfFile: folder.path + "/u.json", encoding: .utf8) == OutputFormat.json.render(table))
