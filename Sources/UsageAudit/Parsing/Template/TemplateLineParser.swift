@@ -22,9 +22,16 @@ struct TemplateLineParser: LineParser {
     private let timeIsOneField: Bool
     private var lastTime = TimeBytes()
     private var lastInstant: Int64 = 0
+    /// The plain path for common- and combined-shaped templates, tried before the walk.
+    private let fastPath: TemplateFastPath?
+    /// The spans `fastPath` finds, in line order (reused from line to line).
+    private var fastSpans: [ByteSpan]
 
-    init(program: TemplateProgram, fields: FieldCatalog, calendar: ZonedCalendar) {
+    /// - Parameter usesFastPath: try `TemplateFastPath` first (false only to compare the two in tests).
+    init(program: TemplateProgram, fields: FieldCatalog, calendar: ZonedCalendar, usesFastPath: Bool = true) {
         self.program = program
+        fastPath = usesFastPath ? TemplateFastPath(program: program) : nil
+        fastSpans = Array(repeating: .empty, count: fastPath?.fieldOrder.count ?? 0)
         self.calendar = calendar
         scans = program.fields.map { TemplateFieldScan($0, catalogIndex: $0.role == .ignored ? nil : fields.index(of: $0.name)) }
         let logged = Set(program.fields.map(\.name))
@@ -48,6 +55,17 @@ struct TemplateLineParser: LineParser {
         var timeReused = false
         var timeSpan: ByteSpan?
         var request = RequestSpans()
+        if let fastPath, fastSpans.withUnsafeMutableBufferPointer({ fastPath.split(line, end: end, into: $0.baseAddress!) }) {
+            for (index, field) in fastPath.fieldOrder.enumerated() {
+                if let hint = take(
+                    field: field, span: fastSpans[index], record: &record, request: &request,
+                    timeSpan: &timeSpan, timeReused: &timeReused)
+                {
+                    return .malformed(hint)
+                }
+            }
+            return finish(&record, request: request, timeSpan: timeSpan, timeReused: timeReused)
+        }
         var position = 0
         var stepIndex = 0
         let steps = program.steps
@@ -80,11 +98,10 @@ struct TemplateLineParser: LineParser {
                     return .malformed(terminatorHint(field: step.field, from: position))
                 }
                 let span = ByteSpan(start: position, end: fieldEnd)
-                if scan.role == .time, timeIsOneField {
-                    timeSpan = span
-                    timeReused = lastTime.holds(record.bytes(span))
-                }
-                if let hint = apply(scan, field: step.field, span: span, to: &record, request: &request, timeKnown: timeReused) {
+                if let hint = take(
+                    field: step.field, span: span, record: &record, request: &request,
+                    timeSpan: &timeSpan, timeReused: &timeReused)
+                {
                     return .malformed(hint)
                 }
                 position = fieldEnd
@@ -98,6 +115,28 @@ struct TemplateLineParser: LineParser {
         guard position == end else {
             return .malformed("unexpected text at byte \(position + 1) after the last field of the format")
         }
+        return finish(&record, request: request, timeSpan: timeSpan, timeReused: timeReused)
+    }
+
+    /// Records the `span` of `field` (the program's index), noting a time field's bytes.
+    @inline(__always)
+    private mutating func take(
+        field: Int, span: ByteSpan, record: inout LogRecord, request: inout RequestSpans,
+        timeSpan: inout ByteSpan?, timeReused: inout Bool
+    ) -> String? {
+        let scan = scans[field]
+        if scan.role == .time, timeIsOneField {
+            timeSpan = span
+            timeReused = lastTime.holds(record.bytes(span))
+        }
+        return apply(scan, field: field, span: span, to: &record, request: &request, timeKnown: timeReused)
+    }
+
+    /// Completes a record whose fields have all been taken: request parts, derived fields, time.
+    @inline(__always)
+    private mutating func finish(
+        _ record: inout LogRecord, request: RequestSpans, timeSpan: ByteSpan?, timeReused: Bool
+    ) -> LineParseResult {
         request.fill(&record)
         fillDerivedFields(of: &record)
         if timeReused {

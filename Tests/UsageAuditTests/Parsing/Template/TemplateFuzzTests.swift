@@ -29,8 +29,8 @@ struct TemplateFuzzTests {
             var parsedCount = 0
             for round in 0..<4000 {
                 let line = round % 4 == 0
-                    ? randomLine(using: &generator)
-                    : mutated(sampleBytes, times: Int.random(in: 1...4, using: &generator), using: &generator)
+                    ? Self.randomLine(using: &generator)
+                    : Self.mutated(sampleBytes, times: Int.random(in: 1...4, using: &generator), using: &generator)
                 if check(line, with: &harness) { parsedCount += 1 }
             }
             // Most single mutations keep a line parseable; the generator must reach the deep paths.
@@ -53,7 +53,7 @@ struct TemplateFuzzTests {
         }
     }
 
-    private func randomLine(using generator: inout SeededRandom) -> [UInt8] {
+    static func randomLine(using generator: inout SeededRandom) -> [UInt8] {
         let length = Int.random(in: 0...200, using: &generator)
         return (0..<length).map { _ in
             Bool.random(using: &generator)
@@ -62,7 +62,7 @@ struct TemplateFuzzTests {
         }
     }
 
-    private func mutated(_ sample: [UInt8], times: Int, using generator: inout SeededRandom) -> [UInt8] {
+    static func mutated(_ sample: [UInt8], times: Int, using generator: inout SeededRandom) -> [UInt8] {
         var line = sample
         for _ in 0..<times {
             let position = line.isEmpty ? 0 : Int.random(in: 0..<line.count, using: &generator)
