@@ -43,6 +43,28 @@ final class SQLiteRowWriter {
 
     /// Inserts one row: `texts` bind to the first parameters, `integers` to the ones after.
     func insert(texts: (String, String), integers: (Int64, Int64, Int64, Int64, Int64, Int64)) throws {
+        try insert(texts: texts) {
+            sqlite3_bind_int64(statement, 3, integers.0)
+            sqlite3_bind_int64(statement, 4, integers.1)
+            sqlite3_bind_int64(statement, 5, integers.2)
+            sqlite3_bind_int64(statement, 6, integers.3)
+            sqlite3_bind_int64(statement, 7, integers.4)
+            sqlite3_bind_int64(statement, 8, integers.5)
+        }
+    }
+
+    /// Inserts one row: `texts` bind to the first parameters, `blob` to the third.
+    func insert(texts: (String, String), blob: [UInt8]) throws {
+        try blob.withUnsafeBytes { bytes in
+            try insert(texts: texts) {
+                // SQLITE_STATIC: the bytes stay valid until the reset after the step.
+                _ = sqlite3_bind_blob(statement, 3, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), nil)
+            }
+        }
+    }
+
+    /// Binds `texts` to the first two parameters and the rest with `bindRest`, steps once.
+    private func insert(texts: (String, String), bindRest: () -> Void) throws {
         var first = texts.0
         var second = texts.1
         let code = first.withUTF8 { one in
@@ -50,12 +72,7 @@ final class SQLiteRowWriter {
                 // SQLITE_STATIC: the bytes stay valid until the reset below.
                 bindText(1, one)
                 bindText(2, two)
-                sqlite3_bind_int64(statement, 3, integers.0)
-                sqlite3_bind_int64(statement, 4, integers.1)
-                sqlite3_bind_int64(statement, 5, integers.2)
-                sqlite3_bind_int64(statement, 6, integers.3)
-                sqlite3_bind_int64(statement, 7, integers.4)
-                sqlite3_bind_int64(statement, 8, integers.5)
+                bindRest()
                 let stepped = sqlite3_step(statement)
                 sqlite3_reset(statement)
                 sqlite3_clear_bindings(statement)

@@ -43,6 +43,9 @@ public final class SQLiteStateStore: StateStore {
                 for statement in StateSchema.migrations(from: version, dialect: .sqlite) {
                     try database.execute(sql: statement)
                 }
+                if StateSchema.needsSlotPacking(from: version, dialect: .sqlite) {
+                    try Self.packHourlyRows(database)
+                }
                 try database.execute(
                     sql: "INSERT INTO audit_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     arguments: [String(StateSchema.version)])
@@ -80,12 +83,7 @@ public final class SQLiteStateStore: StateStore {
                     user: row[0], scope: row[1], day: LocalDay(number: Int32(clamping: row[2] as Int64)),
                     counts: Self.counts(row)))
             }
-            let slots = try Row.fetchCursor(database, sql: """
-                SELECT user_name, scope, slot_start, requests, units, rejected, first_seen, last_seen FROM audit_hourly_usage
-                """)
-            while let row = try slots.next() {
-                history.slots.append(StoredSlot(user: row[0], scope: row[1], start: row[2], counts: Self.counts(row)))
-            }
+            history.slots = try self.packedSlots(database)
             history.firstDay = try Int64.fetchOne(database, sql: "SELECT MIN(day) FROM audit_daily_usage")
                 .map { LocalDay(number: Int32(clamping: $0)) }
             return history
@@ -134,12 +132,7 @@ public final class SQLiteStateStore: StateStore {
                 cell.counts.rejected, cell.counts.firstSeen, cell.counts.lastSeen))
         }
         try database.execute(sql: "DELETE FROM audit_hourly_usage")
-        let insert = try SQLiteRowWriter(database: database, sql: StateSchema.insertSlot(dialect: .sqlite))
-        for slot in update.slots {
-            try insert.insert(texts: (slot.user, slot.scope), integers: (
-                slot.start, slot.counts.requests, slot.counts.units,
-                slot.counts.rejected, slot.counts.firstSeen, slot.counts.lastSeen))
-        }
+        try Self.insertPacked(update.slots, database: database)
         let run = update.run
         try database.execute(
             sql: "INSERT INTO audit_runs (started_at, as_of, inputs, lines, version) VALUES (?, ?, ?, ?, ?)",

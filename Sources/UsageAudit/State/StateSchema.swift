@@ -7,7 +7,9 @@
 /// (a scan in key order reads the history faster than an index on the day would).
 ///
 /// Versions: 1 the first; 2 (SQLite only, PostgreSQL moves on unchanged) the usage tables
-/// rebuilt `WITHOUT ROWID`, the day index dropped.
+/// rebuilt `WITHOUT ROWID`, the day index dropped; 3 (SQLite only) the hourly slots packed
+/// into one row per user and scope (`SlotPacking`; `SQLiteStateStore` converts the rows,
+/// which SQL alone cannot).
 public enum StateSchema {
     public enum Dialect: Sendable {
         case sqlite
@@ -15,7 +17,7 @@ public enum StateSchema {
     }
 
     /// The version this build writes.
-    public static let version = 2
+    public static let version = 3
 
     /// The statements that move a store at `from` (0: empty) to `version`.
     public static func migrations(from: Int, dialect: Dialect) -> [String] {
@@ -35,13 +37,16 @@ public enum StateSchema {
                 """,
                 "CREATE UNIQUE INDEX audit_inputs_head ON audit_inputs (head_length, head_digest)",
             ]
-            statements += usageTables(daily: "audit_daily_usage", hourly: "audit_hourly_usage", dialect: dialect)
+            statements += usageTables(
+                daily: "audit_daily_usage", hourly: "audit_hourly_usage", dialect: dialect, packsSlots: dialect == .sqlite)
             if dialect == .postgres {
                 statements.append("CREATE INDEX audit_daily_usage_day ON audit_daily_usage (day)")
             }
         } else if from < 2, dialect == .sqlite {
             // Version 1 → 2: the usage tables rebuilt without rowid, their rows copied over.
-            statements += usageTables(daily: "audit_daily_usage_v2", hourly: "audit_hourly_usage_v2", dialect: dialect)
+            // Slots in rows, as version 2 kept them: packing them follows (`needsSlotPacking`).
+            statements += usageTables(
+                daily: "audit_daily_usage_v2", hourly: "audit_hourly_usage_v2", dialect: dialect, packsSlots: false)
             for (table, key) in [("audit_daily_usage", "day"), ("audit_hourly_usage", "slot_start")] {
                 statements += [
                     """
@@ -56,15 +61,37 @@ public enum StateSchema {
         return statements
     }
 
-    /// The daily and hourly usage tables, named `daily` and `hourly`.
-    private static func usageTables(daily: String, hourly: String, dialect: Dialect) -> [String] {
+    /// Whether a store at `version` keeps one row per hourly slot that must be packed after the
+    /// statements of `migrations` (SQLite before 3; PostgreSQL keeps rows).
+    public static func needsSlotPacking(from version: Int, dialect: Dialect) -> Bool {
+        dialect == .sqlite && version >= 1 && version < 3
+    }
+
+    /// SQLite's hourly table from version 3: one row per user and scope, its slots packed.
+    public static func packedHourlyTable(named name: String) -> String {
+        """
+        CREATE TABLE \(name) (user_name TEXT NOT NULL, scope TEXT NOT NULL, slots BLOB NOT NULL,
+            PRIMARY KEY (user_name, scope)) WITHOUT ROWID
+        """
+    }
+
+    /// SQLite: inserts one user's packed slots of one scope (user, scope, packed bytes) into `table`.
+    public static func insertPackedSlots(into table: String) -> String {
+        "INSERT INTO \(table) (user_name, scope, slots) VALUES (?, ?, ?)"
+    }
+
+    /// The daily and hourly usage tables, named `daily` and `hourly`; the hourly one with
+    /// packed slots when `packsSlots`.
+    private static func usageTables(daily: String, hourly: String, dialect: Dialect, packsSlots: Bool) -> [String] {
         let layout = dialect == .sqlite ? " WITHOUT ROWID" : ""
-        return [
-            """
+        let dailyTable = """
             CREATE TABLE \(daily) (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
                 requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
                 first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day))\(layout)
-            """,
+            """
+        if packsSlots { return [dailyTable, packedHourlyTable(named: hourly)] }
+        return [
+            dailyTable,
             """
             CREATE TABLE \(hourly) (user_name TEXT NOT NULL, scope TEXT NOT NULL, slot_start BIGINT NOT NULL,
                 requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
@@ -77,11 +104,6 @@ public enum StateSchema {
     /// units, rejected, first seen, last seen).
     public static func upsertCell(dialect: Dialect) -> String {
         "\(cellInsertion) VALUES (\(placeholders(8, dialect))) \(cellConflict)"
-    }
-
-    /// Inserts one hourly slot (the table is emptied first).
-    public static func insertSlot(dialect: Dialect) -> String {
-        "\(slotInsertion) VALUES (\(placeholders(8, dialect)))"
     }
 
     /// PostgreSQL: upserts many daily cells in one statement, each placeholder an array with

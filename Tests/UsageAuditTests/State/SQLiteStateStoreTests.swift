@@ -20,6 +20,16 @@ struct SQLiteStateStoreTests {
             run: RunRecord(startedAt: 1, asOf: 2, inputs: 1, lines: 3, version: "test"))
     }
 
+    /// The runs and inputs tables as versions 1 and 2 wrote them (verbatim).
+    private static let runAndInputTables = """
+        CREATE TABLE audit_runs (id INTEGER PRIMARY KEY, started_at BIGINT NOT NULL, as_of BIGINT NOT NULL,
+            inputs BIGINT NOT NULL, lines BIGINT NOT NULL, version TEXT NOT NULL);
+        CREATE TABLE audit_inputs (id INTEGER PRIMARY KEY, head_length BIGINT NOT NULL, head_digest TEXT NOT NULL, line_digest TEXT NOT NULL,
+            length BIGINT NOT NULL, checksum BIGINT NOT NULL, name TEXT NOT NULL, lines BIGINT NOT NULL,
+            first_time BIGINT, last_time BIGINT, days TEXT NOT NULL, counted_at BIGINT NOT NULL);
+        CREATE UNIQUE INDEX audit_inputs_head ON audit_inputs (head_length, head_digest);
+        """
+
     @Test("a new store is created with its folder, and what is committed is read back")
     func roundTrip() throws {
         let folder = try TemporaryFolder("state")
@@ -82,7 +92,7 @@ struct SQLiteStateStoreTests {
         }
     }
 
-    @Test("a store of schema version 1 moves to version 2: usage tables without rowid, every row kept")
+    @Test("a store of schema version 1 moves to version 3: usage tables without rowid, slots packed, every row kept")
     func migratesVersionOne() throws {
         let folder = try TemporaryFolder("state")
         let path = folder.file("s.sqlite")
@@ -92,12 +102,7 @@ struct SQLiteStateStoreTests {
             try database.execute(sql: """
                 CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 INSERT INTO audit_meta (key, value) VALUES ('schema_version', '1'), ('timezone', 'UTC');
-                CREATE TABLE audit_runs (id INTEGER PRIMARY KEY, started_at BIGINT NOT NULL, as_of BIGINT NOT NULL,
-                    inputs BIGINT NOT NULL, lines BIGINT NOT NULL, version TEXT NOT NULL);
-                CREATE TABLE audit_inputs (id INTEGER PRIMARY KEY, head_length BIGINT NOT NULL, head_digest TEXT NOT NULL, line_digest TEXT NOT NULL,
-                    length BIGINT NOT NULL, checksum BIGINT NOT NULL, name TEXT NOT NULL, lines BIGINT NOT NULL,
-                    first_time BIGINT, last_time BIGINT, days TEXT NOT NULL, counted_at BIGINT NOT NULL);
-                CREATE UNIQUE INDEX audit_inputs_head ON audit_inputs (head_length, head_digest);
+                \(Self.runAndInputTables)
                 CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
                     requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
                     first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day));
@@ -114,18 +119,98 @@ struct SQLiteStateStoreTests {
         let history = try store.history(from: LocalDay(number: 0))
         #expect(history.cells.map(\.counts) == [UsageCounts(requests: 4, units: 9, rejected: 1, firstSeen: 10, lastSeen: 20)])
         #expect(history.cells.map(\.user) == ["ann"])
-        #expect(history.slots.map(\.start) == [7200])
+        #expect(history.slots == [StoredSlot(
+            user: "ann", scope: "geocoding", start: 7200,
+            counts: UsageCounts(requests: 4, units: 9, rejected: 1, firstSeen: 10, lastSeen: 20))])
         try queue.read { database in
-            #expect(try String.fetchOne(database, sql: "SELECT value FROM audit_meta WHERE key = 'schema_version'") == "2")
+            #expect(try String.fetchOne(database, sql: "SELECT value FROM audit_meta WHERE key = 'schema_version'") == "3")
             for table in ["audit_daily_usage", "audit_hourly_usage"] {
                 let sql = try String.fetchOne(database, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])
                 #expect(sql?.hasSuffix("WITHOUT ROWID") == true, "\(table): \(sql ?? "missing")")
             }
-            #expect(try String.fetchOne(database, sql: "SELECT name FROM sqlite_master WHERE name LIKE '%_v2' OR name = 'audit_daily_usage_day'") == nil)
+            #expect(try String.fetchOne(database, sql: "SELECT name FROM sqlite_master WHERE name LIKE '%_v_' OR name = 'audit_daily_usage_day'") == nil)
+            #expect(try Int.fetchOne(database, sql: "SELECT count(*) FROM pragma_table_info('audit_hourly_usage') WHERE name = 'slots'") == 1)
         }
         // And the migrated store takes the next run's commit.
         try store.commit(update(inputs: [input("access.log", length: 50)], units: 5))
         #expect(try store.history(from: LocalDay(number: 0)).cells.map(\.counts.units) == [5])
+    }
+
+    @Test("a store of schema version 2 moves to version 3: each user's slots of a scope packed into one row")
+    func migratesVersionTwo() throws {
+        let folder = try TemporaryFolder("state")
+        let path = folder.file("s.sqlite")
+        // Version 2's tables, as its migration left them, with slots of two users and two scopes.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { database in
+            try database.execute(sql: """
+                CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO audit_meta (key, value) VALUES ('schema_version', '2'), ('timezone', 'UTC');
+                \(Self.runAndInputTables)
+                CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
+                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
+                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day)) WITHOUT ROWID;
+                CREATE TABLE audit_hourly_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, slot_start BIGINT NOT NULL,
+                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
+                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, slot_start)) WITHOUT ROWID;
+                INSERT INTO audit_hourly_usage VALUES ('bob', 'all', 3600, 2, 2, 0, 3601, 3700);
+                INSERT INTO audit_hourly_usage VALUES ('ann', 'routing', 7200, 1, 40, 1, 7300, 7300);
+                INSERT INTO audit_hourly_usage VALUES ('ann', 'all', 7200, 5, 5, 0, 7201, 7999);
+                INSERT INTO audit_hourly_usage VALUES ('ann', 'all', 3600, 3, 3, 2, 3600, 7199);
+                """)
+        }
+        let store = try SQLiteStateStore(path: path)
+        _ = try store.open(timeZoneName: "UTC")
+        let slots = try store.history(from: LocalDay(number: 0)).slots
+        #expect(slots.sorted { ($0.user, $0.scope, $0.start) < ($1.user, $1.scope, $1.start) } == [
+            StoredSlot(user: "ann", scope: "all", start: 3600, counts: UsageCounts(requests: 3, units: 3, rejected: 2, firstSeen: 3600, lastSeen: 7199)),
+            StoredSlot(user: "ann", scope: "all", start: 7200, counts: UsageCounts(requests: 5, units: 5, rejected: 0, firstSeen: 7201, lastSeen: 7999)),
+            StoredSlot(user: "ann", scope: "routing", start: 7200, counts: UsageCounts(requests: 1, units: 40, rejected: 1, firstSeen: 7300, lastSeen: 7300)),
+            StoredSlot(user: "bob", scope: "all", start: 3600, counts: UsageCounts(requests: 2, units: 2, rejected: 0, firstSeen: 3601, lastSeen: 3700)),
+        ])
+        let (version, rows) = try queue.read { database in
+            (try String.fetchOne(database, sql: "SELECT value FROM audit_meta WHERE key = 'schema_version'"),
+             try Int.fetchOne(database, sql: "SELECT count(*) FROM audit_hourly_usage"))
+        }
+        #expect(version == "3")
+        #expect(rows == 3)
+    }
+
+    @Test("slots committed in any order are read back, one packed row per user and scope")
+    func slotsInAnyOrder() throws {
+        let folder = try TemporaryFolder("state")
+        let path = folder.file("s.sqlite")
+        let store = try SQLiteStateStore(path: path)
+        _ = try store.open(timeZoneName: "UTC")
+        func slot(_ user: String, _ scope: String, _ hour: Int64) -> StoredSlot {
+            StoredSlot(user: user, scope: scope, start: hour * 3600, counts: UsageCounts(
+                requests: hour, units: -hour, rejected: 0, firstSeen: hour * 3600 + 1, lastSeen: hour * 3600 + 3599))
+        }
+        let slots = [slot("zoë", "all", 5), slot("ann", "all", 7), slot("zoë", "all", 2), slot("ann", "other", 1), slot("ann", "all", 3)]
+        var update = update(inputs: [input("access.log", length: 50)])
+        update.slots = slots
+        try store.commit(update)
+        let read = try store.history(from: LocalDay(number: 0)).slots
+        #expect(Set(read) == Set(slots))
+        #expect(read.count == slots.count)
+        let rows = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM audit_hourly_usage") }
+        #expect(rows == 3)
+    }
+
+    @Test("a damaged packed row makes the store unavailable, naming the row")
+    func damagedSlots() throws {
+        let folder = try TemporaryFolder("state")
+        let path = folder.file("s.sqlite")
+        let store = try SQLiteStateStore(path: path)
+        _ = try store.open(timeZoneName: "UTC")
+        try store.commit(update(inputs: [input("access.log", length: 50)]))
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE audit_hourly_usage SET slots = x'FF'") }
+        #expect {
+            _ = try store.history(from: LocalDay(number: 0))
+        } throws: { error in
+            guard case StateError.unavailable(_, let reason) = error else { return false }
+            return reason.contains("ann (geocoding)") && reason.contains("damaged")
+        }
     }
 
     @Test("a file that is not a database is an unavailable store")
