@@ -103,9 +103,8 @@ public struct Audit: Sendable {
         }
         let merged = clock.now
         memory(after: "joining the history")
-        let rows = PeriodRollup(configuration: configuration).rows(of: usage) { _, range in window.contains(range) }
-        let rolled = clock.now
-        memory(after: "the roll-up")
+        // Rolled up into periods while the usage reports are written, never held whole.
+        let rows = UsageRows(rollingUp: usage, configuration: configuration, window: window)
         // Reconciliation, detection and recommendations read the same aggregate and nothing
         // else of each other: they run side by side (each with a calendar of its own, which
         // caches), beside the state commit.
@@ -150,7 +149,7 @@ public struct Audit: Sendable {
             profiles: profiles, findings: findings,
             timings: [
                 ("count_seconds", (counted - start).seconds), ("state_seconds", (merged - counted).seconds),
-                ("rollup_seconds", (rolled - merged).seconds), ("analyses_seconds", (analysed - rolled).seconds),
+                ("analyses_seconds", (analysed - merged).seconds),
                 ("commit_wait_seconds", (committed - analysed).seconds),
             ])
         // Beside the stages above, not after them: building and committing the state update.

@@ -4,8 +4,8 @@ public struct AuditOutcome: Sendable {
     public var result: CountResult
     /// The audit moment, in epoch seconds.
     public var asOf: Int64
-    /// `usage.csv` rows.
-    public var usageRows: [UsageRow]
+    /// `usage.csv` rows (rolled up from `usage` as they are read).
+    public var usageRows: UsageRows
     /// The stored counters audited (empty when no `--profiles` was given).
     public var profiles: [StoredProfile]
     /// The effective limit of every row: profile → quota default → none.
@@ -34,7 +34,7 @@ public struct AuditOutcome: Sendable {
     public static let stateCommitTiming = "state_commit_seconds"
 
     public init(
-        configuration: AuditConfiguration, result: CountResult, asOf: Int64, usageRows: [UsageRow],
+        configuration: AuditConfiguration, result: CountResult, asOf: Int64, usageRows: UsageRows,
         profiles: [StoredProfile] = [], findings: [ReconciliationFinding] = [], timings: [(String, Double)]
     ) {
         self.configuration = configuration

@@ -5,14 +5,18 @@ public struct UsageReport: StreamedReport {
         "requests", "units", "rejected", "limit", "remaining", "overage", "overage_cost",
     ]
 
-    public var rows: [UsageRow]
+    public var rows: UsageRows
     private let limits: LimitResolver
 
     /// - Parameter limits: resolves each row's limit: the user's stored profile, else the
     ///   quota's default, else none.
-    public init(rows: [UsageRow], limits: LimitResolver) {
+    public init(rows: UsageRows, limits: LimitResolver) {
         self.rows = rows
         self.limits = limits
+    }
+
+    public init(rows: [UsageRow], limits: LimitResolver) {
+        self.init(rows: UsageRows(rows), limits: limits)
     }
 
     /// What is left of the limit: empty when there is no limit or it is unlimited (-1),
@@ -27,7 +31,7 @@ public struct UsageReport: StreamedReport {
         if format == .csv || format == .json {
             var writer = UsageReportWriter(format: format, calendar: calendar, limits: limits)
             writer.begin(&output)
-            for row in rows { writer.write(row, to: &output) }
+            rows.forEachRow { writer.write($0, to: &output) }
             writer.end(&output)
             return
         }
@@ -49,7 +53,7 @@ public struct UsageReport: StreamedReport {
         }
         var values: [ReportValue] = []
         values.reserveCapacity(Self.columns.count)
-        for row in rows {
+        try rows.forEachRow { row in
             let effective = limits.limit(user: row.user, scope: row.scope, period: row.period)
             let limit = effective.reportedLimit
             let overage = effective.overage(used: row.counts.units)

@@ -47,7 +47,7 @@ struct ExactlyOnceTests {
         #expect(try storedUnits("ann") == 40)
         // The commit ran beside the stages: its time is reported apart, and the stages in order.
         let stages = first.timings.map(\.0)
-        #expect(stages == ["count_seconds", "state_seconds", "rollup_seconds", "analyses_seconds", "commit_wait_seconds", "state_commit_seconds"])
+        #expect(stages == ["count_seconds", "state_seconds", "analyses_seconds", "commit_wait_seconds", "state_commit_seconds"])
         #expect(AuditOutcome.besideTimings == ["state_commit_seconds"])
     }
 

@@ -31,7 +31,7 @@ struct SummaryReportTests {
             statistics(path: "b.log.gz", lines: 2, first: 1_795_126_000, last: 1_795_135_000, error: "b.log.gz: gzip data is truncated"),
         ])
         let rows = PeriodRollup(configuration: configuration).rows(of: aggregate)
-        return AuditOutcome(configuration: configuration, result: result, asOf: 1_795_219_200, usageRows: rows, timings: [("count_seconds", 0.25)])
+        return AuditOutcome(configuration: configuration, result: result, asOf: 1_795_219_200, usageRows: UsageRows(rows), timings: [("count_seconds", 0.25)])
     }
 
     private func object(_ value: JSONValue) throws -> [String: Any] {
