@@ -2,7 +2,16 @@ extension HourlyUsage {
     /// The complete slots (inside `coverage`) as the state store keeps them.
     /// - Parameter scopeNames: `AuditConfiguration.scopeNames` (slot scope indexes point into it).
     public func storedSlots(scopeNames: [String]) -> [StoredSlot] {
-        guard let coverage else { return [] }
+        var result: [StoredSlot] = []
+        result.reserveCapacity(slots.keys.count)
+        forEachStoredSlot(scopeNames: scopeNames) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each slot of `storedSlots(scopeNames:)`, in the same order (by
+    /// user, scope name and start), holding none of them.
+    public func forEachStoredSlot(scopeNames: [String], _ body: (StoredSlot) throws -> Void) rethrows {
+        guard let coverage else { return }
         // Sorted by user, scope name and start without comparing strings per pair: users by
         // the rank of their bytes, scopes by the rank of their names.
         let userRank = users.ranksByBytes()
@@ -15,8 +24,6 @@ extension HourlyUsage {
             scopeRank[scope] = rank
         }
         let groups = RankGrouping(count: keys.count, ranks: userRank.count) { Int(userRank[Int(keys[$0].user)]) }
-        var result: [StoredSlot] = []
-        result.reserveCapacity(keys.count)
         var userSlots: [(scope: Int, start: Int64, index: Int32)] = []
         for position in 0..<groups.rankCount {
             let group = groups.items(ofRank: position)
@@ -32,10 +39,9 @@ extension HourlyUsage {
             let user = users.string(for: keys[Int(first)].user)
             for entry in userSlots {
                 let key = keys[Int(entry.index)]
-                result.append(StoredSlot(user: user, scope: names[Int(key.scope)], start: entry.start, counts: slots.counts[Int(entry.index)]))
+                try body(StoredSlot(user: user, scope: names[Int(key.scope)], start: entry.start, counts: slots.counts[Int(entry.index)]))
             }
         }
-        return result
     }
 
     /// Adds a slot read back from the state store (at the hour of its last request, which

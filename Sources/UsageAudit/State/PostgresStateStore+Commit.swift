@@ -7,13 +7,13 @@ extension PostgresStateStore {
         for input in update.inputs {
             try write(input, on: connection)
         }
-        for batch in PostgresUsageColumns.batches(of: Self.lastOfEachKey(update.cells), size: Self.batchSize, { columns, cell in
+        for batch in PostgresUsageColumns.batches(of: Self.lastOfEachKey(update.cells.all), size: Self.batchSize, { columns, cell in
             columns.append(user: cell.user, scope: cell.scope, key: Int64(cell.day.number), counts: cell.counts)
         }) {
             try run(PostgresQuery(unsafeSQL: StateSchema.upsertCellArrays, binds: batch.bindings), on: connection)
         }
         try run("DELETE FROM audit_hourly_usage", on: connection)
-        for batch in PostgresUsageColumns.batches(of: update.slots, size: Self.batchSize, { columns, slot in
+        for batch in PostgresUsageColumns.batches(of: update.slots.all, size: Self.batchSize, { columns, slot in
             columns.append(user: slot.user, scope: slot.scope, key: slot.start, counts: slot.counts)
         }) {
             try run(PostgresQuery(unsafeSQL: StateSchema.insertSlotArrays, binds: batch.bindings), on: connection)

@@ -1,45 +1,50 @@
 import GRDB
 
 extension SQLiteStateStore {
-    /// Writes `slots` to the packed hourly table `table`: one row per user and scope.
-    /// Slots of one user and scope that are not next to each other are brought together first.
-    static func insertPacked(_ slots: [StoredSlot], into table: String = "audit_hourly_usage", database: Database) throws {
-        let ordered = isGrouped(slots) ? slots : slots.sorted {
-            ($0.user.utf8.lexicographicallyPrecedes($1.user.utf8))
-                || ($0.user == $1.user && ($0.scope.utf8.lexicographicallyPrecedes($1.scope.utf8)
-                    || ($0.scope == $1.scope && $0.start < $1.start)))
-        }
-        let insert = try SQLiteRowWriter(database: database, sql: StateSchema.insertPackedSlots(into: table))
-        var packed: [UInt8] = []
-        packed.reserveCapacity(4096)
-        var groupStart = ordered.startIndex
-        while groupStart < ordered.endIndex {
-            let first = ordered[groupStart]
-            var groupEnd = groupStart + 1
-            while groupEnd < ordered.endIndex, ordered[groupEnd].user == first.user, ordered[groupEnd].scope == first.scope {
-                groupEnd += 1
+    /// Writes `slots` to the packed hourly table `table` (empty): one row per user and
+    /// scope, streamed. Slots of one user and scope that are not next to each other (not
+    /// the pipeline's order) are brought together first.
+    static func insertPacked(_ slots: RowSource<StoredSlot>, into table: String = "audit_hourly_usage", database: Database) throws {
+        do {
+            try insertGrouped(slots, into: table, database: database)
+        } catch is UngroupedSlots {
+            try database.execute(sql: "DELETE FROM \(table)")
+            let sorted = slots.all.sorted {
+                ($0.user.utf8.lexicographicallyPrecedes($1.user.utf8))
+                    || ($0.user == $1.user && ($0.scope.utf8.lexicographicallyPrecedes($1.scope.utf8)
+                        || ($0.scope == $1.scope && $0.start < $1.start)))
             }
-            packed.removeAll(keepingCapacity: true)
-            SlotPacking.pack(ordered[groupStart..<groupEnd], into: &packed)
-            try insert.insert(texts: (first.user, first.scope), blob: packed)
-            groupStart = groupEnd
+            try insertGrouped(RowSource(sorted), into: table, database: database)
         }
     }
 
-    /// Whether every user and scope's slots are next to each other (as `storedSlots` writes
-    /// them): each change of user or scope moves on in byte order.
-    private static func isGrouped(_ slots: [StoredSlot]) -> Bool {
-        var index = slots.startIndex + 1
-        while index < slots.endIndex {
-            let (previous, slot) = (slots[index - 1], slots[index])
-            if previous.user != slot.user || previous.scope != slot.scope {
-                let moves = previous.user.utf8.lexicographicallyPrecedes(slot.user.utf8)
-                    || (previous.user == slot.user && previous.scope.utf8.lexicographicallyPrecedes(slot.scope.utf8))
-                if !moves { return false }
+    /// A user and scope whose slots came apart.
+    private struct UngroupedSlots: Error {}
+
+    /// Packs each run of slots of one user and scope into one row; throws `UngroupedSlots`
+    /// when a run's user and scope do not come after the last one's in byte order.
+    private static func insertGrouped(_ slots: RowSource<StoredSlot>, into table: String, database: Database) throws {
+        let insert = try SQLiteRowWriter(database: database, sql: StateSchema.insertPackedSlots(into: table))
+        var group: [StoredSlot] = []
+        var packed: [UInt8] = []
+        var last: (user: String, scope: String)?
+        func flush() throws {
+            guard let first = group.first else { return }
+            if let last, !(last.user.utf8.lexicographicallyPrecedes(first.user.utf8)
+                || (last.user == first.user && last.scope.utf8.lexicographicallyPrecedes(first.scope.utf8))) {
+                throw UngroupedSlots()
             }
-            index += 1
+            packed.removeAll(keepingCapacity: true)
+            SlotPacking.pack(group[...], into: &packed)
+            try insert.insert(texts: (first.user, first.scope), blob: packed)
+            last = (first.user, first.scope)
+            group.removeAll(keepingCapacity: true)
         }
-        return true
+        try slots.forEachRow { slot in
+            if let first = group.first, first.user != slot.user || first.scope != slot.scope { try flush() }
+            group.append(slot)
+        }
+        try flush()
     }
 
     /// Every slot of the packed hourly table.
@@ -75,7 +80,7 @@ extension SQLiteStateStore {
                 counts: UsageCounts(requests: row[3], units: row[4], rejected: row[5], firstSeen: row[6], lastSeen: row[7]))
         }
         try database.execute(sql: StateSchema.packedHourlyTable(named: "audit_hourly_usage_v3"))
-        try insertPacked(slots, into: "audit_hourly_usage_v3", database: database)
+        try insertPacked(RowSource(slots), into: "audit_hourly_usage_v3", database: database)
         try database.execute(sql: "DROP TABLE audit_hourly_usage")
         try database.execute(sql: "ALTER TABLE audit_hourly_usage_v3 RENAME TO audit_hourly_usage")
     }

@@ -126,7 +126,7 @@ public final class SQLiteStateStore: StateStore {
         }
         // Hundreds of thousands of rows: bound through SQLite's C API (SQLiteRowWriter).
         let upsert = try SQLiteRowWriter(database: database, sql: StateSchema.upsertCell(dialect: .sqlite))
-        for cell in update.cells {
+        try update.cells.forEachRow { cell in
             try upsert.insert(texts: (cell.user, cell.scope), integers: (
                 Int64(cell.day.number), cell.counts.requests, cell.counts.units,
                 cell.counts.rejected, cell.counts.firstSeen, cell.counts.lastSeen))

@@ -3,16 +3,21 @@ public struct StateUpdate: Sendable {
     /// Inputs counted (new ones without an id; grown ones with `countedBefore` set).
     public var inputs: [CountedInput]
     /// Daily cells with their new totals (history plus this run), replacing stored ones.
-    public var cells: [StoredCell]
-    /// Every hourly slot to keep: the stored ones are replaced by these.
-    public var slots: [StoredSlot]
+    public var cells: RowSource<StoredCell>
+    /// Every hourly slot to keep: the stored ones are replaced by these. A pipeline's update
+    /// gives them by user, scope and start; stores do not rely on it.
+    public var slots: RowSource<StoredSlot>
     /// The run, for the `runs` table.
     public var run: RunRecord
 
-    public init(inputs: [CountedInput], cells: [StoredCell], slots: [StoredSlot], run: RunRecord) {
+    public init(inputs: [CountedInput], cells: RowSource<StoredCell>, slots: RowSource<StoredSlot>, run: RunRecord) {
         self.inputs = inputs
         self.cells = cells
         self.slots = slots
         self.run = run
+    }
+
+    public init(inputs: [CountedInput], cells: [StoredCell], slots: [StoredSlot], run: RunRecord) {
+        self.init(inputs: inputs, cells: RowSource(cells), slots: RowSource(slots), run: run)
     }
 }

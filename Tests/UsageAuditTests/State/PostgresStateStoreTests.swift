@@ -176,7 +176,9 @@ struct PostgresStateStoreTests {
         let store = try database.store()
         _ = try store.open(timeZoneName: "UTC")
         var update = StateFixture.update(inputs: [])
-        update.cells[0].user = "a\u{0}b"
+        var cells = update.cells.all
+        cells[0].user = "a\u{0}b"
+        update.cells = RowSource(cells)
         try store.commit(update)
         #expect(try store.history(from: LocalDay(number: 0)).cells.map(\.user) == ["a\u{FFFD}b"])
     }

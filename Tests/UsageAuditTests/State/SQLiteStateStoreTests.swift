@@ -188,7 +188,7 @@ struct SQLiteStateStoreTests {
         }
         let slots = [slot("zoë", "all", 5), slot("ann", "all", 7), slot("zoë", "all", 2), slot("ann", "other", 1), slot("ann", "all", 3)]
         var update = update(inputs: [input("access.log", length: 50)])
-        update.slots = slots
+        update.slots = RowSource(slots)
         try store.commit(update)
         let read = try store.history(from: LocalDay(number: 0)).slots
         #expect(Set(read) == Set(slots))

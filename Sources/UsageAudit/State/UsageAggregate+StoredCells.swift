@@ -1,0 +1,40 @@
+extension UsageAggregate {
+    /// Calls `body` with each cell of `combined` that this aggregate (a run's fresh usage)
+    /// has, with its combined counts, sorted by user name, scope name and day (users and
+    /// scopes ranked once, not compared as strings): the cells the state store updates.
+    /// - Parameter scopeNames: `AuditConfiguration.scopeNames` (cell scope indexes point into it).
+    public func forEachStoredCell(
+        in combined: UsageAggregate, scopeNames: [String], _ body: (StoredCell) throws -> Void
+    ) rethrows {
+        let userMap = (0..<Int32(users.count)).map { id in
+            users.withBytes(of: id) { combined.users.lookup($0) } ?? -1
+        }
+        let userRank = users.ranksByBytes()
+        let scopeRank = Dictionary(uniqueKeysWithValues: scopeNames.indices.sorted {
+            scopeNames[$0].utf8.lexicographicallyPrecedes(scopeNames[$1].utf8)
+        }.enumerated().map { ($1, $0) })
+        let keys = cellKeys
+        let groups = RankGrouping(count: keys.count, ranks: userRank.count) { Int(userRank[Int(keys[$0].user)]) }
+        var userCells: [Int32] = []
+        for position in 0..<groups.rankCount {
+            let group = groups.items(ofRank: position)
+            guard let first = group.first else { continue }
+            userCells.removeAll(keepingCapacity: true)
+            userCells.append(contentsOf: group)
+            userCells.sort { left, right in
+                let a = keys[Int(left)]
+                let b = keys[Int(right)]
+                return (scopeRank[Int(a.scope)] ?? Int(a.scope), a.day.number) < (scopeRank[Int(b.scope)] ?? Int(b.scope), b.day.number)
+            }
+            let user = userName(keys[Int(first)].user)
+            let combinedUser = userMap[Int(keys[Int(first)].user)]
+            for index in userCells {
+                let key = keys[Int(index)]
+                guard combinedUser >= 0,
+                      let counts = combined.counts(for: UsageKey(user: combinedUser, scope: key.scope, day: key.day))
+                else { continue }
+                try body(StoredCell(user: user, scope: scopeNames[Int(key.scope)], day: key.day, counts: counts))
+            }
+        }
+    }
+}
