@@ -4,7 +4,10 @@ import Foundation
 /// a temporary file in the same folder, flushed, then renamed over the target.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(ReportError) {
-        try write(Data(text.utf8), to: path)
+        var text = text
+        try write(to: path) { output in
+            text.withUTF8 { output.append(contentsOf: $0) }
+        }
     }
 
     public static func write(_ data: Data, to path: String) throws(ReportError) {

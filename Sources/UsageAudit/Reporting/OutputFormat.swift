@@ -10,11 +10,16 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     public func render(_ table: ReportTable) -> String {
         guard self != .table else { return TextTableRenderer.render(table) }
         var output = ReportOutput()
+        write(table, to: &output)
+        return output.text
+    }
+
+    /// Appends `table` in this format (CSV, JSON or JSON lines) to `output`, row by row.
+    public func write(_ table: ReportTable, to output: inout ReportOutput) {
         var writer = ReportTableWriter(format: self, columns: table.columns)
         writer.begin(&output)
         for row in table.rows { writer.write(row, to: &output) }
         writer.end(&output)
-        return output.text
     }
 
     /// The file name extension of the format.

@@ -51,15 +51,17 @@ public struct ReportSet {
         func streamed(_ name: String, _ report: some StreamedReport, _ format: OutputFormat) -> Report {
             (name, { () throws(ReportError) in try report.write(format, toFile: path(name), timeZone: timeZone) })
         }
+        func tabled(_ name: String, _ table: ReportTable, _ format: OutputFormat) -> Report {
+            (name, { () throws(ReportError) in try AtomicFile.write(to: path(name)) { format.write(table, to: &$0) } })
+        }
         func text(_ name: String, _ render: @escaping () -> String) -> Report {
             (name, { () throws(ReportError) in try AtomicFile.write(render(), to: path(name)) })
         }
         var reports: [Report] = [
             streamed("usage.csv", usage, .csv), streamed("usage.json", usage, .json),
             streamed("reconciliation.csv", reconciliation, .csv), streamed("reconciliation.json", reconciliation, .json),
-            text("anomalies.csv") { OutputFormat.csv.render(anomalies) }, text("anomalies.json") { OutputFormat.json.render(anomalies) },
-            text("recommendations.csv") { OutputFormat.csv.render(recommendations) },
-            text("recommendations.json") { OutputFormat.json.render(recommendations) },
+            tabled("anomalies.csv", anomalies, .csv), tabled("anomalies.json", anomalies, .json),
+            tabled("recommendations.csv", recommendations, .csv), tabled("recommendations.json", recommendations, .json),
         ]
         reports += applyForms.map { file in text(file.name) { file.text } }
         reports.append(text("report.html") { HTMLReport(outcome: outcome).rendered() })
