@@ -12,7 +12,9 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var free: [ParsedLineBatch]
-    private var filled: [ParsedLineBatch] = []
+    /// Taken out (set to nil) when handed to the caller, so that the caller's batch is the
+    /// only reference to its buffers: recycling it then reuses them instead of copying.
+    private var filled: [ParsedLineBatch?] = []
     private var filledStart = 0
     private var ended = false
     // Owned by the reading thread until `ended`, then by the caller.
@@ -48,8 +50,8 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while filledStart == filled.count && !ended { condition.wait() }
-        guard filledStart < filled.count else { return nil }
-        let batch = filled[filledStart]
+        guard filledStart < filled.count, let batch = filled[filledStart] else { return nil }
+        filled[filledStart] = nil
         filledStart += 1
         if filledStart == filled.count {
             filled.removeAll(keepingCapacity: true)
