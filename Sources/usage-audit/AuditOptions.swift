@@ -54,7 +54,8 @@ struct AuditOptions: ParsableArguments {
 
     /// Loads the configuration, expands the inputs and runs the audit.
     func runAudit(
-        logger: Logger, state: StateLocation? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true
+        logger: Logger, state: StateLocation? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true,
+        awaitsCommit: Bool = true
     ) throws(CommandFailure) -> AuditOutcome {
         let configuration: AuditConfiguration
         do {
@@ -90,7 +91,7 @@ struct AuditOptions: ParsableArguments {
             defer { line?.finish() }
             let outcome = try audit.run(
                 inputs: inputs, asOf: moment, profiles: stored.profiles, tolerance: tolerance, state: store, includeKeep: includeKeep,
-                reviewDays: reviewDays, recordsRun: recordsRun,
+                reviewDays: reviewDays, recordsRun: recordsRun, awaitsCommit: awaitsCommit,
                 workers: jobs ?? System.coreCount, logger: logger, progress: progress)
             warnAboutMalformedLines(in: outcome, logger: logger)
             var named = outcome

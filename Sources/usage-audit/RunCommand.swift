@@ -61,9 +61,25 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(.state(error))
         }
         let started = ContinuousClock.now
-        let outcome = try audit.runAudit(logger: logger, state: location, includeKeep: includeKeep)
+        // The reports are written while the state commit runs, and put in place once it succeeded.
+        var outcome = try audit.runAudit(logger: logger, state: location, includeKeep: includeKeep, awaitsCommit: false)
+        let staged: StagedReports
+        do throws(ReportError) {
+            staged = try ReportSet(outcome: outcome).stage(in: out)
+        } catch {
+            // A failed commit is the failure to tell (exit 3); else the counts stay
+            // committed, as when the reports fail after a commit.
+            do throws(AuditError) { try outcome.awaitCommit() } catch let failure { throw CommandFailure(failure) }
+            throw CommandFailure(.report(error))
+        }
         do {
-            try ReportSet(outcome: outcome).write(to: out, runSeconds: (ContinuousClock.now - started).seconds)
+            try outcome.awaitCommit()
+        } catch {
+            staged.discard()
+            throw CommandFailure(error)
+        }
+        do {
+            try ReportSet(outcome: outcome).publish(staged, runSeconds: (ContinuousClock.now - started).seconds)
         } catch {
             throw CommandFailure(.report(error))
         }

@@ -39,10 +39,12 @@ public struct Audit: Sendable {
     ///   - reviewDays: also report on this many days up to the audit moment (a review of the
     ///     store, as `explain` does, rather than of this run's input).
     ///   - recordsRun: false leaves the state store untouched (a review writes nothing).
+    ///   - awaitsCommit: false returns while the state commit may still run, for the caller
+    ///     to stage its reports meanwhile and `AuditOutcome.awaitCommit()` before publishing them.
     public func run(
         inputs: [InputSource], asOf: Int64?, profiles: [StoredProfile] = [], tolerance: Int64 = 0,
         state: (any StateStore)? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true,
-        workers: Int = System.coreCount, logger: Logger, progress: CountingProgress? = nil
+        awaitsCommit: Bool = true, workers: Int = System.coreCount, logger: Logger, progress: CountingProgress? = nil
     ) throws(AuditError) -> AuditOutcome {
         let configuration = plan.configuration
         let clock = ContinuousClock()
@@ -132,28 +134,15 @@ public struct Audit: Sendable {
         logger.debug("reconciled \(profiles.count) stored counters: \(findings.count) findings in \(reconcileTime.seconds) s")
         logger.debug("detection: \(anomalies.count) anomalies in \(detectTime.seconds) s, then recommendations: \(recommendations.count) in \(recommendTime.seconds) s (beside reconciliation)")
         memory(after: "the analyses")
-        var commitTime: Duration?
-        if let commit {
-            do {
-                let took = try commit.wait()
-                commitTime = took
-                logger.debug("state committed in \(took.seconds) s, beside the roll-up and the reports' analyses")
-            } catch {
-                throw .state(error)
-            }
-        }
-        let committed = clock.now
-        memory(after: "the state commit")
         var outcome = AuditOutcome(
             configuration: configuration, result: result, asOf: moment, usageRows: rows,
             profiles: profiles, findings: findings,
             timings: [
                 ("count_seconds", (counted - start).seconds), ("state_seconds", (merged - counted).seconds),
                 ("analyses_seconds", (analysed - merged).seconds),
-                ("commit_wait_seconds", (committed - analysed).seconds),
             ])
-        // Beside the stages above, not after them: building and committing the state update.
-        if let commitTime { outcome.timings.append((AuditOutcome.stateCommitTiming, commitTime.seconds)) }
+        outcome.pendingCommit = commit.map { PendingCommit($0, logger: logger) }
+        if awaitsCommit { try outcome.awaitCommit() }
         outcome.anomalies = anomalies
         outcome.recommendations = recommendations
         outcome.usage = usage

@@ -27,6 +27,8 @@ public struct AuditOutcome: Sendable {
     public var recommendations: [Recommendation] = []
     /// Seconds spent per stage.
     public var timings: [(String, Double)]
+    /// The state commit when the audit returned before it ended (`awaitsCommit: false`).
+    public var pendingCommit: PendingCommit?
     /// Timings of work that ran beside the stages rather than after them (the state commit,
     /// on a thread of its own): left out of a sum of the stages.
     public static let besideTimings: Set<String> = [stateCommitTiming]
@@ -48,6 +50,18 @@ public struct AuditOutcome: Sendable {
         usage = result.aggregate
         hourly = result.hourly
         window = ReportWindow(aggregate: result.aggregate, asOf: asOf, calendar: ZonedCalendar(timeZone: configuration.timeZone))
+    }
+
+    /// Waits for a pending state commit and adds its timings (`commit_wait_seconds`, how
+    /// long this waited; `state_commit_seconds`, how long it took); nothing without one.
+    /// - Throws: `AuditError.state` when the commit failed: the store is as it was.
+    public mutating func awaitCommit() throws(AuditError) {
+        guard let commit = pendingCommit else { return }
+        pendingCommit = nil
+        let (waited, took) = try commit.wait()
+        timings.append(("commit_wait_seconds", waited))
+        // Beside the stages, not after them: building and committing the state update.
+        timings.append((Self.stateCommitTiming, took))
     }
 
     /// Whether some input was damaged (exit code 4).

@@ -33,9 +33,11 @@ final class BackgroundCommit: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits for the commit; returns how long it took, or throws its error.
+    /// Waits for the commit; returns how long it took, or throws its error (again at every
+    /// later call).
     func wait() throws(StateError) -> Duration {
         finished.wait()
+        finished.signal()
         if let failure { throw failure }
         return duration
     }

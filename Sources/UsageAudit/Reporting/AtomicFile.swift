@@ -19,10 +19,16 @@ public enum AtomicFile {
     /// Writes what `body` appends to `path`, streaming it through a buffer of 1 MiB (a large
     /// report is never held whole in memory).
     public static func write(to path: String, _ body: (inout ReportOutput) -> Void) throws(ReportError) {
+        try stage(to: path, body).publish()
+    }
+
+    /// Writes what `body` appends to a temporary file beside `path` and flushes it to disk,
+    /// leaving `path` as it is until the staged file is published.
+    public static func stage(to path: String, _ body: (inout ReportOutput) -> Void) throws(ReportError) -> StagedFile {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let staged = StagedFile(path: path, temporary: (directory.isEmpty ? "." : directory) + "/.\(name).tmp-\(getpid())")
+        let descriptor = open(staged.temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         var output = ReportOutput(descriptor: descriptor)
         body(&output)
@@ -30,11 +36,11 @@ public enum AtomicFile {
         var failure = output.failure
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
-            unlink(temporary)
+            staged.discard()
             throw .cannotWrite(path: path, reason: failure)
         }
+        return staged
     }
 
     /// Creates `directory` (and its parents) if it does not exist.

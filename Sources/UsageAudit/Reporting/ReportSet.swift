@@ -36,6 +36,14 @@ public struct ReportSet {
     ///   of the stage timings).
     @discardableResult
     public func write(to directory: String, runSeconds: Double? = nil) throws(ReportError) -> [String] {
+        try publish(stage(in: directory), runSeconds: runSeconds)
+    }
+
+    /// Writes every report but `summary.json` and `metrics.prom` under temporary names in
+    /// `directory` (created if missing), on both cores, the largest first; nothing is in
+    /// place until `publish`. When one fails, the others are removed and the first failure
+    /// in the reports' order is thrown.
+    public func stage(in directory: String) throws(ReportError) -> StagedReports {
         try AtomicFile.createDirectory(directory)
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         let timeZone = outcome.configuration.timeZone
@@ -44,18 +52,20 @@ public struct ReportSet {
         // The small reports' tables are built once, here, and rendered twice (CSV, JSON).
         let anomalies = anomalyTable
         let recommendations = recommendationTable
-        // Each report is one piece of work writing one file, in the order `files` lists them;
-        // they run on both cores, the largest first (the usage report is streamed row by
-        // row, never held whole).
-        typealias Report = (name: String, write: () throws(ReportError) -> Void)
+        // Each report is one piece of work staging one file (the usage report is streamed
+        // row by row, never held whole).
+        typealias Report = (name: String, stage: () throws(ReportError) -> StagedFile)
         func streamed(_ name: String, _ report: some StreamedReport, _ format: OutputFormat) -> Report {
-            (name, { () throws(ReportError) in try report.write(format, toFile: path(name), timeZone: timeZone) })
+            (name, { () throws(ReportError) in try report.stage(format, toFile: path(name), timeZone: timeZone) })
         }
         func tabled(_ name: String, _ table: ReportTable, _ format: OutputFormat) -> Report {
-            (name, { () throws(ReportError) in try AtomicFile.write(to: path(name)) { format.write(table, to: &$0) } })
+            (name, { () throws(ReportError) in try AtomicFile.stage(to: path(name)) { format.write(table, to: &$0) } })
         }
         func text(_ name: String, _ render: @escaping () -> String) -> Report {
-            (name, { () throws(ReportError) in try AtomicFile.write(render(), to: path(name)) })
+            (name, { () throws(ReportError) in
+                var text = render()
+                return try AtomicFile.stage(to: path(name)) { output in text.withUTF8 { output.append(contentsOf: $0) } }
+            })
         }
         var reports: [Report] = [
             streamed("usage.csv", usage, .csv), streamed("usage.json", usage, .json),
@@ -66,28 +76,50 @@ public struct ReportSet {
         reports += applyForms.map { file in text(file.name) { file.text } }
         reports.append(text("report.html") { HTMLReport(outcome: outcome).rendered() })
         let largestFirst = [0, 1, reports.count - 1] + (2..<(reports.count - 1))
-        let failures = Mutex<[Int: ReportError]>([:])
+        let results = Mutex<[Int: Result<StagedFile, ReportError>]>([:])
         Concurrently.forEach(reports.count) { turn in
             let index = largestFirst[turn]
+            let result: Result<StagedFile, ReportError>
             do throws(ReportError) {
-                try reports[index].write()
+                result = .success(try reports[index].stage())
             } catch {
-                failures.withLock { $0[index] = error }
+                result = .failure(error)
             }
+            results.withLock { $0[index] = result }
         }
+        let staged = results.withLock { $0 }
+        let files = staged.keys.sorted().compactMap { try? staged[$0]?.get() }
         // The first failure in the reports' order, whichever thread met it first.
-        if let failure = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw failure }
-        let files = reports.map(\.name)
+        if let failure = staged.keys.sorted().lazy.compactMap({ index -> ReportError? in
+            if case .failure(let error) = staged[index] { return error }
+            return nil
+        }).first {
+            StagedReports(directory: directory, files: files).discard()
+            throw failure
+        }
+        return StagedReports(directory: directory, files: files)
+    }
+
+    /// Moves the staged reports into place, then writes `summary.json` and `metrics.prom`
+    /// from this set's outcome (whose timings may have grown since staging: the state
+    /// commit); returns every file name.
+    /// - Parameter runSeconds: the run's wall-clock time for `metrics.prom` (default: the sum
+    ///   of the stage timings).
+    @discardableResult
+    public func publish(_ staged: StagedReports, runSeconds: Double? = nil) throws(ReportError) -> [String] {
+        for file in staged.files { try file.publish() }
+        func path(_ name: String) -> String { (staged.directory as NSString).appendingPathComponent(name) }
+        let files = staged.files.map { ($0.path as NSString).lastPathComponent } + ["summary.json", "metrics.prom"]
         var summary = SummaryReport(
             asOf: outcome.asOf, result: outcome.result, configuration: outcome.configuration,
             findings: ReconciliationReport.counts(of: outcome.findings) + AnomalyReport.counts(of: outcome.anomalies),
-            profiles: outcome.profiles.count, timings: outcome.timings, reportFiles: files + ["summary.json", "metrics.prom"])
+            profiles: outcome.profiles.count, timings: outcome.timings, reportFiles: files)
         summary.recommendations = RecommendationReport.counts(of: outcome.recommendations)
         try AtomicFile.write(summary.json(calendar: calendar).rendered(pretty: true) + "\n", to: path("summary.json"))
         let seconds = runSeconds ?? outcome.timings.filter { !AuditOutcome.besideTimings.contains($0.0) }.reduce(0) { $0 + $1.1 }
         let metrics = MetricsReport(outcome: outcome, runSeconds: seconds, finishedAt: Int64(Date().timeIntervalSince1970))
         try AtomicFile.write(metrics.rendered(), to: path("metrics.prom"))
-        return files + ["summary.json", "metrics.prom"]
+        return files
     }
 
     /// The recommendations in the apply form of the profile store's system (SQL for the

@@ -29,7 +29,13 @@ extension StreamedReport {
     /// Writes the report in `format` to the file at `path`, atomically; timestamps in
     /// `timeZone` (a calendar of its own, so that reports can be written on several threads).
     public func write(_ format: OutputFormat, toFile path: String, timeZone: TimeZone) throws(ReportError) {
+        try stage(format, toFile: path, timeZone: timeZone).publish()
+    }
+
+    /// Writes the report as `write(_:toFile:timeZone:)` does, under a temporary name that
+    /// `StagedFile.publish()` moves into place.
+    public func stage(_ format: OutputFormat, toFile path: String, timeZone: TimeZone) throws(ReportError) -> StagedFile {
         let calendar = ZonedCalendar(timeZone: timeZone)
-        try AtomicFile.write(to: path) { write(format, calendar: calendar, to: &$0) }
+        return try AtomicFile.stage(to: path) { write(format, calendar: calendar, to: &$0) }
     }
 }

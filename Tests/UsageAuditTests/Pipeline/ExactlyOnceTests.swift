@@ -51,6 +51,23 @@ struct ExactlyOnceTests {
         #expect(AuditOutcome.besideTimings == ["state_commit_seconds"])
     }
 
+    @Test("an audit that does not await its commit hands it over: joined later, with the same timings and state")
+    func pendingCommit() throws {
+        let input = try fixture.gzipped("access.log.2.gz", lines("ann", day: 20, count: 25))
+        var outcome = try audit.run(
+            inputs: [input], asOf: nil, state: SQLiteStateStore(path: statePath), awaitsCommit: false, workers: 2,
+            logger: PipelineFixture.silentLogger)
+        #expect(outcome.pendingCommit != nil)
+        #expect(outcome.timings.map(\.0) == ["count_seconds", "state_seconds", "analyses_seconds"])
+        try outcome.awaitCommit()
+        #expect(outcome.pendingCommit == nil)
+        #expect(outcome.timings.map(\.0) == ["count_seconds", "state_seconds", "analyses_seconds", "commit_wait_seconds", "state_commit_seconds"])
+        #expect(try storedUnits("ann") == 25)
+        // Joining again adds nothing.
+        try outcome.awaitCommit()
+        #expect(outcome.timings.count == 5)
+    }
+
     @Test("a rotated file (plain access.log.1 that comes back as access.log.2.gz) is the same data")
     func rotation() throws {
         let yesterday = lines("ann", day: 20, count: 30)

@@ -21,7 +21,7 @@ struct SummaryReportTests {
         return statistics
     }
 
-    private static func outcome(zone: String = "Europe/Berlin") throws -> AuditOutcome {
+    static func outcome(zone: String = "Europe/Berlin") throws -> AuditOutcome {
         let configuration = try ConfigurationLoader.parse(text: "timezone = \"\(zone)\"\n[[quota]]\nperiod = \"day\"\ndefault = 10")
         var aggregate = UsageAggregate()
         let day = LocalDay(CivilDate(year: 2026, month: 11, day: 20))

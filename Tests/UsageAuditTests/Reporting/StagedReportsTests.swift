@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import UsageAudit
+
+@Suite("Staged reports")
+struct StagedReportsTests {
+    private static let names = [
+        "anomalies.csv", "anomalies.json", "metrics.prom", "recommendations.csv", "recommendations.json",
+        "reconciliation.csv", "reconciliation.json", "report.html", "summary.json", "usage.csv", "usage.json",
+    ]
+
+    /// The folder with last night's reports in it (every file says "old").
+    private func lastNight() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder("staged")
+        for name in Self.names { try AtomicFile.write("old\n", to: folder.file(name)) }
+        return folder
+    }
+
+    private func read(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    @Test("staged reports leave last night's in place until published; the summary has the timings of publishing")
+    func publish() throws {
+        let folder = try lastNight()
+        var outcome = try SummaryReportTests.outcome()
+        let staged = try ReportSet(outcome: outcome).stage(in: folder.path)
+        #expect(staged.files.map { ($0.path as NSString).lastPathComponent } == [
+            "usage.csv", "usage.json", "reconciliation.csv", "reconciliation.json", "anomalies.csv", "anomalies.json",
+            "recommendations.csv", "recommendations.json", "report.html",
+        ])
+        for name in Self.names { #expect(try read(folder.file(name)) == "old\n", "\(name)") }
+        #expect(try folder.entries().count == Self.names.count + staged.files.count)
+        // What the run learns after staging (the state commit's timings) reaches the summary.
+        outcome.timings.append((AuditOutcome.stateCommitTiming, 0.5))
+        let files = try ReportSet(outcome: outcome).publish(staged)
+        #expect(files.sorted() == Self.names)
+        #expect(try folder.entries() == Self.names)
+        #expect(try read(folder.file("usage.csv")).hasPrefix("user,scope,period"))
+        #expect(try read(folder.file("summary.json")).contains("\"state_commit_seconds\": 0.5"))
+    }
+
+    @Test("discarded reports leave last night's in place and no temporary file")
+    func discard() throws {
+        let folder = try lastNight()
+        let staged = try ReportSet(outcome: SummaryReportTests.outcome()).stage(in: folder.path)
+        staged.discard()
+        #expect(try folder.entries() == Self.names)
+        for name in Self.names { #expect(try read(folder.file(name)) == "old\n", "\(name)") }
+    }
+
+    @Test("a report that cannot be written fails the staging whole: nothing new in place, nothing left behind")
+    func failure() throws {
+        let folder = try lastNight()
+        // A folder where anomalies.csv's temporary file would go makes that report fail.
+        let blocker = folder.file(".anomalies.csv.tmp-\(getpid())")
+        try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: false)
+        #expect {
+            _ = try ReportSet(outcome: SummaryReportTests.outcome()).stage(in: folder.path)
+        } throws: { error in
+            guard case ReportError.cannotWrite(let path, _) = error else { return false }
+            return path.hasSuffix("/anomalies.csv")
+        }
+        try FileManager.default.removeItem(atPath: blocker)
+        #expect(try folder.entries() == Self.names)
+        for name in Self.names { #expect(try read(folder.file(name)) == "old\n", "\(name)") }
+    }
+}
