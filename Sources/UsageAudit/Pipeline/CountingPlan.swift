@@ -18,6 +18,12 @@ public struct CountingPlan: Sendable {
         _ = try RequestClassifier(configuration: configuration, fields: fields)
     }
 
+    /// The catalog indices of the named fields counting reads (`requestedFields`): the only
+    /// fields a parsed record must carry from the parsing thread to the counting one.
+    public var countedFieldIndices: [Int] {
+        Self.requestedFields(configuration).compactMap { fields.index(of: $0) }
+    }
+
     /// The named fields the configuration reads: identity sources and field costs.
     static func requestedFields(_ configuration: AuditConfiguration) -> [String] {
         var names: [String] = []

@@ -188,7 +188,7 @@ public struct InputCounter {
         usage: inout CountedUsage, progress: CountingProgress?
     ) throws {
         let ahead = ParsingAhead(
-            source: source, parser: parser, fieldCount: plan.fields.count, skip: skip,
+            source: source, parser: parser, fieldCount: plan.fields.count, carriedFields: plan.countedFieldIndices, skip: skip,
             maximumLineLength: maximumLineLength, progress: progress)
         var record = LogRecord(fieldCount: plan.fields.count)
         while let batch = ahead.next() {

@@ -1,6 +1,7 @@
 /// Lines parsed on the reading thread of `ParsingAhead`, on their way to the counting
 /// thread: each line's bytes (copied, since the reader's buffer moves on), number, what
-/// the parser made of it and, for a parsed line, its record's spans. Struct of arrays,
+/// the parser made of it and, for a parsed line, its record's spans (the fixed ones and
+/// the named fields counting reads, not every field of the format). Struct of arrays,
 /// reused from batch to batch: filling one allocates nothing once it has grown. A value
 /// type that one thread owns at a time (moved through `ParsingAhead`'s ring), so filling
 /// it needs no exclusivity checks.
@@ -17,7 +18,8 @@ struct ParsedLineBatch: @unchecked Sendable {
     /// Lines beyond this end the batch.
     static let lineCapacity = 8192
 
-    private let fieldCount: Int
+    /// The catalog indices of the named fields carried over (the others arrive empty).
+    private let carried: [Int]
     private(set) var bytes: [UInt8] = []
     private var starts: [Int32] = []
     private var lengths: [Int32] = []
@@ -27,11 +29,11 @@ struct ParsedLineBatch: @unchecked Sendable {
     private(set) var reasons: [String] = []
     private var timestamps: [Int64] = []
     private var statuses: [Int] = []
-    /// Per line: remote address, remote user, method, path, query, then the named fields.
+    /// Per line: remote address, remote user, method, path, query, then the carried fields.
     private var spans: [ByteSpan] = []
 
-    init(fieldCount: Int) {
-        self.fieldCount = fieldCount
+    init(carrying carried: [Int]) {
+        self.carried = carried
         bytes.reserveCapacity(Self.byteCapacity + (64 << 10))
         starts.reserveCapacity(Self.lineCapacity)
         lengths.reserveCapacity(Self.lineCapacity)
@@ -39,7 +41,7 @@ struct ParsedLineBatch: @unchecked Sendable {
         outcomes.reserveCapacity(Self.lineCapacity)
         timestamps.reserveCapacity(Self.lineCapacity)
         statuses.reserveCapacity(Self.lineCapacity)
-        spans.reserveCapacity(Self.lineCapacity * (5 + fieldCount))
+        spans.reserveCapacity(Self.lineCapacity * (5 + carried.count))
     }
 
     var count: Int { numbers.count }
@@ -73,7 +75,7 @@ struct ParsedLineBatch: @unchecked Sendable {
         spans.append(record.method)
         spans.append(record.path)
         spans.append(record.query)
-        for index in 0..<fieldCount {
+        for index in carried {
             spans.append(index < record.fields.count ? record.fields[index] : .empty)
         }
     }
@@ -87,14 +89,15 @@ struct ParsedLineBatch: @unchecked Sendable {
     }
 
     /// Calls `body` for each line in order with its bytes, number and outcome, filling
-    /// `record` first for a parsed one, and the reason of a malformed one.
+    /// `record` first for a parsed one (its carried fields; the others are left as they
+    /// are), and the reason of a malformed one.
     func forEachLine(
         record: inout LogRecord,
         _ body: (UnsafeBufferPointer<UInt8>, Int, Outcome, String?, inout LogRecord) -> Void
     ) {
         var parsed = 0
         var malformed = 0
-        let stride = 5 + fieldCount
+        let stride = 5 + carried.count
         bytes.withUnsafeBufferPointer { all in
             for index in numbers.indices {
                 let line = UnsafeBufferPointer(rebasing: all[Int(starts[index])..<Int(starts[index] + lengths[index])])
@@ -109,8 +112,8 @@ struct ParsedLineBatch: @unchecked Sendable {
                     record.method = spans[base + 2]
                     record.path = spans[base + 3]
                     record.query = spans[base + 4]
-                    for field in 0..<min(fieldCount, record.fields.count) {
-                        record.fields[field] = spans[base + 5 + field]
+                    for (offset, field) in carried.enumerated() where field < record.fields.count {
+                        record.fields[field] = spans[base + 5 + offset]
                     }
                     parsed += 1
                     body(line, numbers[index], .parsed, nil, &record)

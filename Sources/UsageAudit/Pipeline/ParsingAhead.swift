@@ -27,10 +27,11 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
     private let maximumLineLength: Int
     private let progress: CountingProgress?
 
-    /// Starts reading `source` (from byte `skip` on) with `parser` on a new thread.
+    /// Starts reading `source` (from byte `skip` on) with `parser` on a new thread; records
+    /// carry the named fields at the catalog indices `carriedFields` (of `fieldCount`).
     init(
-        source: Source, parser: TemplateLineParser, fieldCount: Int, skip: Int64, maximumLineLength: Int,
-        progress: CountingProgress?, batches: Int = 4
+        source: Source, parser: TemplateLineParser, fieldCount: Int, carriedFields: [Int], skip: Int64,
+        maximumLineLength: Int, progress: CountingProgress?, batches: Int = 4
     ) {
         self.source = source
         self.parser = parser
@@ -38,7 +39,7 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
         self.skip = skip
         self.maximumLineLength = maximumLineLength
         self.progress = progress
-        free = (0..<max(2, batches)).map { _ in ParsedLineBatch(fieldCount: fieldCount) }
+        free = (0..<max(2, batches)).map { _ in ParsedLineBatch(carrying: carriedFields) }
         let thread = Thread { [self] in run() }
         thread.name = "usage-audit parse"
         thread.stackSize = 1 << 20

@@ -86,6 +86,31 @@ struct ParsingAheadTests {
         #expect(try count(truncated, plan: plan, ahead: true).statistics.error != nil)
     }
 
+    @Test("named fields read by identity and cost reach the counting thread; the others need not")
+    func carriedFields() throws {
+        let fixture = try PipelineFixture()
+        // Users by user agent, geo requests cost the body bytes sent: two named fields of
+        // the combined format, out of its eleven.
+        let plan = try PipelineFixture.plan("""
+            [identity]
+            from = ["field:http_user_agent"]
+            [[scope]]
+            name = "geo"
+            paths = ["/api/geo"]
+            cost = "field:body_bytes_sent"
+            """)
+        #expect(plan.countedFieldIndices.count == 2)
+        #expect(plan.countedFieldIndices.count < plan.fields.count)
+        let input = try fixture.gzipped("access.log.gz", lines(20_000, seed: 11))
+        let sequential = try count(input, plan: plan, ahead: false)
+        let ahead = try count(input, plan: plan, ahead: true)
+        // The user agent is read as a key none maps: its masked form is the user.
+        #expect(Set(sequential.usage.daily.cellsByName.keys.map(\.user)).count == 1)
+        #expect(sequential.usage.daily.cellsByName.keys.allSatisfy { $0.user.hasPrefix("key:curl") })
+        #expect(sequential.statistics.units > sequential.statistics.requests)
+        expectSame(sequential, ahead)
+    }
+
     @Test("an input that grew: only the new part is counted, the same both ways")
     func grownInput() throws {
         let fixture = try PipelineFixture()
