@@ -12,10 +12,7 @@ extension Anomaly {
             let (a, b) = (left ?? -.infinity, right ?? -.infinity)
             return a == b ? nil : a < b
         }
-        return anomalies.sorted { left, right in
-            if let order = order.precedes((left.user, left.scope, left.period), (right.user, right.scope, right.period)) {
-                return order
-            }
+        return order.sorted(anomalies, by: { ($0.user, $0.scope, $0.period) }) { left, right in
             if left.bucket.start != right.bucket.start { return left.bucket.start < right.bucket.start }
             if left.kind != right.kind { return left.kind < right.kind }
             if left.bucket.end != right.bucket.end { return left.bucket.end < right.bucket.end }

@@ -8,10 +8,7 @@ extension ReconciliationFinding {
         func precedes(_ left: String, _ right: String) -> Bool? {
             ReportOrder.precedes(left, right)
         }
-        return findings.sorted { left, right in
-            if let order = order.precedes((left.user, left.scope, left.period), (right.user, right.scope, right.period)) {
-                return order
-            }
+        return order.sorted(findings, by: { ($0.user, $0.scope, $0.period) }) { left, right in
             if left.bucket.start != right.bucket.start { return left.bucket.start < right.bucket.start }
             if left.kind != right.kind { return left.kind < right.kind }
             if let order = precedes(left.field, right.field) { return order }

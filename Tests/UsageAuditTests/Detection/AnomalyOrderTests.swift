@@ -25,8 +25,14 @@ struct AnomalyOrderTests {
             Self.anomaly("ana", "iso", .day, day: 20_003, .spike),
             Self.anomaly("ana", "iso", .month, day: 20_000, .nearLimit),
             Self.anomaly("ana", "iso", .week, day: 20_000, .limitReached),
+            // Periods the configuration does not name for the scope: after its own, by name.
+            Self.anomaly("ana", "iso", .days(30, anchor: LocalDay(number: 19_000)), day: 20_000, .spike),
+            Self.anomaly("ana", "iso", .year, day: 20_000, .spike),
             Self.anomaly("ana", "other", .day, day: 19_000, .burst),
+            // Scopes the configuration does not name: after `other`, by name.
             Self.anomaly("ana", "unknown", .day, day: 19_000, .burst),
+            Self.anomaly("ana", "unknown", .month, day: 19_000, .burst),
+            Self.anomaly("ana", "zz-old", .day, day: 18_000, .burst),
             Self.anomaly("émile", "all", .day, day: 20_000, .spike),
         ]
         #expect(Anomaly.sorted(expected.reversed(), configuration: configuration) == expected)
