@@ -87,17 +87,14 @@ public struct ReportSet {
             }
             results.withLock { $0[index] = result }
         }
-        let staged = results.withLock { $0 }
-        let files = staged.keys.sorted().compactMap { try? staged[$0]?.get() }
+        let ordered = results.withLock { done in reports.indices.compactMap { done[$0] } }
+        let staged = StagedReports(directory: directory, files: ordered.compactMap { try? $0.get() })
         // The first failure in the reports' order, whichever thread met it first.
-        if let failure = staged.keys.sorted().lazy.compactMap({ index -> ReportError? in
-            if case .failure(let error) = staged[index] { return error }
-            return nil
-        }).first {
-            StagedReports(directory: directory, files: files).discard()
-            throw failure
+        for case .failure(let error) in ordered {
+            staged.discard()
+            throw error
         }
-        return StagedReports(directory: directory, files: files)
+        return staged
     }
 
     /// Moves the staged reports into place, then writes `summary.json` and `metrics.prom`
@@ -107,7 +104,14 @@ public struct ReportSet {
     ///   of the stage timings).
     @discardableResult
     public func publish(_ staged: StagedReports, runSeconds: Double? = nil) throws(ReportError) -> [String] {
-        for file in staged.files { try file.publish() }
+        for (index, file) in staged.files.enumerated() {
+            do throws(ReportError) {
+                try file.publish()
+            } catch {
+                StagedReports(directory: staged.directory, files: Array(staged.files[(index + 1)...])).discard()
+                throw error
+            }
+        }
         func path(_ name: String) -> String { (staged.directory as NSString).appendingPathComponent(name) }
         let files = staged.files.map { ($0.path as NSString).lastPathComponent } + ["summary.json", "metrics.prom"]
         var summary = SummaryReport(
