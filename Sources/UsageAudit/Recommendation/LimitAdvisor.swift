@@ -14,8 +14,9 @@ struct LimitAdvisor {
         headroom = settings.headroom.isFinite ? max(settings.headroom, 1) : 1.15
     }
 
-    /// The advice on `candidate` given the demand on it.
-    func advice(for candidate: LimitCandidate, history: DemandHistory) -> Recommendation {
+    /// The advice on `candidate` given the demand on it; nil instead of `keep` unless
+    /// `includesKeep` (most limits are kept: their reasons are not written out for nothing).
+    func advice(for candidate: LimitCandidate, history: DemandHistory, includesKeep: Bool = true) -> Recommendation? {
         let period = candidate.period
         let threshold = nearLimit * Double(candidate.limit)
         let near = history.buckets(reaching: threshold)
@@ -35,7 +36,7 @@ struct LimitAdvisor {
         if let advice = unusedAdvice(for: candidate, history: history) {
             return advice
         }
-        return keep(candidate, history: history, near: near, needed: needed)
+        return includesKeep ? keep(candidate, history: history, near: near, needed: needed) : nil
     }
 
     /// `raise`: sized from the high percentile of bucket demand plus headroom, at least

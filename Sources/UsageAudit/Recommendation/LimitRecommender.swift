@@ -90,8 +90,9 @@ public struct LimitRecommender {
                 return table.counts(user: id, slot: slot, from: Int(range.start.number), to: Int(range.end.number))
             }
             guard fromProfile || history.hasDemand else { return }
-            let advice = advisor.advice(for: candidate, history: history)
-            if includeKeep || advice.action != .keep { results.append(advice) }
+            if let advice = advisor.advice(for: candidate, history: history, includesKeep: includeKeep) {
+                results.append(advice)
+            }
         }
 
         for profile in profiles {
