@@ -34,7 +34,8 @@ public struct Audit: Sendable {
     ///   - tolerance: units a stored counter may differ by (requests in flight at snapshot time).
     ///   - state: the state store: what was counted before is not counted again, reports
     ///     include the stored history, and this run's counts are committed in one
-    ///     transaction before returning. Nil counts every input whole, with no memory.
+    ///     transaction, before returning unless `awaitsCommit` is false. Nil counts every
+    ///     input whole, with no memory.
     ///   - includeKeep: list `keep` recommendations too.
     ///   - reviewDays: also report on this many days up to the audit moment (a review of the
     ///     store, as `explain` does, rather than of this run's input).

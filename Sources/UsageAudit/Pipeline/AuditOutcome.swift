@@ -57,8 +57,9 @@ public struct AuditOutcome: Sendable {
     /// - Throws: `AuditError.state` when the commit failed: the store is as it was.
     public mutating func awaitCommit() throws(AuditError) {
         guard let commit = pendingCommit else { return }
-        pendingCommit = nil
+        // A failed commit stays pending: asking again throws again.
         let (waited, took) = try commit.wait()
+        pendingCommit = nil
         timings.append(("commit_wait_seconds", waited))
         // Beside the stages, not after them: building and committing the state update.
         timings.append((Self.stateCommitTiming, took))

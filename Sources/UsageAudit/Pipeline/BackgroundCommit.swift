@@ -1,13 +1,14 @@
 import Foundation
 
-/// A state store commit running on a thread of its own while the run goes on with the roll-up,
-/// reconciliation, detection and recommendations on the other core; `wait()` joins it. The
-/// update itself (hundreds of thousands of cells and slots, sorted) is built on that thread
-/// too.
+/// A state store commit running on a thread of its own while the run goes on with
+/// reconciliation, detection and recommendations and then the reports on the other core;
+/// `wait()` joins it. The update's cells and slots (hundreds of thousands, sorted) are read
+/// off the aggregates on that thread as they are written.
 ///
-/// The store is used by nothing else until `wait()` returns, and the run returns no outcome
-/// (so no report is written) unless the commit succeeded: the same guarantees as
-/// committing in line, in less wall-clock time.
+/// The store is used by nothing else until `wait()` returns, and no report is published
+/// unless the commit succeeded (`run` stages them meanwhile and publishes them after
+/// `AuditOutcome.awaitCommit()`): the same guarantees as committing in line, in less
+/// wall-clock time.
 final class BackgroundCommit: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     // Written by the committing thread before it signals `finished`, read after `wait()`.

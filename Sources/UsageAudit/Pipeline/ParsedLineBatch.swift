@@ -32,6 +32,11 @@ struct ParsedLineBatch: @unchecked Sendable {
     /// Per line: remote address, remote user, method, path, query, then the carried fields.
     private var spans: [ByteSpan] = []
 
+    /// An empty batch that holds no buffers (a placeholder while a full one is queued).
+    init() {
+        carried = []
+    }
+
     init(carrying carried: [Int]) {
         self.carried = carried
         bytes.reserveCapacity(Self.byteCapacity + (64 << 10))

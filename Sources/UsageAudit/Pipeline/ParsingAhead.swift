@@ -87,9 +87,12 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
         return free.removeLast()
     }
 
-    private func publish(_ batch: consuming ParsedLineBatch) {
+    /// Queues `batch` for the caller and leaves an empty one in its place, so that the
+    /// queue holds the only reference to its buffers (the caller recycles them in place).
+    private func publish(_ batch: inout ParsedLineBatch) {
         condition.lock()
         filled.append(batch)
+        batch = ParsedLineBatch()
         condition.broadcast()
         condition.unlock()
     }
@@ -119,7 +122,7 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
                     }
                 }
                 if batch.isFull {
-                    publish(batch)
+                    publish(&batch)
                     batch = takeFree()
                 }
             }

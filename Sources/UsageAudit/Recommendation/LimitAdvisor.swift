@@ -14,8 +14,9 @@ struct LimitAdvisor {
         headroom = settings.headroom.isFinite ? max(settings.headroom, 1) : 1.15
     }
 
-    /// The advice on `candidate` given the demand on it; nil instead of `keep` unless
-    /// `includesKeep` (most limits are kept: their reasons are not written out for nothing).
+    /// The advice on `candidate` given the demand on it; nil instead of the final `keep`
+    /// unless `includesKeep` (most limits are kept: their reasons are not written out for
+    /// nothing). Callers still drop a `keep` they did not ask for.
     func advice(for candidate: LimitCandidate, history: DemandHistory, includesKeep: Bool = true) -> Recommendation? {
         let period = candidate.period
         let threshold = nearLimit * Double(candidate.limit)

@@ -90,7 +90,8 @@ public struct LimitRecommender {
                 return table.counts(user: id, slot: slot, from: Int(range.start.number), to: Int(range.end.number))
             }
             guard fromProfile || history.hasDemand else { return }
-            if let advice = advisor.advice(for: candidate, history: history, includesKeep: includeKeep) {
+            if let advice = advisor.advice(for: candidate, history: history, includesKeep: includeKeep),
+               includeKeep || advice.action != .keep {
                 results.append(advice)
             }
         }

@@ -99,7 +99,8 @@ public struct ReportSet {
 
     /// Moves the staged reports into place, then writes `summary.json` and `metrics.prom`
     /// from this set's outcome (whose timings may have grown since staging: the state
-    /// commit); returns every file name.
+    /// commit); returns every file name. Each file is replaced whole; should a rename fail,
+    /// the files before it are new, the rest stay last night's, and the staged rest is removed.
     /// - Parameter runSeconds: the run's wall-clock time for `metrics.prom` (default: the sum
     ///   of the stage timings).
     @discardableResult

@@ -11,8 +11,8 @@ extension SQLiteStateStore {
             try database.execute(sql: "DELETE FROM \(table)")
             let sorted = slots.all.sorted {
                 ($0.user.utf8.lexicographicallyPrecedes($1.user.utf8))
-                    || ($0.user == $1.user && ($0.scope.utf8.lexicographicallyPrecedes($1.scope.utf8)
-                        || ($0.scope == $1.scope && $0.start < $1.start)))
+                    || ($0.user.utf8.elementsEqual($1.user.utf8) && ($0.scope.utf8.lexicographicallyPrecedes($1.scope.utf8)
+                        || ($0.scope.utf8.elementsEqual($1.scope.utf8) && $0.start < $1.start)))
             }
             try insertGrouped(RowSource(sorted), into: table, database: database)
         }
@@ -22,7 +22,9 @@ extension SQLiteStateStore {
     private struct UngroupedSlots: Error {}
 
     /// Packs each run of slots of one user and scope into one row; throws `UngroupedSlots`
-    /// when a run's user and scope do not come after the last one's in byte order.
+    /// when a run's user and scope do not come after the last one's in byte order. Names are
+    /// compared by their bytes, as the store keys them: two spellings Swift deems equal
+    /// (precomposed and decomposed accents) are two users.
     private static func insertGrouped(_ slots: RowSource<StoredSlot>, into table: String, database: Database) throws {
         let insert = try SQLiteRowWriter(database: database, sql: StateSchema.insertPackedSlots(into: table))
         var group: [StoredSlot] = []
@@ -31,7 +33,7 @@ extension SQLiteStateStore {
         func flush() throws {
             guard let first = group.first else { return }
             if let last, !(last.user.utf8.lexicographicallyPrecedes(first.user.utf8)
-                || (last.user == first.user && last.scope.utf8.lexicographicallyPrecedes(first.scope.utf8))) {
+                || (last.user.utf8.elementsEqual(first.user.utf8) && last.scope.utf8.lexicographicallyPrecedes(first.scope.utf8))) {
                 throw UngroupedSlots()
             }
             packed.removeAll(keepingCapacity: true)
@@ -41,7 +43,9 @@ extension SQLiteStateStore {
             group.removeAll(keepingCapacity: true)
         }
         try slots.forEachRow { slot in
-            if let first = group.first, first.user != slot.user || first.scope != slot.scope { try flush() }
+            if let first = group.first, !first.user.utf8.elementsEqual(slot.user.utf8) || !first.scope.utf8.elementsEqual(slot.scope.utf8) {
+                try flush()
+            }
             group.append(slot)
         }
         try flush()

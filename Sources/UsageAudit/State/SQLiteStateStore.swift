@@ -90,6 +90,9 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
+    /// Writes `update` in one `BEGIN IMMEDIATE` transaction. Its cells and slots are read off
+    /// the run's aggregates while they are written, so the write lock is held for that time
+    /// too (a second run waits for it; schedule runs so they do not overlap).
     public func commit(_ update: StateUpdate) throws(StateError) {
         try perform { database in
             try database.inTransaction(.immediate) {

@@ -56,6 +56,8 @@ public enum SlotPacking {
         while offset < bytes.count, shift < 64 {
             let byte = bytes[offset]
             offset += 1
+            // The tenth byte holds the 64th bit alone: anything more does not fit.
+            if shift == 63, byte > 1 { return nil }
             zigzag |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 {
                 return Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)

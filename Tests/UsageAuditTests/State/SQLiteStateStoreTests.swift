@@ -197,6 +197,25 @@ struct SQLiteStateStoreTests {
         #expect(rows == 3)
     }
 
+    @Test("two spellings of a name that Swift deems equal are two users, each with its own slots")
+    func namesByBytes() throws {
+        let folder = try TemporaryFolder("state")
+        let store = try SQLiteStateStore(path: folder.file("s.sqlite"))
+        _ = try store.open(timeZoneName: "UTC")
+        let counts = UsageCounts(requests: 1, units: 1, rejected: 0, firstSeen: 3600, lastSeen: 3600)
+        // "e" + combining acute, then precomposed "é": adjacent in byte order, equal as Strings.
+        let decomposed = StoredSlot(user: "ren\u{65}\u{301}", scope: "all", start: 3600, counts: counts)
+        let precomposed = StoredSlot(user: "ren\u{E9}", scope: "all", start: 7200, counts: counts)
+        #expect(decomposed.user == precomposed.user)
+        var update = update(inputs: [input("access.log", length: 50)])
+        update.slots = RowSource([decomposed, precomposed])
+        try store.commit(update)
+        let read = try store.history(from: LocalDay(number: 0)).slots
+        #expect(read.map { Array($0.user.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+            == [Array(decomposed.user.utf8), Array(precomposed.user.utf8)])
+        #expect(read.first { $0.user.utf8.elementsEqual(precomposed.user.utf8) }?.start == 7200)
+    }
+
     @Test("a damaged packed row makes the store unavailable, naming the row")
     func damagedSlots() throws {
         let folder = try TemporaryFolder("state")

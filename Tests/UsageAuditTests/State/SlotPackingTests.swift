@@ -48,6 +48,8 @@ struct SlotPackingTests {
         #expect(!unpacked(Array(bytes.dropLast())).intact)
         #expect(!unpacked([0x80]).intact)
         #expect(!unpacked([UInt8](repeating: 0xFF, count: 11) + [0x01]).intact)
+        // Ten bytes whose last holds more than the 64th bit.
+        #expect(!unpacked([UInt8](repeating: 0xFF, count: 9) + [0x02]).intact)
         #expect(unpacked([]).intact && unpacked([]).slots.isEmpty)
     }
 }
