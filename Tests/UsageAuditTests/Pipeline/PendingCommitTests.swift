@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import UsageAudit
+
+/// `run` stages its reports while the state commit runs (`Audit.run(awaitsCommit: false)`)
+/// and publishes them only once the commit succeeded.
+@Suite("Pending commit")
+struct PendingCommitTests {
+    /// A store that reads as empty and refuses every commit, after a moment (so that the
+    /// reports are staged while it "commits").
+    private final class RefusingStore: StateStore {
+        var description: String { "refusing store" }
+        func open(timeZoneName: String) throws(StateError) -> InputLedger { InputLedger() }
+        func history(from day: LocalDay) throws(StateError) -> StoredHistory { StoredHistory() }
+        func commit(_ update: StateUpdate) throws(StateError) {
+            Thread.sleep(forTimeInterval: 0.05)
+            throw .concurrentRun(store: description, input: "access.log")
+        }
+    }
+
+    @Test("a commit that fails after the reports were staged: the error comes back, and last night's reports stay")
+    func failedCommit() throws {
+        let fixture = try PipelineFixture()
+        let input = try fixture.plain("access.log", (0..<50).map { PipelineFixture.combinedLine(user: "ann", time: String(format: "20/Nov/2026:10:00:%02d +0000", $0)) })
+        let out = fixture.folder.file("reports")
+        try AtomicFile.createDirectory(out)
+        try AtomicFile.write("last night\n", to: out + "/usage.csv")
+        let audit = try Audit(configuration: ConfigurationLoader.parse(text: ""))
+        var outcome = try audit.run(
+            inputs: [input], asOf: nil, state: RefusingStore(), awaitsCommit: false, workers: 1,
+            logger: PipelineFixture.silentLogger)
+        let staged = try ReportSet(outcome: outcome).stage(in: out)
+        #expect(throws: AuditError.self) { try outcome.awaitCommit() }
+        // Still pending: asking again gives the same failure.
+        #expect(throws: AuditError.self) { try outcome.awaitCommit() }
+        staged.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["usage.csv"])
+        #expect(try String(contentsOfFile: out + "/usage.csv", encoding: .utf8) == "last night\n")
+    }
+}
