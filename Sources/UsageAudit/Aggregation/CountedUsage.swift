@@ -76,7 +76,21 @@ public struct CountedUsage: Sendable {
         user: UnsafeBufferPointer<UInt8>, scope: Int, day: LocalDay, time: Int64,
         units: Int64, consumed: Bool, rejected: Bool
     ) {
-        let id = dailyStorage.intern(user: user)
+        record(userID: userID(of: user), scope: scope, day: day, time: time, units: units, consumed: consumed, rejected: rejected)
+    }
+
+    /// The id of the user whose label is `user`, interned when new: what `record(userID:…)`
+    /// takes, so that a batch of requests can be attributed first and recorded after.
+    @inline(__always)
+    public mutating func userID(of user: UnsafeBufferPointer<UInt8>) -> Int32 {
+        dailyStorage.intern(user: user)
+    }
+
+    /// Records one request of the user with id `id` (from `userID(of:)`).
+    @inline(__always)
+    public mutating func record(
+        userID id: Int32, scope: Int, day: LocalDay, time: Int64, units: Int64, consumed: Bool, rejected: Bool
+    ) {
         // Dense cells for at most 2¹⁹ user × scope pairs (40 MB): beyond, the tables directly.
         let position = Int(id) &* scopeStride &+ scope
         guard scope >= 0 && scope < scopeStride && id >= 0 && position < 1 << 19 else {

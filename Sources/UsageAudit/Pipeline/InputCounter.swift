@@ -191,16 +191,27 @@ public struct InputCounter {
             source: source, parser: parser, fieldCount: plan.fields.count, carriedFields: plan.countedFieldIndices, skip: skip,
             maximumLineLength: maximumLineLength, progress: progress)
         var record = LogRecord(fieldCount: plan.fields.count)
+        // A batch is attributed whole, then recorded: recording is then a short loop over
+        // small values whose lookups of each user's counts can overlap.
+        var requests: [AttributedRequest] = []
+        requests.reserveCapacity(ParsedLineBatch.lineCapacity)
         while let batch = ahead.next() {
             batch.forEachLine(record: &record) { bytes, number, outcome, reason, record in
                 statistics.lines += 1
                 switch outcome {
-                case .parsed: count(record, statistics: &statistics, usage: &usage)
+                case .parsed:
+                    if let request = attribute(record, statistics: &statistics, usage: &usage) { requests.append(request) }
                 case .ignored: statistics.ignored += 1
                 case .malformed: statistics.recordMalformed(line: number, bytes: bytes, reason: reason ?? "", redactor: redactor)
                 }
             }
             ahead.recycle(batch)
+            for request in requests {
+                usage.record(
+                    userID: request.user, scope: Int(request.scope), day: request.day, time: request.time,
+                    units: request.units, consumed: request.consumed, rejected: request.rejected)
+            }
+            requests.removeAll(keepingCapacity: true)
         }
         let finished = ahead.finish()
         source = finished.source
@@ -235,19 +246,31 @@ public struct InputCounter {
     /// Classifies, attributes and counts one parsed line.
     @inline(__always)
     private mutating func count(_ record: LogRecord, statistics: inout InputStatistics, usage: inout CountedUsage) {
+        guard let request = attribute(record, statistics: &statistics, usage: &usage) else { return }
+        usage.record(
+            userID: request.user, scope: Int(request.scope), day: request.day, time: request.time, units: request.units,
+            consumed: request.consumed, rejected: request.rejected)
+    }
+
+    /// Classifies and attributes one parsed line and counts it in `statistics`: the request
+    /// to record in `usage` (whose user it interns), or nil when it is not counted.
+    @inline(__always)
+    private mutating func attribute(
+        _ record: LogRecord, statistics: inout InputStatistics, usage: inout CountedUsage
+    ) -> AttributedRequest? {
         statistics.parsed += 1
         let time = record.timestamp
         statistics.recordTime(time)
         guard classifier.isCounted(record) else {
             statistics.excluded += 1
-            return
+            return nil
         }
         let consumed: Bool
         let rejected: Bool
         switch classifier.outcome(of: record) {
         case .excluded:
             statistics.excluded += 1
-            return
+            return nil
         case .rejected:
             consumed = false
             rejected = true
@@ -258,7 +281,7 @@ public struct InputCounter {
         let scope = classifier.scope(of: record)
         let units = consumed ? classifier.units(of: record, scope: scope) : 0
         let day = auditCalendar.localDay(containing: time)
-        let attributed = identity.resolve(record) { resolution, user -> Bool in
+        let user = identity.resolve(record) { resolution, user -> Int32? in
             switch resolution {
             case .identified:
                 break
@@ -266,12 +289,11 @@ public struct InputCounter {
                 statistics.unattributed += 1
             case .unattributed:
                 statistics.unattributed += 1
-                return false
+                return nil
             }
-            usage.record(user: user, scope: scope, day: day, time: time, units: units, consumed: consumed, rejected: rejected)
-            return true
+            return usage.userID(of: user)
         }
-        guard attributed else { return }
+        guard let user else { return nil }
         if day != lastFreshDay {
             lastFreshDay = day
             freshDays.insert(day)
@@ -281,5 +303,8 @@ public struct InputCounter {
             statistics.units = UsageCounts.adding(statistics.units, units)
         }
         if rejected { statistics.rejected += 1 }
+        return AttributedRequest(
+            user: user, scope: Int32(truncatingIfNeeded: scope), day: day, time: time, units: units, consumed: consumed,
+            rejected: rejected)
     }
 }
