@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits an HTTP request line or request target into method, path and query spans.
 public enum RequestLine {
     /// Fills `record.method`, `record.path` and `record.query` from the request line
@@ -10,12 +16,12 @@ public enum RequestLine {
         var index = Int(span.start)
         let end = Int(span.end)
         let methodStart = index
-        while index < end, text[index] != ASCII.space { index += 1 }
+        index = firstIndex(of: ASCII.space, in: text, from: index, to: end)
         let methodEnd = index
         guard methodEnd > methodStart, index < end else { return false }
         while index < end, text[index] == ASCII.space { index += 1 }
         let targetStart = index
-        while index < end, text[index] != ASCII.space { index += 1 }
+        index = firstIndex(of: ASCII.space, in: text, from: index, to: end)
         guard index > targetStart else { return false }
         record.method = ByteSpan(start: methodStart, end: methodEnd)
         splitTarget(ByteSpan(start: targetStart, end: index), into: &record)
@@ -31,10 +37,18 @@ public enum RequestLine {
         if let afterAuthority = pathStartOfAbsoluteURL(text, start: start, end: end) {
             start = afterAuthority
         }
-        var index = start
-        while index < end, text[index] != ASCII.questionMark { index += 1 }
+        let index = firstIndex(of: ASCII.questionMark, in: text, from: start, to: end)
         record.path = ByteSpan(start: start, end: index)
         record.query = index < end ? ByteSpan(start: index + 1, end: end) : .empty
+    }
+
+    /// The offset of the first `byte` in `text[start..<end]`, or `end`.
+    @inline(__always)
+    private static func firstIndex(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard start < end, let base = text.baseAddress, let found = memchr(base + start, Int32(byte), end - start) else {
+            return max(start, end)
+        }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// For `scheme://authority/path…` the offset of the path (or of the end when there is
