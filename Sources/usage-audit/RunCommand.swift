@@ -63,6 +63,10 @@ struct RunCommand: ParsableCommand {
         let started = ContinuousClock.now
         // The reports are written while the state commit runs, and put in place once it succeeded.
         var outcome = try audit.runAudit(logger: logger, state: location, includeKeep: includeKeep, awaitsCommit: false)
+        let leftovers = AtomicFile.removeLeftovers(in: out, where: ReportSet.isReportFile)
+        if !leftovers.isEmpty {
+            logger.notice("removed \(leftovers.count) temporary report file(s) that killed runs left in \(out): \(leftovers.joined(separator: ", "))")
+        }
         let staged: StagedReports
         do throws(ReportError) {
             staged = try ReportSet(outcome: outcome).stage(in: out)

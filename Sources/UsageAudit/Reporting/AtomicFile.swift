@@ -43,6 +43,29 @@ public enum AtomicFile {
         return staged
     }
 
+    /// Removes the temporary files that killed runs left in `directory`: `.NAME.tmp-PID`
+    /// files, for a NAME that `isOurs`, of processes that no longer run (a live run's are
+    /// kept). Returns their names.
+    @discardableResult
+    public static func removeLeftovers(in directory: String, where isOurs: (String) -> Bool) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted() where name.hasPrefix(".") {
+            guard let marker = name.range(of: ".tmp-", options: .backwards),
+                  isOurs(String(name[name.index(after: name.startIndex)..<marker.lowerBound])),
+                  let pid = Int32(name[marker.upperBound...]), pid > 0, pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            let path = (directory as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  unlink(path) == 0
+            else { continue }
+            removed.append(name)
+        }
+        return removed
+    }
+
     /// Creates `directory` (and its parents) if it does not exist.
     public static func createDirectory(_ directory: String) throws(ReportError) {
         do {

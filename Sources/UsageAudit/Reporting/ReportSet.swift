@@ -127,6 +127,16 @@ public struct ReportSet {
         return files
     }
 
+    /// Whether `name` is a file `write` or `publish` may put in the reports folder.
+    public static func isReportFile(_ name: String) -> Bool {
+        fixedNames.contains(name) || name.hasPrefix("recommendations-")
+    }
+
+    private static let fixedNames: Set<String> = [
+        "usage.csv", "usage.json", "reconciliation.csv", "reconciliation.json", "anomalies.csv", "anomalies.json",
+        "recommendations.csv", "recommendations.json", "report.html", "summary.json", "metrics.prom",
+    ]
+
     /// The recommendations in the apply form of the profile store's system (SQL for the
     /// gazetteer or the long table, set-quota bodies for the chat service, …), for review.
     /// Written only when a store was audited and something is to change.

@@ -29,6 +29,27 @@ struct AtomicFileTests {
         #expect(try folder.entries() == ["summary.json"])
     }
 
+    @Test("temporary files of runs that no longer run are removed; a live run's and other files stay")
+    func leftovers() throws {
+        let folder = try TemporaryFolder("atomic")
+        // A process that has ended: its id names no running process.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let dead = ended.processIdentifier
+        let names = [
+            ".usage.csv.tmp-\(dead)", ".recommendations-long.sql.tmp-\(dead)", ".usage.json.tmp-\(getpid())",
+            ".notes.txt.tmp-\(dead)", ".notes.tmp-x", "usage.csv", ".hidden",
+        ]
+        for name in names { try AtomicFile.write("x\n", to: folder.file(name)) }
+        #expect(AtomicFile.removeLeftovers(in: folder.path, where: ReportSet.isReportFile)
+            == [".recommendations-long.sql.tmp-\(dead)", ".usage.csv.tmp-\(dead)"])
+        // Another program's file and a live run's stay.
+        #expect(try folder.entries() == [".hidden", ".notes.tmp-x", ".notes.txt.tmp-\(dead)", ".usage.json.tmp-\(getpid())", "usage.csv"])
+        #expect(AtomicFile.removeLeftovers(in: folder.file("missing"), where: { _ in true }).isEmpty)
+    }
+
     @Test("writes an empty file")
     func emptyFile() throws {
         let folder = try TemporaryFolder("atomic")

@@ -35,6 +35,8 @@ struct StagedReportsTests {
         outcome.timings.append((AuditOutcome.stateCommitTiming, 0.5))
         let files = try ReportSet(outcome: outcome).publish(staged)
         #expect(files.sorted() == Self.names)
+        // What `run` cleans up after a killed run covers every file a report set writes.
+        #expect(files.allSatisfy(ReportSet.isReportFile))
         #expect(try folder.entries() == Self.names)
         #expect(try read(folder.file("usage.csv")).hasPrefix("user,scope,period"))
         #expect(try read(folder.file("summary.json")).contains("\"state_commit_seconds\": 0.5"))
