@@ -10,4 +10,10 @@ struct AttributedRequest {
     var units: Int64
     var consumed: Bool
     var rejected: Bool
+
+    /// Records the request in `usage`.
+    @inline(__always)
+    func record(into usage: inout CountedUsage) {
+        usage.record(userID: user, scope: Int(scope), day: day, time: time, units: units, consumed: consumed, rejected: rejected)
+    }
 }

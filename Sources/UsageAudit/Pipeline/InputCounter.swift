@@ -206,11 +206,7 @@ public struct InputCounter {
                 }
             }
             ahead.recycle(batch)
-            for request in requests {
-                usage.record(
-                    userID: request.user, scope: Int(request.scope), day: request.day, time: request.time,
-                    units: request.units, consumed: request.consumed, rejected: request.rejected)
-            }
+            for request in requests { request.record(into: &usage) }
             requests.removeAll(keepingCapacity: true)
         }
         let finished = ahead.finish()
@@ -246,10 +242,7 @@ public struct InputCounter {
     /// Classifies, attributes and counts one parsed line.
     @inline(__always)
     private mutating func count(_ record: LogRecord, statistics: inout InputStatistics, usage: inout CountedUsage) {
-        guard let request = attribute(record, statistics: &statistics, usage: &usage) else { return }
-        usage.record(
-            userID: request.user, scope: Int(request.scope), day: request.day, time: request.time, units: request.units,
-            consumed: request.consumed, rejected: request.rejected)
+        attribute(record, statistics: &statistics, usage: &usage)?.record(into: &usage)
     }
 
     /// Classifies and attributes one parsed line and counts it in `statistics`: the request

@@ -4,8 +4,13 @@ import Foundation
 /// a temporary file in the same folder, flushed, then renamed over the target.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(ReportError) {
+        try stage(text, to: path).publish()
+    }
+
+    /// Writes `text` to a temporary file beside `path`, as `stage(to:_:)` does.
+    public static func stage(_ text: String, to path: String) throws(ReportError) -> StagedFile {
         var text = text
-        try write(to: path) { output in
+        return try stage(to: path) { output in
             text.withUTF8 { output.append(contentsOf: $0) }
         }
     }

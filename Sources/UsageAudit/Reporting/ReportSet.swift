@@ -62,10 +62,7 @@ public struct ReportSet {
             (name, { () throws(ReportError) in try AtomicFile.stage(to: path(name)) { format.write(table, to: &$0) } })
         }
         func text(_ name: String, _ render: @escaping () -> String) -> Report {
-            (name, { () throws(ReportError) in
-                var text = render()
-                return try AtomicFile.stage(to: path(name)) { output in text.withUTF8 { output.append(contentsOf: $0) } }
-            })
+            (name, { () throws(ReportError) in try AtomicFile.stage(render(), to: path(name)) })
         }
         var reports: [Report] = [
             streamed("usage.csv", usage, .csv), streamed("usage.json", usage, .json),
@@ -109,7 +106,7 @@ public struct ReportSet {
             do throws(ReportError) {
                 try file.publish()
             } catch {
-                StagedReports(directory: staged.directory, files: Array(staged.files[(index + 1)...])).discard()
+                for rest in staged.files[(index + 1)...] { rest.discard() }
                 throw error
             }
         }
