@@ -2,37 +2,43 @@
 /// hourly usage of the last two days. Mergeable like its parts.
 ///
 /// Counting goes through `record(user:…)`, which keeps the counts of the current day and
-/// of the current hour per user and scope in a dense array (`HotCell`, one per user ×
-/// scope): logs are in time order, so nearly every request lands there, and the large
-/// tables are touched once per user, scope and day or hour instead of once per request.
-/// The pending counts move into `daily` and `hourly` when the day or hour changes, and
-/// whenever those are read.
+/// of the current hour per user and scope pending: logs are in time order, so nearly every
+/// request lands there, and the large tables are touched once per user, scope and day or
+/// hour instead of once per request. A dense array (`PendingPlace`, one per user × scope)
+/// says where a pair's pending counts are; the counts themselves sit in two short arrays
+/// in the order the pairs were first seen that day or hour, so that the busy pairs' counts
+/// stay together in the cache and moving them out reads them in order. The pending counts
+/// move into `daily` and `hourly` when the day or hour changes, and whenever those are read.
 public struct CountedUsage: Sendable {
     private var dailyStorage: UsageAggregate
     private var hourlyStorage: HourlyUsage
-    /// Scope indices below this use the dense cells; others go to the tables directly.
+    /// Scope indices below this have pending counts; others go to the tables directly.
     private let scopeStride: Int
-    private var cells: [HotCell] = []
-    /// The day whose counts are pending in `cells[…].day`, and the cells that hold some.
+    private var places: [PendingPlace] = []
+    /// The day whose counts are pending: per pair seen that day, its position in `places`
+    /// and its counts, in the order first seen.
     private var pendingDay = LocalDay(number: .min)
     private var dayTouched: [Int32] = []
-    /// The hourly slot number whose counts are pending in `cells[…].hour`, the cells that
-    /// hold some, and the latest request time among them.
+    private var dayCounts: [UsageCounts] = []
+    /// The hourly slot number whose counts are pending, the same for the hour, and the
+    /// latest request time among them.
     private var pendingSlot: Int64 = .min
     private var hourTouched: [Int32] = []
+    private var hourCounts: [UsageCounts] = []
     private var pendingLatest: Int64 = .min
     /// `hourlyStorage`'s id of each of the daily users, or -1 before the user's first
     /// hourly count.
     private var hourlyIDs: [Int32] = []
 
-    /// The counts of one user and scope pending for the current day and hour.
-    private struct HotCell {
-        var day = UsageCounts()
-        var hour = UsageCounts()
+    /// Where the counts of one user and scope pending for the current day and hour are in
+    /// `dayCounts` and `hourCounts` (-1: none pending).
+    private struct PendingPlace {
+        var day: Int32 = -1
+        var hour: Int32 = -1
     }
 
     /// - Parameter scopes: how many scope indices (`AuditConfiguration.scopeNames.count`)
-    ///   get dense cells.
+    ///   get pending counts.
     public init(daily: UsageAggregate = UsageAggregate(), hourly: HourlyUsage = HourlyUsage(), scopes: Int = 8) {
         dailyStorage = daily
         hourlyStorage = hourly
@@ -51,7 +57,7 @@ public struct CountedUsage: Sendable {
             flush()
             dailyStorage = newValue
             hourlyIDs = []
-            cells = []
+            places = []
         }
     }
 
@@ -91,7 +97,8 @@ public struct CountedUsage: Sendable {
     public mutating func record(
         userID id: Int32, scope: Int, day: LocalDay, time: Int64, units: Int64, consumed: Bool, rejected: Bool
     ) {
-        // Dense cells for at most 2¹⁹ user × scope pairs (40 MB): beyond, the tables directly.
+        // Pending counts for at most 2¹⁹ user × scope pairs (4 MB of places): beyond, the
+        // tables directly.
         let position = Int(id) &* scopeStride &+ scope
         guard scope >= 0 && scope < scopeStride && id >= 0 && position < 1 << 19 else {
             dailyStorage.record(userID: id, scope: scope, day: day, time: time, units: units, consumed: consumed, rejected: rejected)
@@ -100,17 +107,17 @@ public struct CountedUsage: Sendable {
             }
             return
         }
-        if position >= cells.count {
-            cells.append(contentsOf: repeatElement(HotCell(), count: max(position + 1 - cells.count, 1024 * scopeStride)))
+        if position >= places.count {
+            places.append(contentsOf: repeatElement(PendingPlace(), count: max(position + 1 - places.count, 1024 * scopeStride)))
         }
-        if day == pendingDay {
-            if cells[position].day.firstSeen == .max { dayTouched.append(Int32(truncatingIfNeeded: position)) }
-            cells[position].day.record(time: time, units: units, consumed: consumed, rejected: rejected)
-        } else if day > pendingDay {
+        if day > pendingDay {
             flushDay()
             pendingDay = day
-            dayTouched.append(Int32(truncatingIfNeeded: position))
-            cells[position].day.record(time: time, units: units, consumed: consumed, rejected: rejected)
+        }
+        if day == pendingDay {
+            Self.recordPending(
+                at: &places[position].day, position: position, touched: &dayTouched, counts: &dayCounts,
+                time: time, units: units, consumed: consumed, rejected: rejected)
         } else {
             dailyStorage.record(userID: id, scope: scope, day: day, time: time, units: units, consumed: consumed, rejected: rejected)
         }
@@ -121,12 +128,28 @@ public struct CountedUsage: Sendable {
             pendingSlot = slot
         }
         if slot == pendingSlot {
-            if cells[position].hour.firstSeen == .max { hourTouched.append(Int32(truncatingIfNeeded: position)) }
-            cells[position].hour.record(time: time, units: units, consumed: consumed, rejected: rejected)
+            Self.recordPending(
+                at: &places[position].hour, position: position, touched: &hourTouched, counts: &hourCounts,
+                time: time, units: units, consumed: consumed, rejected: rejected)
             pendingLatest = max(pendingLatest, time)
         } else {
             hourlyStorage.record(userID: hourlyID(of: id), scope: scope, time: time, units: units, consumed: consumed, rejected: rejected)
         }
+    }
+
+    /// Records a request in the pending counts at `place`, giving the pair (at `position`)
+    /// a place first when it has none yet.
+    @inline(__always)
+    private static func recordPending(
+        at place: inout Int32, position: Int, touched: inout [Int32], counts: inout [UsageCounts],
+        time: Int64, units: Int64, consumed: Bool, rejected: Bool
+    ) {
+        if place < 0 {
+            place = Int32(truncatingIfNeeded: counts.count)
+            touched.append(Int32(truncatingIfNeeded: position))
+            counts.append(UsageCounts())
+        }
+        counts[Int(place)].record(time: time, units: units, consumed: consumed, rejected: rejected)
     }
 
     /// Moves every pending count into the tables (the end of an input).
@@ -139,7 +162,7 @@ public struct CountedUsage: Sendable {
     /// the end of counting.
     public mutating func finish() {
         flush()
-        cells = []
+        places = []
         dailyStorage.compact()
         hourlyStorage.compact()
         hourlyIDs = []
@@ -151,29 +174,31 @@ public struct CountedUsage: Sendable {
         dailyStorage.merge(other.daily)
         hourlyStorage.merge(other.hourly)
         hourlyIDs = []
-        cells = []
+        places = []
     }
 
     private mutating func flushDay() {
         guard !dayTouched.isEmpty else { return }
         let stride = scopeStride
-        for position in dayTouched {
+        for (place, position) in dayTouched.enumerated() {
             let index = Int(position)
-            dailyStorage.add(cells[index].day, userID: Int32(index / stride), scope: index % stride, day: pendingDay)
-            cells[index].day = UsageCounts()
+            dailyStorage.add(dayCounts[place], userID: Int32(index / stride), scope: index % stride, day: pendingDay)
+            places[index].day = -1
         }
         dayTouched.removeAll(keepingCapacity: true)
+        dayCounts.removeAll(keepingCapacity: true)
     }
 
     private mutating func flushHour() {
         guard !hourTouched.isEmpty else { return }
         let stride = scopeStride
-        for position in hourTouched {
+        for (place, position) in hourTouched.enumerated() {
             let index = Int(position)
-            hourlyStorage.add(cells[index].hour, userID: hourlyID(of: Int32(index / stride)), scope: index % stride, slot: pendingSlot)
-            cells[index].hour = UsageCounts()
+            hourlyStorage.add(hourCounts[place], userID: hourlyID(of: Int32(index / stride)), scope: index % stride, slot: pendingSlot)
+            places[index].hour = -1
         }
         hourTouched.removeAll(keepingCapacity: true)
+        hourCounts.removeAll(keepingCapacity: true)
         hourlyStorage.noteLatest(HourlyUsage.clamp(pendingLatest))
         pendingLatest = .min
     }

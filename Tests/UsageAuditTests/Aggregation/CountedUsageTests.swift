@@ -50,7 +50,7 @@ struct CountedUsageTests {
         return (daily, hourly)
     }
 
-    @Test("the dense cells give the tables' exact counts, whatever the order and the stride", arguments: [1, 3, 8])
+    @Test("the pending counts give the tables' exact counts, whatever the order and the stride", arguments: [1, 3, 8])
     func sameAsDirect(scopes: Int) throws {
         let calendar = ZonedCalendar(timeZone: TimeZone(identifier: "Europe/Berlin")!)
         let through = midnight + 86_400 / 2
