@@ -126,6 +126,20 @@ struct CountTable<Key: CountTableKey>: Sendable {
         }
     }
 
+    /// Puts the entries in the order `order` gives (a permutation of the entry indices):
+    /// entry `i` becomes the former entry `order[i]`.
+    mutating func reorder(_ order: [Int32]) {
+        precondition(order.count == keys.count)
+        // One column at a time, so that only one old column is alive beside its new one.
+        keys = Self.permuted(keys, by: order)
+        counts = Self.permuted(counts, by: order)
+        rebuild(size: slots.count)
+    }
+
+    private static func permuted<Element>(_ column: [Element], by order: [Int32]) -> [Element] {
+        order.map { column[Int($0)] }
+    }
+
     private mutating func grow() {
         rebuild(size: slots.count * 2)
     }

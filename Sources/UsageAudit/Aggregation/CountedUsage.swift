@@ -164,6 +164,7 @@ public struct CountedUsage: Sendable {
         flush()
         places = []
         dailyStorage.compact()
+        dailyStorage.arrangeByUser()
         hourlyStorage.compact()
         hourlyIDs = []
     }

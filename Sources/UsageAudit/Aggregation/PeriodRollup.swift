@@ -34,7 +34,7 @@ public struct PeriodRollup {
         let counts = aggregate.cellCounts
         guard !keys.isEmpty else { return }
         // Cells grouped by user in name order (a counting sort by rank), then by day.
-        let rank = aggregate.users.ranksByBytes()
+        let rank = aggregate.userRanks
         let groups = RankGrouping(count: keys.count, ranks: rank.count) { Int(rank[Int(keys[$0].user)]) }
         var userCells: [Int32] = []
         var scopeCells: [Int32] = []

@@ -6,11 +6,15 @@
 ///
 /// Cells live in a flat open-addressing table (`CountTable`) keyed by interned user ids, so
 /// counting a request allocates nothing; `cellKeys`, `cellCounts` and `forEachCell` walk
-/// them in insertion order, and `cells` builds a dictionary for callers that want one.
+/// them in insertion order (or in user order after `arrangeByUser()`), and `cells` builds
+/// a dictionary for callers that want one.
 public struct UsageAggregate: Sendable {
     /// User names; `UsageKey.user` indexes into it.
     public private(set) var users: ByteInterner
     private(set) var table: CountTable<UsageKey>
+    /// `users.ranksByBytes()` as of the last `arrangeByUser()`; stale once a user was added
+    /// (users are only ever added, so a count that differs tells).
+    var rankCache: [Int32] = []
 
     public init() {
         users = ByteInterner()
@@ -25,13 +29,13 @@ public struct UsageAggregate: Sendable {
     /// The number of cells.
     public var cellCount: Int { table.count }
 
-    /// The cell keys, in the order the cells were created.
+    /// The cell keys, in the order the cells were created (or arranged).
     public var cellKeys: [UsageKey] { table.keys }
 
     /// The counts of each cell, parallel to `cellKeys`.
     public var cellCounts: [UsageCounts] { table.counts }
 
-    /// Calls `body` with every cell, in the order the cells were created.
+    /// Calls `body` with every cell, in the order the cells were created (or arranged).
     public func forEachCell(_ body: (UsageKey, UsageCounts) throws -> Void) rethrows {
         let keys = table.keys
         let counts = table.counts
@@ -101,6 +105,11 @@ public struct UsageAggregate: Sendable {
         other.forEachCell { key, counts in
             table.add(counts, to: UsageKey(user: idMap[Int(key.user)], scope: key.scope, day: key.day))
         }
+    }
+
+    /// Puts the cells in the order `order` gives (see `arrangeByUser()`).
+    mutating func reorderCells(_ order: [Int32]) {
+        table.reorder(order)
     }
 
     /// The name of user `id`.

@@ -24,6 +24,7 @@ struct AuditHistory {
             }
             daily.add(cell.counts, user: cell.user, scope: scope, day: cell.day)
         }
+        if !history.cells.isEmpty { daily.arrangeByUser() }
         var hourly = template
         for slot in history.slots {
             if let scope = scopeIndex[slot.scope] { hourly.restore(slot, scope: scope) }

@@ -51,7 +51,7 @@ struct UsageIndex {
         let cellCounts = aggregate.cellCounts
         seriesIndex = [Int32](repeating: -1, count: userIDs.count * scopeCount)
         guard !keys.isEmpty else { return }
-        let rank = userIDs.ranksByBytes()
+        let rank = aggregate.userRanks
         // Cells grouped by user in name order.
         let groups = RankGrouping(count: keys.count, ranks: rank.count) { Int(rank[Int(keys[$0].user)]) }
         var userCells: [Int32] = []

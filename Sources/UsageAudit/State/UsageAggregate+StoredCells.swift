@@ -9,10 +9,15 @@ extension UsageAggregate {
         let userMap = (0..<Int32(users.count)).map { id in
             users.withBytes(of: id) { combined.users.lookup($0) } ?? -1
         }
-        let userRank = users.ranksByBytes()
-        let scopeRank = Dictionary(uniqueKeysWithValues: scopeNames.indices.sorted {
+        let userRank = userRanks
+        // Scopes by the rank of their names; an index past the names (none in practice)
+        // after them, in index order.
+        var scopeRank = Array(0..<max(scopeNames.count, Int(cellKeys.lazy.map(\.scope).max() ?? 0) + 1))
+        for (rank, scope) in scopeNames.indices.sorted(by: {
             scopeNames[$0].utf8.lexicographicallyPrecedes(scopeNames[$1].utf8)
-        }.enumerated().map { ($1, $0) })
+        }).enumerated() {
+            scopeRank[scope] = rank
+        }
         let keys = cellKeys
         let groups = RankGrouping(count: keys.count, ranks: userRank.count) { Int(userRank[Int(keys[$0].user)]) }
         var userCells: [Int32] = []
@@ -24,7 +29,7 @@ extension UsageAggregate {
             userCells.sort { left, right in
                 let a = keys[Int(left)]
                 let b = keys[Int(right)]
-                return (scopeRank[Int(a.scope)] ?? Int(a.scope), a.day.number) < (scopeRank[Int(b.scope)] ?? Int(b.scope), b.day.number)
+                return (scopeRank[Int(a.scope)], a.day.number) < (scopeRank[Int(b.scope)], b.day.number)
             }
             let user = userName(keys[Int(first)].user)
             let combinedUser = userMap[Int(keys[Int(first)].user)]

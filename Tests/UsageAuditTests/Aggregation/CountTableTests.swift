@@ -38,4 +38,22 @@ struct CountTableTests {
         table.reserve(10_000)
         #expect(table[UsageKey(user: 297, scope: 0, day: LocalDay(number: 1))]?.units == 297)
     }
+
+    @Test("reorder moves keys and counts together and keeps every key findable")
+    func reorder() {
+        var table = CountTable<UsageKey>()
+        for user in 0..<500 {
+            table.add(counts(Int64(user)), to: UsageKey(user: Int32(user), scope: Int32(user % 3), day: LocalDay(number: 7)))
+        }
+        let order = (0..<Int32(500)).reversed().map { $0 }
+        table.reorder(order)
+        #expect(table.keys.first?.user == 499 && table.keys.last?.user == 0)
+        for (index, key) in table.keys.enumerated() {
+            #expect(table.index(of: key) == index)
+            #expect(table.counts[index].units == Int64(key.user))
+        }
+        table.add(counts(1), to: UsageKey(user: 250, scope: 1, day: LocalDay(number: 7)))
+        #expect(table.count == 500)
+        #expect(table[UsageKey(user: 250, scope: 1, day: LocalDay(number: 7))]?.units == 251)
+    }
 }

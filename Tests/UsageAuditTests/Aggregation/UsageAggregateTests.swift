@@ -183,4 +183,28 @@ struct UsageAggregateTests {
         #expect(chosen.map(\.counts) == every.filter { $0.user != "bob" }.map(\.counts))
         #expect(aggregate.dailySeries(scopeNames: ["maps", "other"], users: []).isEmpty)
     }
+
+    @Test("arranging by user orders the cells by name bytes, day and scope, and changes no count")
+    func arrangeByUser() {
+        var generator = SeededRandom(seed: 77)
+        let before = aggregate(requests(count: 3_000, using: &generator))
+        var arranged = before
+        arranged.arrangeByUser()
+        #expect(arranged.cellsByName == before.cellsByName)
+        #expect(arranged.userRanks == before.users.ranksByBytes())
+        let keys = arranged.cellKeys
+        let ranks = arranged.userRanks
+        let sortKeys = keys.map { (Int(ranks[Int($0.user)]), Int($0.day.number), Int($0.scope)) }
+        #expect(zip(sortKeys, sortKeys.dropFirst()).allSatisfy { $0 < $1 })
+        for (key, counts) in zip(keys, arranged.cellCounts) {
+            #expect(arranged.counts(for: key) == counts)
+        }
+        // Still countable after: a new user makes the cached ranks stale, not wrong.
+        var name = "Aaron"
+        name.withUTF8 { bytes in
+            arranged.record(user: bytes, scope: 0, day: LocalDay(number: 20_400), time: 20_400 * 86_400, units: 1, consumed: true, rejected: false)
+        }
+        #expect(arranged.userRanks == arranged.users.ranksByBytes())
+        #expect(arranged.userRanks[Int(arranged.users.lookup("Aaron")!)] == 1)
+    }
 }

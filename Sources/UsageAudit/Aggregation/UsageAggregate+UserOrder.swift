@@ -1,0 +1,32 @@
+extension UsageAggregate {
+    /// `ranks[id]`: the position of user `id` among the users in the byte order of their
+    /// names (what reports and the state store sort by). Computed once per arrangement.
+    public var userRanks: [Int32] {
+        rankCache.count == users.count ? rankCache : users.ranksByBytes()
+    }
+
+    /// Puts the cells in the order their readers walk them: by user (names in byte order),
+    /// then day, then scope. The usage reports, the reconciliation index and the state
+    /// update each group the cells by user; arranged once, each of them reads the table
+    /// front to back instead of jumping through it in counting order. Counts and lookups
+    /// are unchanged.
+    public mutating func arrangeByUser() {
+        let ranks = userRanks
+        rankCache = ranks
+        let keys = cellKeys
+        guard !keys.isEmpty else { return }
+        let groups = RankGrouping(count: keys.count, ranks: ranks.count) { Int(ranks[Int(keys[$0].user)]) }
+        var order: [Int32] = []
+        order.reserveCapacity(keys.count)
+        for rank in 0..<groups.rankCount {
+            let start = order.count
+            order.append(contentsOf: groups.items(ofRank: rank))
+            order[start...].sort { left, right in
+                let (a, b) = (keys[Int(left)], keys[Int(right)])
+                return a.day != b.day ? a.day < b.day : a.scope < b.scope
+            }
+        }
+        guard !order.indices.elementsEqual(order.lazy.map { Int($0) }) else { return }
+        reorderCells(order)
+    }
+}
