@@ -33,6 +33,19 @@ public enum Period: Hashable, Sendable {
     }
 }
 
+extension Period {
+    /// Whether `other` has the same `name` (`30d` whatever the anchor), without building
+    /// the names.
+    public func hasSameName(as other: Period) -> Bool {
+        switch (self, other) {
+        case (.day, .day), (.week, .week), (.month, .month), (.year, .year): return true
+        case let (.days(count, _), .days(otherCount, _)): return count == otherCount
+        case let (.billingCycle(day), .billingCycle(otherDay)): return day == otherDay
+        default: return false
+        }
+    }
+}
+
 extension Period: CustomStringConvertible {
     public var description: String { name }
 }

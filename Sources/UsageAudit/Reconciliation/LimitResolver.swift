@@ -38,7 +38,7 @@ public struct LimitResolver: Sendable {
 
     /// The quota for `scope` and `period` (matched by name), if the configuration has one.
     public func quota(scope: String, period: Period) -> QuotaRule? {
-        configuration.quotas.first { $0.scope == scope && $0.period.name == period.name }
+        configuration.quotas.first { $0.scope == scope && $0.period.hasSameName(as: period) }
     }
 
     /// The limit for `user` in `scope` over `period`.

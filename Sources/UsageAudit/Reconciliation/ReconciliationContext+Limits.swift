@@ -98,7 +98,7 @@ extension ReconciliationContext {
             }
             let explained = candidates.contains { candidate in
                 guard scopes.contains(candidate.scope),
-                      candidate.scope != check.scope || candidate.period.name != check.period.name
+                      candidate.scope != check.scope || !candidate.period.hasSameName(as: check.period)
                 else { return false }
                 let limit = resolver.limit(user: check.user, scope: candidate.scope, period: candidate.period)
                 guard limit.hard, case .units(let units) = limit.value else { return false }

@@ -13,8 +13,9 @@ struct UsageReportWriter {
     private var period = RenderedText()
     /// Rendered bucket stamps by day number (a run has few distinct days).
     private var stamps: [(day: Int32, bytes: [UInt8])] = []
-    /// The limit of the previous row's scope and period, when limits do not depend on the user.
-    private var lastLimit: (scope: String, period: Period, limit: EffectiveLimit)?
+    /// The limit of each scope and period seen, when limits do not depend on the user (a
+    /// few entries: rows cycle through every scope and period of each user).
+    private var knownLimits: [(scope: String, period: Period, limit: EffectiveLimit)] = []
 
     /// A text cell rendered for the format (escaped; neutralised for CSV).
     private struct RenderedText {
@@ -85,9 +86,9 @@ struct UsageReportWriter {
 
     private mutating func limit(for row: UsageRow) -> EffectiveLimit {
         guard limits.isUserIndependent else { return limits.limit(user: row.user, scope: row.scope, period: row.period) }
-        if let last = lastLimit, last.scope == row.scope, last.period == row.period { return last.limit }
+        if let known = knownLimits.first(where: { $0.period == row.period && $0.scope == row.scope }) { return known.limit }
         let limit = limits.limit(user: row.user, scope: row.scope, period: row.period)
-        lastLimit = (row.scope, row.period, limit)
+        knownLimits.append((row.scope, row.period, limit))
         return limit
     }
 

@@ -33,7 +33,7 @@ extension SQLiteStateStore {
         func flush() throws {
             guard let first = group.first else { return }
             if let last, !(last.user.utf8.lexicographicallyPrecedes(first.user.utf8)
-                || (last.user.utf8.elementsEqual(first.user.utf8) && last.scope.utf8.lexicographicallyPrecedes(first.scope.utf8))) {
+                || (last.user.hasSameBytes(as: first.user) && last.scope.utf8.lexicographicallyPrecedes(first.scope.utf8))) {
                 throw UngroupedSlots()
             }
             packed.removeAll(keepingCapacity: true)
@@ -43,7 +43,7 @@ extension SQLiteStateStore {
             group.removeAll(keepingCapacity: true)
         }
         try slots.forEachRow { slot in
-            if let first = group.first, !first.user.utf8.elementsEqual(slot.user.utf8) || !first.scope.utf8.elementsEqual(slot.scope.utf8) {
+            if let first = group.first, !first.user.hasSameBytes(as: slot.user) || !first.scope.hasSameBytes(as: slot.scope) {
                 try flush()
             }
             group.append(slot)

@@ -74,4 +74,20 @@ import Testing
             }
         }
     }
+
+    @Test("hasSameName agrees with comparing the names")
+    func sameName() {
+        let anchor = LocalDay(CivilDate(year: 2026, month: 1, day: 1))
+        let periods: [Period] = [
+            .day, .week, .month, .year, .days(30, anchor: anchor), .days(30, anchor: anchor.adding(days: 3)),
+            .days(7, anchor: anchor), .days(0, anchor: anchor), .days(1, anchor: anchor),
+            .billingCycle(day: 15), .billingCycle(day: 31), .billingCycle(day: 1),
+        ]
+        for left in periods {
+            for right in periods {
+                #expect(left.hasSameName(as: right) == (left.name == right.name), "\(left.name) \(right.name)")
+            }
+        }
+    }
 }
+
