@@ -40,10 +40,12 @@ public struct Reconciler: Sendable {
         profiles: [StoredProfile], usage: UsageAggregate, asOf: Int64, calendar: ZonedCalendar,
         hourly: HourlyUsage? = nil, includes: ((Period, DayRange) -> Bool)? = nil, coverageStart: LocalDay? = nil
     ) -> [ReconciliationFinding] {
-        var context = ReconciliationContext(
+        var setUp = ReconciliationContext(
             configuration: configuration, tolerance: tolerance, profiles: profiles, usage: usage,
             hourly: hourly, asOf: asOf, calendar: calendar, includes: includes)
-        context.coverageStart = coverageStart
+        setUp.coverageStart = coverageStart
+        // Read-only from here: the closure below reads it while it runs a method of it.
+        let context = setUp
         var findings: [ReconciliationFinding] = []
         var profileChecks: [LimitCheck] = []
         var totalsChecked = Set<String>()
@@ -66,8 +68,8 @@ public struct Reconciler: Sendable {
             profileChecks.append(LimitCheck(
                 user: profile.user, scope: profile.scope, period: bucket.period, range: bucket.range, origin: profile.origin))
         }
-        context.forEachLimitCheck(profileChecks: profileChecks, profiles: profiles) { check in
-            findings += context.limitFindings(for: check)
+        context.forEachLimitCheck(profileChecks: profileChecks, profiles: profiles) { check, series in
+            findings += context.limitFindings(for: check, series: series)
         }
         if !profiles.isEmpty {
             findings += context.missingProfileFindings(profiles: profiles)

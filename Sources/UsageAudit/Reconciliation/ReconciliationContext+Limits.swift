@@ -3,10 +3,13 @@ extension ReconciliationContext {
     /// one per user, quota and bucket): the bucket of every profile, plus every bucket that
     /// `includes` admits in which a user used a scope that a quota limits. A profile dated
     /// by its store (`periodStart`) replaces the quota's framing of that user's windows.
-    func forEachLimitCheck(profileChecks: [LimitCheck], profiles: [StoredProfile], _ body: (LimitCheck) -> Void) {
+    /// `body` gets the user's series in the check's scope when it is at hand.
+    func forEachLimitCheck(
+        profileChecks: [LimitCheck], profiles: [StoredProfile], _ body: (LimitCheck, UsageIndex.Series?) -> Void
+    ) {
         var seen = Set<LimitCheck.Key>()
         for check in profileChecks where seen.insert(check.key).inserted {
-            body(check)
+            body(check, nil)
         }
         // Without profile checks, a bucket can repeat only through two quotas of one scope
         // whose periods share a name; otherwise every check below is new (no set needed).
@@ -31,7 +34,7 @@ extension ReconciliationContext {
                     last = range
                     guard includes(quota.period, range) else { continue }
                     let check = LimitCheck(user: pair.user, scope: pair.scope, period: quota.period, range: range)
-                    if !mayRepeat || seen.insert(check.key).inserted { body(check) }
+                    if !mayRepeat || seen.insert(check.key).inserted { body(check, series) }
                 }
             }
         }
@@ -40,11 +43,13 @@ extension ReconciliationContext {
     /// `over_limit_served` when a hard limit let more units through than it allows, and
     /// `blocked_under_limit` when requests were refused (429) while the use was under the
     /// limit — with the lockout signature (refused with nothing served after a bucket that
-    /// reached the limit) named as such.
-    func limitFindings(for check: LimitCheck) -> [ReconciliationFinding] {
+    /// reached the limit) named as such. `series` is the user's in the check's scope, if
+    /// the caller has it (else it is looked up).
+    func limitFindings(for check: LimitCheck, series known: UsageIndex.Series? = nil) -> [ReconciliationFinding] {
         let limit = resolver.limit(user: check.user, scope: check.scope, period: check.period)
         if case .none = limit.value { return [] }
-        let counts = index.counts(user: check.user, scope: check.scope, in: check.range)
+        let series = known ?? index.series(user: check.user, scope: check.scope)
+        let counts = series?.counts(in: check.range) ?? UsageCounts()
         let overServed = limit.hard && limit.unitsPast(counts.units) > 0
         let refusedUnder = counts.rejected > 0 && limit.isUnder(counts.units)
         // Most checks find nothing: the words are built only for a finding.
@@ -69,7 +74,7 @@ extension ReconciliationContext {
         }
         if counts.rejected > 0, limit.isUnder(counts.units) {
             var unexplained = counts
-            unexplained.rejected = unexplainedRefusals(check: check)
+            unexplained.rejected = unexplainedRefusals(check: check, series: series)
             if unexplained.rejected > 0 {
                 findings.append(finding(.blockedUnderLimit, blockedDetail(check: check, limit: limit, counts: unexplained, when: when)))
             }
@@ -81,8 +86,8 @@ extension ReconciliationContext {
     /// explains: a refusal on a day when another quota or profile limit of the user (the
     /// scope's own in another period, `all`'s, or for `all` the limits of the scopes refused
     /// that day) had already been reached in its bucket is that limit working.
-    private func unexplainedRefusals(check: LimitCheck) -> Int64 {
-        guard let series = index.series(user: check.user, scope: check.scope) else { return 0 }
+    private func unexplainedRefusals(check: LimitCheck, series: UsageIndex.Series?) -> Int64 {
+        guard let series else { return 0 }
         var candidates: [(scope: String, period: Period)] = configuration.quotas.map { ($0.scope, $0.period) }
         candidates += limitedPeriods[check.user] ?? []
         var refused: Int64 = 0

@@ -8,6 +8,17 @@ struct UsageIndex {
         var days: SeriesColumn<LocalDay>
         var counts: SeriesColumn<UsageCounts>
 
+        /// The counts of the days in `range`.
+        func counts(in range: DayRange) -> UsageCounts {
+            var total = UsageCounts()
+            var index = firstIndex(atOrAfter: range.start)
+            while index < days.count, days[index] < range.end {
+                total.merge(counts[index])
+                index += 1
+            }
+            return total
+        }
+
         /// The index of the first day at or after `day`.
         func firstIndex(atOrAfter day: LocalDay) -> Int {
             var low = 0
@@ -121,14 +132,7 @@ struct UsageIndex {
 
     /// The counts of `user` in `scope` over the days of `range`.
     func counts(user: String, scope: String, in range: DayRange) -> UsageCounts {
-        var total = UsageCounts()
-        guard let entry = series(user: user, scope: scope) else { return total }
-        var index = entry.firstIndex(atOrAfter: range.start)
-        while index < entry.days.count, entry.days[index] < range.end {
-            total.merge(entry.counts[index])
-            index += 1
-        }
-        return total
+        series(user: user, scope: scope)?.counts(in: range) ?? UsageCounts()
     }
 
     /// The counts of `user` in `scope` on `day` alone.
