@@ -57,6 +57,14 @@ public struct AuditConfiguration: Sendable, Equatable {
         return result
     }
 
+    /// Whether two quotas limit the same scope over periods of the same name (`30d` with two
+    /// anchors): the one way a user's bucket can be examined twice.
+    public var hasQuotasSharingAName: Bool {
+        quotas.indices.contains { first in
+            quotas[(first + 1)...].contains { $0.scope == quotas[first].scope && $0.period.hasSameName(as: quotas[first].period) }
+        }
+    }
+
     /// The quota for `scope` and `period`, if one is configured.
     public func quota(scope: String, period: Period) -> QuotaRule? {
         quotas.first { $0.scope == scope && $0.period == period }

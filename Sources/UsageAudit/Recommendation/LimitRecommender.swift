@@ -66,11 +66,14 @@ public struct LimitRecommender {
         var lookBacks: [Period: [DayRange]] = [:]
         let advisor = LimitAdvisor(settings: configuration.analysis)
         var seen = Set<CandidateKey>()
+        // Without profiles, a candidate can repeat only through two quotas of one scope whose
+        // periods share a name; otherwise the users × quotas below are all new (no set).
+        let mayRepeat = !profiles.isEmpty || configuration.hasQuotasSharingAName
         var results: [Recommendation] = []
 
         func consider(user: String, id: Int?, scope: String, period: Period, fromProfile: Bool) {
             guard isCounted(scope: scope), let slot = slot(of: scope),
-                  seen.insert(CandidateKey(user: user, scope: scope, period: period.name)).inserted,
+                  !mayRepeat || seen.insert(CandidateKey(user: user, scope: scope, period: period.name)).inserted,
                   let candidate = LimitCandidate(user: user, scope: scope, period: period, limits: limits)
             else { return }
             // A user's history starts at their first use of anything; a profile without any

@@ -13,8 +13,7 @@ extension ReconciliationContext {
         }
         // Without profile checks, a bucket can repeat only through two quotas of one scope
         // whose periods share a name; otherwise every check below is new (no set needed).
-        let quotaNames = configuration.quotas.map { $0.scope + "\u{0}" + $0.period.name }
-        let mayRepeat = !profileChecks.isEmpty || Set(quotaNames).count < quotaNames.count
+        let mayRepeat = !profileChecks.isEmpty || configuration.hasQuotasSharingAName
         var dated = Set<LimitCheck.Key>()
         for profile in profiles where profile.periodStart != nil {
             dated.insert(LimitCheck.Key(user: profile.user, scope: profile.scope, period: profile.period.name, start: LocalDay(number: 0)))

@@ -62,5 +62,21 @@ extension RecommendationTests {
             #expect(advice.action == .temporaryRaise)
             #expect(advice.reason.contains("in the 30-day window from \(start)"))
         }
+    
+        @Test("two quotas of one scope whose periods share a name give one advice per user, without profiles too")
+        func quotasSharingAName() throws {
+            let anchor = LocalDay(CivilDate(year: 2026, month: 1, day: 1))
+            var fixture = RecommendationFixture(quotas: [
+                QuotaRule(scope: "all", period: .days(30, anchor: anchor), defaultLimit: 3000),
+                QuotaRule(scope: "all", period: .days(30, anchor: anchor.adding(days: 10)), defaultLimit: 3000),
+            ])
+            #expect(fixture.configuration.hasQuotasSharingAName)
+            fixture.history("twin", days: 60, units: { $0 < 10 ? 900 : 50 })
+            fixture.history("solo", days: 60, units: { _ in 20 })
+            let advice = fixture.recommendations(includeKeep: true)
+            #expect(advice.filter { $0.user == "twin" }.count == 1)
+            #expect(advice.filter { $0.user == "solo" }.count == 1)
+            #expect(!RecommendationFixture().configuration.hasQuotasSharingAName)
+        }
     }
 }
