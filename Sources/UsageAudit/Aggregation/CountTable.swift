@@ -46,6 +46,19 @@ struct CountTable<Key: CountTableKey>: Sendable {
     }
 
     /// The index of the entry of `key`, if there is one.
+    /// Adds an entry for `key`, which the table must not hold (not looked for: the caller
+    /// knows it is new).
+    @inline(__always)
+    mutating func insertNew(_ value: UsageCounts, for key: Key) {
+        assert(index(of: key) == nil, "insertNew(_:for:) with a key the table holds")
+        var slot = Int(truncatingIfNeeded: key.tableHash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        keys.append(key)
+        counts.append(value)
+        slots[slot] = Int32(keys.count)
+        if keys.count * 2 > slots.count { grow() }
+    }
+
     @inline(__always)
     func index(of key: Key) -> Int? {
         var slot = Int(truncatingIfNeeded: key.tableHash) & mask

@@ -25,6 +25,8 @@ public struct CountedUsage: Sendable {
     private var pendingSlot: Int64 = .min
     private var hourTouched: [Int32] = []
     private var hourCounts: [UsageCounts] = []
+    /// Scratch for moving an hour out: the hourly table's user and the scope of each pair.
+    private var hourPairs: [(user: Int32, scope: Int32)] = []
     private var pendingLatest: Int64 = .min
     /// `hourlyStorage`'s id of each of the daily users, or -1 before the user's first
     /// hourly count.
@@ -193,11 +195,13 @@ public struct CountedUsage: Sendable {
     private mutating func flushHour() {
         guard !hourTouched.isEmpty else { return }
         let stride = scopeStride
-        for (place, position) in hourTouched.enumerated() {
+        hourPairs.removeAll(keepingCapacity: true)
+        for position in hourTouched {
             let index = Int(position)
-            hourlyStorage.add(hourCounts[place], userID: hourlyID(of: Int32(index / stride)), scope: index % stride, slot: pendingSlot)
+            hourPairs.append((hourlyID(of: Int32(index / stride)), Int32(index % stride)))
             places[index].hour = -1
         }
+        hourlyStorage.add(hour: pendingSlot, pairs: hourPairs, counts: hourCounts)
         hourTouched.removeAll(keepingCapacity: true)
         hourCounts.removeAll(keepingCapacity: true)
         hourlyStorage.noteLatest(HourlyUsage.clamp(pendingLatest))

@@ -46,6 +46,8 @@ public struct HourlyUsage: Sendable {
     private var keepFrom: Int64 = .min
     /// `latest` at the last pruning.
     private var prunedAt: Int64 = .min
+    /// At least the highest slot number any entry has had: an hour after it has no entry yet.
+    private var newestSlot: Int64 = .min
 
     public init(keptSeconds: Int64 = 2 * 86_400, phase: Int64 = 0, through: Int64? = nil) {
         self.keptSeconds = min(max(keptSeconds, Self.slotSeconds), Self.timeBound)
@@ -99,11 +101,23 @@ public struct HourlyUsage: Sendable {
         Self.floorDivide(Self.clamp(time) - phase, by: Self.slotSeconds)
     }
 
-    /// Adds `counts` of user `userID` to slot number `slot`, without moving the kept span
-    /// (the caller collected them from requests it checked with `accepts(_:)`, and calls
-    /// `noteLatest(_:)` with their latest time afterwards).
-    mutating func add(_ counts: UsageCounts, userID: Int32, scope: Int, slot: Int64) {
-        slots.add(counts, to: Key(user: userID, scope: Int32(truncatingIfNeeded: scope), slot: slot))
+    /// Adds the counts of slot number `slot`, `counts[i]` for user id and scope `pairs[i]`
+    /// (each pair once), without moving the kept span (the caller collected them from
+    /// requests it checked with `accepts(_:)`, and calls `noteLatest(_:)` with their latest
+    /// time afterwards). An hour after every hour held so far (the counter's usual case)
+    /// cannot meet an entry of its own, so its entries go in without being looked for.
+    mutating func add(hour slot: Int64, pairs: [(user: Int32, scope: Int32)], counts: [UsageCounts]) {
+        let isNew = slot > newestSlot
+        slots.reserve(slots.count + pairs.count)
+        for (pair, counts) in zip(pairs, counts) {
+            let key = Key(user: pair.user, scope: pair.scope, slot: slot)
+            if isNew {
+                slots.insertNew(counts, for: key)
+            } else {
+                slots.add(counts, to: key)
+            }
+        }
+        newestSlot = max(newestSlot, slot)
     }
 
     /// Adds counts for a user given by name at the hour containing `time` (cold path:
@@ -134,6 +148,7 @@ public struct HourlyUsage: Sendable {
             let key = otherSlots.keys[index]
             slots.add(otherSlots.counts[index], to: Key(user: idMap[Int(key.user)], scope: key.scope, slot: key.slot))
         }
+        newestSlot = max(newestSlot, other.newestSlot)
         if other.latest > latest { advance(to: other.latest) }
         prune()
     }
@@ -195,6 +210,7 @@ public struct HourlyUsage: Sendable {
         let clamped = Self.clamp(time)
         let key = Key(user: id, scope: Int32(truncatingIfNeeded: scope), slot: Self.floorDivide(clamped - phase, by: Self.slotSeconds))
         slots.update(slots.entry(for: key), update)
+        newestSlot = max(newestSlot, key.slot)
         noteLatest(clamped)
     }
 

@@ -104,4 +104,26 @@ struct HourlyUsageTests {
         #expect(usage.latest == HourlyUsage.timeBound)
         #expect(usage.counts(user: "ann", scopes: [0], from: .min, to: .max) == nil)
     }
+
+    @Test("an hour added again, or an hour older than the newest, adds to the entries it has")
+    func hoursAddedAgain() throws {
+        var usage = HourlyUsage()
+        record(&usage, "ann", at: midnight + 5 * 3600)
+        let ann = try #require(usage.users.lookup("ann"))
+        var bob: Int32 = 0
+        var name = "bob"
+        name.withUTF8 { bob = usage.intern(user: $0) }
+        let slot = usage.slotNumber(containing: midnight + 7 * 3600)
+        let one = UsageCounts(requests: 1, units: 2, rejected: 0, firstSeen: midnight + 7 * 3600, lastSeen: midnight + 7 * 3600)
+        // A new hour, then the same hour again (not new any more), then an older one.
+        usage.add(hour: slot, pairs: [(ann, 0), (bob, 0)], counts: [one, one])
+        usage.add(hour: slot, pairs: [(bob, 0), (ann, 1)], counts: [one, one])
+        usage.add(hour: slot - 2, pairs: [(ann, 0)], counts: [one])
+        usage.noteLatest(midnight + 7 * 3600)
+        #expect(usage.slots.count == 4)
+        #expect(usage.slotCounts(user: "bob", scopes: [0], containing: midnight + 7 * 3600)?.units == 4)
+        #expect(usage.slotCounts(user: "ann", scopes: [0, 1], containing: midnight + 7 * 3600)?.units == 4)
+        #expect(usage.slotCounts(user: "ann", scopes: [0], containing: midnight + 5 * 3600)?.units == 3)
+    }
 }
+
