@@ -5,7 +5,8 @@ protocol CountTableKey: Hashable, Sendable {
 }
 
 /// Usage counts by key in an open-addressing table: entries live in two dense arrays in
-/// insertion order, and a power-of-two index of slots (linear probing) finds them, so that
+/// insertion order (until `reorder(_:)`), and a power-of-two index of slots (linear
+/// probing) finds them, so that
 /// counting a request is one hash, a probe or two and no allocation, and iterating is a
 /// walk over arrays.
 ///
@@ -45,7 +46,6 @@ struct CountTable<Key: CountTableKey>: Sendable {
         return index
     }
 
-    /// The index of the entry of `key`, if there is one.
     /// Adds an entry for `key`, which the table must not hold (not looked for: the caller
     /// knows it is new).
     @inline(__always)
@@ -59,6 +59,7 @@ struct CountTable<Key: CountTableKey>: Sendable {
         if keys.count * 2 > slots.count { grow() }
     }
 
+    /// The index of the entry of `key`, if there is one.
     @inline(__always)
     func index(of key: Key) -> Int? {
         var slot = Int(truncatingIfNeeded: key.tableHash) & mask
@@ -139,8 +140,9 @@ struct CountTable<Key: CountTableKey>: Sendable {
         }
     }
 
-    /// Puts the entries in the order `order` gives (a permutation of the entry indices):
-    /// entry `i` becomes the former entry `order[i]`.
+    /// Puts the entries in the order `order` gives: entry `i` becomes the former entry
+    /// `order[i]`. `order` must be a permutation of the entry indices (the caller's duty:
+    /// only its length is checked).
     mutating func reorder(_ order: [Int32]) {
         precondition(order.count == keys.count)
         // One column at a time, so that only one old column is alive beside its new one.

@@ -1,6 +1,7 @@
 extension UsageAggregate {
     /// `ranks[id]`: the position of user `id` among the users in the byte order of their
-    /// names (what reports and the state store sort by). Computed once per arrangement.
+    /// names (what reports and the state store sort by). Kept by `arrangeByUser()` until a
+    /// user is added; computed on each read otherwise.
     public var userRanks: [Int32] {
         rankCache.count == users.count ? rankCache : users.ranksByBytes()
     }

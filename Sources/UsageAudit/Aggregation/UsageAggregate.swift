@@ -13,7 +13,8 @@ public struct UsageAggregate: Sendable {
     public private(set) var users: ByteInterner
     private(set) var table: CountTable<UsageKey>
     /// `users.ranksByBytes()` as of the last `arrangeByUser()`; stale once a user was added
-    /// (users are only ever added, so a count that differs tells).
+    /// (users are only ever added, so a count that differs tells). Only `arrangeByUser()`
+    /// writes it.
     var rankCache: [Int32] = []
 
     public init() {

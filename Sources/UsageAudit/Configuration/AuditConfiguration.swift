@@ -58,7 +58,8 @@ public struct AuditConfiguration: Sendable, Equatable {
     }
 
     /// Whether two quotas limit the same scope over periods of the same name (`30d` with two
-    /// anchors): the one way a user's bucket can be examined twice.
+    /// anchors): without stored profiles, the one way a user's bucket (users told apart by
+    /// the bytes of their names) can be examined twice.
     public var hasQuotasSharingAName: Bool {
         quotas.indices.contains { first in
             quotas[(first + 1)...].contains { $0.scope == quotas[first].scope && $0.period.hasSameName(as: quotas[first].period) }

@@ -34,8 +34,10 @@ public struct LimitRecommender {
         self.calendar = calendar
     }
 
+    /// Users by the bytes of their names, as everywhere else: two spellings that Swift deems
+    /// equal (precomposed and decomposed accents) are two users.
     private struct CandidateKey: Hashable {
-        var user: String
+        var user: [UInt8]
         var scope: String
         var period: String
     }
@@ -73,7 +75,7 @@ public struct LimitRecommender {
 
         func consider(user: String, id: Int?, scope: String, period: Period, fromProfile: Bool) {
             guard isCounted(scope: scope), let slot = slot(of: scope),
-                  !mayRepeat || seen.insert(CandidateKey(user: user, scope: scope, period: period.name)).inserted,
+                  !mayRepeat || seen.insert(CandidateKey(user: Array(user.utf8), scope: scope, period: period.name)).inserted,
                   let candidate = LimitCandidate(user: user, scope: scope, period: period, limits: limits)
             else { return }
             // A user's history starts at their first use of anything; a profile without any
@@ -104,9 +106,10 @@ public struct LimitRecommender {
                 user: profile.user, id: usage.users.lookup(profile.user).map(Int.init), scope: profile.scope,
                 period: LimitCandidate.period(of: profile, limits: limits), fromProfile: true)
         }
-        // Each (user, scope, period) is considered once (`seen`) and `sorted` orders them all,
-        // so the users' order is as good as any. A user is considered for the quotas of the
-        // scopes they used (at any time: the look-back decides whether that was recent).
+        // Each (user, scope, period) is considered once (`seen`, when one could repeat) and
+        // `sorted` orders them all, so the users' order is as good as any. A user is
+        // considered for the quotas of the scopes they used (at any time: the look-back
+        // decides whether that was recent).
         let quotas = configuration.quotas.compactMap { quota in slot(of: quota.scope).map { (quota, $0) } }
         for id in 0..<table.userCount {
             var user: String?

@@ -17,7 +17,7 @@ struct CountedUsageTests {
     }
 
     /// Requests mostly in time order with some late ones (earlier days and hours), several
-    /// scopes (some past the dense cells' stride), many users and a through-limit.
+    /// scopes (some past the pending counts' stride), many users and a through-limit.
     private func requests(count: Int, seed: UInt64) -> [Request] {
         var random = SeededRandom(seed: seed)
         var time = midnight - 2 * 86_400
@@ -89,12 +89,12 @@ struct CountedUsageTests {
         #expect(usage.daily.cellsByName == daily.cellsByName)
     }
 
-    @Test("merging two halves gives the counts of the whole")
+    @Test("merging two halves gives the counts of the whole, and counting goes on after a merge")
     func mergeHalves() {
         let calendar = ZonedCalendar(timeZone: TimeZone(identifier: "UTC")!)
         let all = requests(count: 6_000, seed: 99)
-        func counted(_ part: ArraySlice<Request>) -> CountedUsage {
-            var usage = CountedUsage(scopes: 5)
+        func counted(_ part: ArraySlice<Request>, into start: CountedUsage = CountedUsage(scopes: 5)) -> CountedUsage {
+            var usage = start
             for request in part {
                 var name = request.user
                 name.withUTF8 { user in
@@ -111,6 +111,15 @@ struct CountedUsageTests {
         #expect(merged.daily.cellsByName == whole.daily.cellsByName)
         #expect(merged.hourly.latest == whole.hourly.latest)
         #expect(merged.hourly.storedSlots(scopeNames: ["a", "b", "c", "d", "e", "f", "g"])
+            == whole.hourly.storedSlots(scopeNames: ["a", "b", "c", "d", "e", "f", "g"]))
+        // Merged in the middle of the second half, then counting the rest into the merge
+        // (pending hours meet the merged table's entries), then finished.
+        var midway = counted(all[..<2_500])
+        midway.merge(counted(all[2_500..<4_000]))
+        var rest = counted(all[4_000...], into: midway)
+        rest.finish()
+        #expect(rest.daily.cellsByName == whole.daily.cellsByName)
+        #expect(rest.hourly.storedSlots(scopeNames: ["a", "b", "c", "d", "e", "f", "g"])
             == whole.hourly.storedSlots(scopeNames: ["a", "b", "c", "d", "e", "f", "g"]))
     }
 }

@@ -124,6 +124,17 @@ struct HourlyUsageTests {
         #expect(usage.slotCounts(user: "bob", scopes: [0], containing: midnight + 7 * 3600)?.units == 4)
         #expect(usage.slotCounts(user: "ann", scopes: [0, 1], containing: midnight + 7 * 3600)?.units == 4)
         #expect(usage.slotCounts(user: "ann", scopes: [0], containing: midnight + 5 * 3600)?.units == 3)
+        // A request recorded into an hour after the table's newest, then that hour added.
+        record(&usage, "ann", at: midnight + 9 * 3600, units: 4)
+        usage.add(hour: slot + 2, pairs: [(ann, 0)], counts: [one])
+        #expect(usage.slots.count == 5)
+        #expect(usage.slotCounts(user: "ann", scopes: [0], containing: midnight + 9 * 3600)?.units == 6)
+        // And an hour that came in by merging.
+        var other = HourlyUsage()
+        record(&other, "ann", at: midnight + 10 * 3600, units: 5)
+        usage.merge(other)
+        usage.add(hour: slot + 3, pairs: [(ann, 0)], counts: [one])
+        #expect(usage.slots.count == 6)
+        #expect(usage.slotCounts(user: "ann", scopes: [0], containing: midnight + 10 * 3600)?.units == 7)
     }
 }
-

@@ -62,7 +62,7 @@ extension RecommendationTests {
             #expect(advice.action == .temporaryRaise)
             #expect(advice.reason.contains("in the 30-day window from \(start)"))
         }
-    
+
         @Test("two quotas of one scope whose periods share a name give one advice per user, without profiles too")
         func quotasSharingAName() throws {
             let anchor = LocalDay(CivilDate(year: 2026, month: 1, day: 1))
@@ -77,6 +77,22 @@ extension RecommendationTests {
             #expect(advice.filter { $0.user == "twin" }.count == 1)
             #expect(advice.filter { $0.user == "solo" }.count == 1)
             #expect(!RecommendationFixture().configuration.hasQuotasSharingAName)
+        }
+    
+        @Test("two users whose names differ only in their bytes (é precomposed and decomposed) each get advice, with profiles or without")
+        func usersToldApartByBytes() {
+            let precomposed = "ren\u{00E9}"
+            let decomposed = "rene\u{0301}"
+            for withProfiles in [false, true] {
+                var fixture = RecommendationFixture()
+                for user in [precomposed, decomposed] {
+                    fixture.history(user, days: 42, units: { $0 < 3 ? 5200 : 4000 })
+                }
+                if withProfiles { fixture.store("someone-else") }
+                let users = fixture.recommendations(includeKeep: true).map(\.user)
+                #expect(users.filter { Array($0.utf8) == Array(precomposed.utf8) }.count == 1, "profiles: \(withProfiles)")
+                #expect(users.filter { Array($0.utf8) == Array(decomposed.utf8) }.count == 1, "profiles: \(withProfiles)")
+            }
         }
     }
 }
