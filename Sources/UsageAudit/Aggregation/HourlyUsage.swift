@@ -175,11 +175,32 @@ public struct HourlyUsage: Sendable {
     /// The counts of `user` summed over `scopes` in `[start, end)`; nil unless both ends are
     /// slot boundaries inside `coverage` (an empty range gives zero counts).
     public func counts(user: String, scopes: [Int], from start: Int64, to end: Int64) -> UsageCounts? {
+        counts(userID: lookup(user), scopes: scopes, from: start, to: end)
+    }
+
+    /// The units of `user` summed over `scopes` in each of the `count` slots one after
+    /// another from the one that starts at `firstStart`: each slot's
+    /// `counts(user:scopes:from:to:)`, its units or 0 where that is nil, the user looked up
+    /// once.
+    public func unitsPerSlot(user: String, scopes: [Int], from firstStart: Int64, count: Int) -> [Int64] {
+        let id = lookup(user)
+        var units: [Int64] = []
+        units.reserveCapacity(max(0, count))
+        var start = firstStart
+        for _ in 0..<max(0, count) {
+            let end = start + Self.slotSeconds
+            units.append(counts(userID: id, scopes: scopes, from: start, to: end)?.units ?? 0)
+            start = end
+        }
+        return units
+    }
+
+    private func counts(userID: Int32?, scopes: [Int], from start: Int64, to end: Int64) -> UsageCounts? {
         guard let coverage, isSlotBoundary(start), isSlotBoundary(end), start <= end,
               coverage.contains(start), end <= coverage.upperBound
         else { return nil }
         var total = UsageCounts()
-        guard let id = lookup(user) else { return total }
+        guard let id = userID else { return total }
         var slot = Self.floorDivide(start - phase, by: Self.slotSeconds)
         let last = Self.floorDivide(end - phase, by: Self.slotSeconds)
         while slot < last {

@@ -31,22 +31,6 @@ struct BurstTest: Sendable {
         return Verdict(hour: busiest, units: units)
     }
 
-    /// Units of `user` in each of the `count` slots from `firstSlot`, summed over `scopes`
-    /// (0 for a slot the hourly usage cannot answer).
-    static func hourlyUnits(
-        _ hourly: HourlyUsage, user: String, scopes: [Int], firstSlot: Int64, count: Int
-    ) -> [Int64] {
-        var units: [Int64] = []
-        units.reserveCapacity(count)
-        var start = firstSlot
-        for _ in 0..<count {
-            let end = start + HourlyUsage.slotSeconds
-            units.append(hourly.counts(user: user, scopes: scopes, from: start, to: end)?.units ?? 0)
-            start = end
-        }
-        return units
-    }
-
     /// `72% of the day's 1,900 requests between 03:00 and 04:00 (1,368; an even spread
     /// would be 79 an hour)`.
     static func detail(

@@ -37,8 +37,7 @@ extension DetectionScan {
             for scope in 0..<table.scopeCount {
                 let counts = table.counts(user: user, slot: scope, from: day, to: day + 1)
                 guard counts.units > 0 else { continue }
-                let hours = BurstTest.hourlyUnits(
-                    hourly, user: userName, scopes: [scope], firstSlot: span.firstSlot, count: span.slotCount)
+                let hours = hourly.unitsPerSlot(user: userName, scopes: [scope], from: span.firstSlot, count: span.slotCount)
                 for index in hours.indices { allHours[index] = UsageCounts.adding(allHours[index], hours[index]) }
                 if judgesDays[scope] {
                     reportBurst(user: userName, slot: scope, day: day, counts: counts, hours: hours, span: span)

@@ -137,4 +137,24 @@ struct HourlyUsageTests {
         #expect(usage.slots.count == 6)
         #expect(usage.slotCounts(user: "ann", scopes: [0], containing: midnight + 10 * 3600)?.units == 7)
     }
+
+    @Test("units per slot are each slot's counts, 0 outside the coverage and for an unknown user")
+    func unitsPerSlot() {
+        var usage = HourlyUsage()
+        for hour in 0..<60 {
+            record(&usage, "ann", scope: hour % 2, at: midnight + Int64(hour) * 3600 + 59, units: Int64(hour + 1))
+        }
+        let first = midnight + 5 * 3600
+        let units = usage.unitsPerSlot(user: "ann", scopes: [0, 1], from: first, count: 60)
+        #expect(units.count == 60)
+        for (index, value) in units.enumerated() {
+            let start = first + Int64(index) * 3600
+            #expect(value == (usage.counts(user: "ann", scopes: [0, 1], from: start, to: start + 3600)?.units ?? 0))
+        }
+        // Hours 5…11 are before the two kept days; 12…59 are in them.
+        #expect(units[0] == 0 && units[7] == 13 && units[54] == 60)
+        #expect(usage.unitsPerSlot(user: "ann", scopes: [1], from: first, count: 60)[8] == 14)
+        #expect(usage.unitsPerSlot(user: "nobody", scopes: [0, 1], from: first, count: 3) == [0, 0, 0])
+        #expect(usage.unitsPerSlot(user: "ann", scopes: [0], from: first, count: 0).isEmpty)
+    }
 }
