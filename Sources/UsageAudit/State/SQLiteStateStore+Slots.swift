@@ -11,8 +11,8 @@ extension SQLiteStateStore {
             try database.execute(sql: "DELETE FROM \(table)")
             let sorted = slots.all.sorted {
                 ($0.user.utf8.lexicographicallyPrecedes($1.user.utf8))
-                    || ($0.user.utf8.elementsEqual($1.user.utf8) && ($0.scope.utf8.lexicographicallyPrecedes($1.scope.utf8)
-                        || ($0.scope.utf8.elementsEqual($1.scope.utf8) && $0.start < $1.start)))
+                    || ($0.user.hasSameBytes(as: $1.user) && ($0.scope.utf8.lexicographicallyPrecedes($1.scope.utf8)
+                        || ($0.scope.hasSameBytes(as: $1.scope) && $0.start < $1.start)))
             }
             try insertGrouped(RowSource(sorted), into: table, database: database)
         }
