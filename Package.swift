@@ -30,10 +30,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Cache prefetch hints for the counting loops (header only).
+        .systemLibrary(name: "CPrefetch"),
         .target(
             name: "UsageAudit",
             dependencies: (withISAL ? ["CIsal"] : []) + [
                 "CZlib",
+                "CPrefetch",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),

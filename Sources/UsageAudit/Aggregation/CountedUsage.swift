@@ -139,6 +139,24 @@ public struct CountedUsage: Sendable {
         }
     }
 
+    /// Asks the CPU to fetch the pending place of `id` and `scope`, for a `record` a few
+    /// requests later (a hint only).
+    @inline(__always)
+    func prefetchPlace(userID id: Int32, scope: Int) {
+        places.prefetch(at: Int(id) &* scopeStride &+ scope)
+    }
+
+    /// Asks the CPU to fetch the pending counts of `id` and `scope` for the current day and
+    /// hour, once its place is at hand (`prefetchPlace` some requests earlier).
+    @inline(__always)
+    func prefetchCounts(userID id: Int32, scope: Int) {
+        let position = Int(id) &* scopeStride &+ scope
+        guard position >= 0 && position < places.count else { return }
+        let place = places[position]
+        dayCounts.prefetchForWriting(at: Int(place.day))
+        hourCounts.prefetchForWriting(at: Int(place.hour))
+    }
+
     /// Records a request in the pending counts at `place`, giving the pair (at `position`)
     /// a place first when it has none yet.
     @inline(__always)

@@ -1,7 +1,7 @@
 /// One counted request between attributing it and recording it: `InputCounter` attributes
-/// a whole batch of parsed lines first (user ids interned in line order) and records them
-/// after, so that recording is a short loop whose lookups of each user's counts do not wait
-/// on one another.
+/// a run of parsed lines first (user ids interned in line order) and records them after
+/// (`CountedUsage.record(_:)`), so that recording is a short loop whose lookups of each
+/// user's counts do not wait on one another.
 struct AttributedRequest {
     var user: Int32
     var scope: Int32

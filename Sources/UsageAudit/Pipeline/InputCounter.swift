@@ -14,6 +14,12 @@ public struct InputCounter {
     /// Local days with requests in the input being counted.
     private var freshDays: Set<LocalDay> = []
     private var lastFreshDay: LocalDay?
+    /// Requests attributed but not yet recorded: attributing a run of lines first and
+    /// recording them after lets `CountedUsage.record(_:)` fetch ahead.
+    private var attributed: [AttributedRequest] = []
+    /// How many requests `attributed` collects before they are recorded (the parsing-ahead
+    /// path records each batch of lines whole).
+    private static let recordingRun = 1024
 
     public init(plan: CountingPlan, logger: Logger) {
         self.plan = plan
@@ -136,12 +142,14 @@ public struct InputCounter {
             logger.warning("\(damage.description)")
         } catch let error as InputError {
             statistics.bytes = source.bytesConsumed
+            recordAttributed(into: &usage)
             throw error
         } catch {
             statistics.error = "\(error)"
             logger.warning("reading stopped: \(error)", metadata: ["input": "\(name)"])
         }
         statistics.bytes = source.bytesConsumed
+        recordAttributed(into: &usage)
         usage.flush()
         if let progress {
             progress.add(lines: statistics.lines & (CountingProgress.lineStride - 1))
@@ -191,23 +199,20 @@ public struct InputCounter {
             source: source, parser: parser, fieldCount: plan.fields.count, carriedFields: plan.countedFieldIndices, skip: skip,
             maximumLineLength: maximumLineLength, progress: progress)
         var record = LogRecord(fieldCount: plan.fields.count)
-        // A batch is attributed whole, then recorded: recording is then a short loop over
-        // small values whose lookups of each user's counts can overlap.
-        var requests: [AttributedRequest] = []
-        requests.reserveCapacity(ParsedLineBatch.lineCapacity)
+        // A batch is attributed whole, then recorded.
+        attributed.reserveCapacity(ParsedLineBatch.lineCapacity)
         while let batch = ahead.next() {
             batch.forEachLine(record: &record) { bytes, number, outcome, reason, record in
                 statistics.lines += 1
                 switch outcome {
                 case .parsed:
-                    if let request = attribute(record, statistics: &statistics, usage: &usage) { requests.append(request) }
+                    if let request = attribute(record, statistics: &statistics, usage: &usage) { attributed.append(request) }
                 case .ignored: statistics.ignored += 1
                 case .malformed: statistics.recordMalformed(line: number, bytes: bytes, reason: reason ?? "", redactor: redactor)
                 }
             }
             ahead.recycle(batch)
-            for request in requests { request.record(into: &usage) }
-            requests.removeAll(keepingCapacity: true)
+            recordAttributed(into: &usage)
         }
         let finished = ahead.finish()
         source = finished.source
@@ -239,10 +244,20 @@ public struct InputCounter {
         }
     }
 
-    /// Classifies, attributes and counts one parsed line.
+    /// Classifies and attributes one parsed line, counting it in `usage` with the next run
+    /// of `recordingRun` requests.
     @inline(__always)
     private mutating func count(_ record: LogRecord, statistics: inout InputStatistics, usage: inout CountedUsage) {
-        attribute(record, statistics: &statistics, usage: &usage)?.record(into: &usage)
+        guard let request = attribute(record, statistics: &statistics, usage: &usage) else { return }
+        attributed.append(request)
+        if attributed.count >= Self.recordingRun { recordAttributed(into: &usage) }
+    }
+
+    /// Records the requests attributed so far in `usage`.
+    private mutating func recordAttributed(into usage: inout CountedUsage) {
+        guard !attributed.isEmpty else { return }
+        usage.record(attributed)
+        attributed.removeAll(keepingCapacity: true)
     }
 
     /// Classifies and attributes one parsed line and counts it in `statistics`: the request

@@ -122,4 +122,43 @@ struct CountedUsageTests {
         #expect(rest.hourly.storedSlots(scopeNames: ["a", "b", "c", "d", "e", "f", "g"])
             == whole.hourly.storedSlots(scopeNames: ["a", "b", "c", "d", "e", "f", "g"]))
     }
+
+    @Test("recording a run of requests fetching ahead gives the counts of recording them one by one")
+    func runOfRequests() {
+        let calendar = ZonedCalendar(timeZone: TimeZone(identifier: "Europe/Berlin")!)
+        let through = midnight + 86_400 / 2
+        let all = requests(count: 5_000, seed: 7)
+        // Scopes 5 and 6 lie past the stride (straight to the tables); the ids are interned in
+        // request order, as attributing does.
+        var oneByOne = CountedUsage(hourly: HourlyUsage(through: through), scopes: 5)
+        var inRuns = oneByOne
+        var run: [AttributedRequest] = []
+        // Runs of uneven lengths: shorter and longer than how far recording fetches ahead.
+        let far = CountedUsage.prefetchDistance
+        let lengths = [1, far / 2, far, far + 1, 2 * far + 3, 200]
+        var runs = 0
+        for request in all {
+            var name = request.user
+            let day = calendar.localDay(containing: request.time)
+            name.withUTF8 { user in
+                oneByOne.record(
+                    user: user, scope: request.scope, day: day, time: request.time, units: request.units,
+                    consumed: request.consumed, rejected: request.rejected)
+                run.append(AttributedRequest(
+                    user: inRuns.userID(of: user), scope: Int32(request.scope), day: day, time: request.time,
+                    units: request.units, consumed: request.consumed, rejected: request.rejected))
+            }
+            if run.count == lengths[runs % lengths.count] {
+                inRuns.record(run)
+                run.removeAll()
+                runs += 1
+            }
+        }
+        inRuns.record(run)
+        #expect(runs > 50)
+        #expect(inRuns.daily.cellsByName == oneByOne.daily.cellsByName)
+        let names = ["a", "b", "c", "d", "e", "f", "g"]
+        #expect(inRuns.hourly.storedSlots(scopeNames: names) == oneByOne.hourly.storedSlots(scopeNames: names))
+        #expect(!inRuns.hourly.storedSlots(scopeNames: names).isEmpty)
+    }
 }
