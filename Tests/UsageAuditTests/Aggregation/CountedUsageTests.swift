@@ -161,4 +161,45 @@ struct CountedUsageTests {
         #expect(inRuns.hourly.storedSlots(scopeNames: names) == oneByOne.hourly.storedSlots(scopeNames: names))
         #expect(!inRuns.hourly.storedSlots(scopeNames: names).isEmpty)
     }
+
+    @Test("past 2¹⁹ user × scope pairs the counts go straight to the tables, in runs too, and are the same")
+    func pastThePendingPairs() {
+        let calendar = ZonedCalendar(timeZone: TimeZone(identifier: "UTC")!)
+        // 8 scopes: users from 65,536 on have no pending place.
+        let users = 70_000
+        var random = SeededRandom(seed: 19)
+        var all: [Request] = []
+        var time = midnight - 3_600
+        for index in 0..<(2 * users) {
+            time += Int64(random.next() % 3)
+            let user = index < users ? index : Int(random.next() % UInt64(users))
+            all.append(Request(user: "u\(user)", scope: Int(random.next() % 8), time: time, units: 1, consumed: true, rejected: false))
+        }
+        var oneByOne = CountedUsage(scopes: 8)
+        var inRuns = CountedUsage(scopes: 8)
+        var run: [AttributedRequest] = []
+        for request in all {
+            var name = request.user
+            let day = calendar.localDay(containing: request.time)
+            name.withUTF8 { user in
+                oneByOne.record(
+                    user: user, scope: request.scope, day: day, time: request.time, units: 1, consumed: true, rejected: false)
+                run.append(AttributedRequest(
+                    user: inRuns.userID(of: user), scope: Int32(request.scope), day: day, time: request.time, units: 1,
+                    consumed: true, rejected: false))
+            }
+            if run.count == 1_000 {
+                inRuns.record(run)
+                run.removeAll()
+            }
+        }
+        inRuns.record(run)
+        let (daily, hourly) = direct(all, calendar: calendar, through: nil)
+        #expect(oneByOne.daily.users.count == users)
+        #expect(oneByOne.daily.cellsByName == daily.cellsByName)
+        #expect(inRuns.daily.cellsByName == daily.cellsByName)
+        let names = (0..<8).map { "s\($0)" }
+        #expect(oneByOne.hourly.storedSlots(scopeNames: names) == hourly.storedSlots(scopeNames: names))
+        #expect(inRuns.hourly.storedSlots(scopeNames: names) == hourly.storedSlots(scopeNames: names))
+    }
 }
