@@ -1,7 +1,8 @@
 /// Everything counting produces from a set of inputs: daily usage for every period and
 /// hourly usage of the last two days. Mergeable like its parts.
 ///
-/// Counting goes through `record(user:…)`, which keeps the counts of the current day and
+/// Counting goes through `record(user:…)` (or `userID(of:)`, then `record(_:)` for a run of
+/// requests, as `InputCounter` does), which keeps the counts of the current day and
 /// of the current hour per user and scope pending: logs are in time order, so nearly every
 /// request lands there, and the large tables are touched once per user, scope and day or
 /// hour instead of once per request. A dense array (`PendingPlace`, one per user × scope)

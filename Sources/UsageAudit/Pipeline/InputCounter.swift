@@ -244,8 +244,8 @@ public struct InputCounter {
         }
     }
 
-    /// Classifies and attributes one parsed line, counting it in `usage` with the next run
-    /// of `recordingRun` requests.
+    /// Classifies and attributes one parsed line and adds it to the pending run, which is
+    /// recorded in `usage` once `recordingRun` requests are pending or the input ends.
     @inline(__always)
     private mutating func count(_ record: LogRecord, statistics: inout InputStatistics, usage: inout CountedUsage) {
         guard let request = attribute(record, statistics: &statistics, usage: &usage) else { return }

@@ -80,9 +80,13 @@ struct ParsingAheadTests {
             expectSame(sequential, ahead)
             // Requests are attributed in runs and recorded after: every request attributed
             // (the statistics count them then) reaches the tables, up to the damage too.
-            let recorded = sequential.usage.daily.cellsByName.values.reduce(0) { $0 + $1.requests }
+            let cells = sequential.usage.daily.cellsByName.values
+            let recorded = cells.reduce(0) { $0 + $1.requests }
             #expect(recorded == sequential.statistics.requests)
             #expect(recorded > 10_000)
+            #expect(cells.reduce(0) { $0 + $1.units } == sequential.statistics.units)
+            #expect(cells.reduce(0) { $0 + $1.rejected } == sequential.statistics.rejected)
+            #expect(sequential.statistics.rejected > 1_000)
             let withLedger = try count(input, plan: plan, ahead: false, ledger: InputLedger())
             let withLedgerAhead = try count(input, plan: plan, ahead: true, ledger: InputLedger())
             expectSame(withLedger, withLedgerAhead)
