@@ -14,6 +14,8 @@ public struct InputCounter {
     /// Local days with requests in the input being counted.
     private var freshDays: Set<LocalDay> = []
     private var lastFreshDay: LocalDay?
+    /// Where the line cut off by damage starts, when the input being read ended with one.
+    private var cutLineOffset: Int64?
     /// Requests attributed but not yet recorded: attributing a run of lines first and
     /// recording them after lets `CountedUsage.record(_:)` fetch ahead.
     private var attributed: [AttributedRequest] = []
@@ -78,7 +80,7 @@ public struct InputCounter {
             parsesAhead: decodeAhead && parsesAhead)
         guard let previous else {
             statistics.content = .new
-            return (statistics, nil, source.length > 0 ? record(of: source, input: input, statistics: statistics, countedAt: countedAt) : nil)
+            return (statistics, nil, record(of: source, input: input, statistics: statistics, countedAt: countedAt))
         }
         let unchanged = source.length >= previous.length && source.checksumAtCheckpoint == previous.checksum
         guard unchanged else {
@@ -95,7 +97,12 @@ public struct InputCounter {
         }
         statistics.content = .appended(offset: previous.length, previousName: previous.name)
         logger.info("\(input.displayName): continues \(previous.name); counting from byte \(previous.length)")
-        var updated = record(of: source, input: input, statistics: statistics, countedAt: countedAt)
+        guard var updated = record(of: source, input: input, statistics: statistics, countedAt: countedAt),
+              updated.length > previous.length
+        else {
+            // Only a line cut off by damage was new: nothing is recorded past the last run.
+            return (statistics, previous, nil)
+        }
         updated.id = previous.id
         updated.countedBefore = previous.length
         updated.lines += previous.lines
@@ -105,14 +112,47 @@ public struct InputCounter {
         return (statistics, previous, updated)
     }
 
-    /// The record of what was read from `source` (the part counted by this run only).
-    private func record(of source: ContentReader, input: InputSource, statistics: InputStatistics, countedAt: Int64) -> CountedInput {
+    /// The record of what was read from `source` (the part counted by this run only), or
+    /// nil when there is nothing to record.
+    ///
+    /// A line cut off by damage is counted as malformed, but the record ends where it starts:
+    /// a later run that finds the input whole (a log copied while it was still being
+    /// written) reads that line again, in full. Standard input cannot be read again for
+    /// the checksum of the shorter length, so there the record keeps the cut line.
+    private func record(of source: ContentReader, input: InputSource, statistics: InputStatistics, countedAt: Int64) -> CountedInput? {
+        var length = source.length
+        var checksum = source.checksum
+        var lines = statistics.lines
+        if let cut = cutLineOffset {
+            guard cut > 0 else { return nil }
+            if let prefix = Self.checksum(of: input, upTo: cut) {
+                length = cut
+                checksum = prefix
+                lines -= 1
+            } else {
+                logger.warning("\(input.displayName): its last line, cut off by the damage, is recorded as read: a later run that reads this input whole will not count that line (standard input cannot be read a second time to record less)")
+            }
+        }
+        guard length > 0 else { return nil }
         let headLength = min(source.head.count, ContentDigest.headCapacity)
         return CountedInput(
             headLength: headLength, headDigest: ContentDigest.headDigest(of: source.head.prefix(headLength)),
             lineDigest: ContentDigest.lineDigest(of: source.head),
-            length: source.length, checksum: source.checksum, name: input.displayName, lines: statistics.lines,
+            length: length, checksum: checksum, name: input.displayName, lines: lines,
             first: statistics.first, last: statistics.last, days: freshDays.sorted(), countedAt: countedAt)
+    }
+
+    /// The CRC-32 of the first `length` decoded bytes of `input`, read again from the start;
+    /// nil for standard input, or when they cannot be read.
+    private static func checksum(of input: InputSource, upTo length: Int64) -> UInt32? {
+        guard case .file = input, let base = try? input.open() else { return nil }
+        var reader = ContentReader(base: base)
+        reader.checkpoint = length
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while reader.checksumAtCheckpoint == nil {
+            guard let count = try? buffer.withUnsafeMutableBytes({ try reader.read(into: $0) }), count > 0 else { break }
+        }
+        return reader.checksumAtCheckpoint
     }
 
     /// Reads every line of `source`, counting those that start at or after `skip`.
@@ -123,6 +163,7 @@ public struct InputCounter {
         usage: inout CountedUsage, progress: CountingProgress?, parsesAhead: Bool
     ) throws(InputError) {
         var parser = plan.format.makeParser(fields: plan.fields, calendar: logCalendar)
+        cutLineOffset = nil
         do {
             // The common formats get a loop specialised for their parser (no dynamic call per
             // line), and are parsed on a thread of their own when a core would be idle.
@@ -216,6 +257,7 @@ public struct InputCounter {
         }
         let finished = ahead.finish()
         source = finished.source
+        cutLineOffset = finished.cutLineOffset
         if let failure = finished.failure { throw failure }
     }
 
@@ -226,6 +268,7 @@ public struct InputCounter {
     ) {
         statistics.lines += 1
         if line.isCutByDamage {
+            cutLineOffset = line.offset
             statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: Self.cutByDamageReason, redactor: redactor)
             return
         }

@@ -20,6 +20,8 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
     // Owned by the reading thread until `ended`, then by the caller.
     private var source: Source
     private var failure: (any Error)?
+    /// Where the line cut off by damage starts, when the reading ended with one.
+    private var cutLineOffset: Int64?
 
     private let parser: TemplateLineParser
     private let fieldCount: Int
@@ -71,13 +73,14 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Caller, after `next()` returned nil: the source as reading left it, and the error
-    /// that ended the reading (nil at the end of the input).
-    func finish() -> (source: Source, failure: (any Error)?) {
+    /// Caller, after `next()` returned nil: the source as reading left it, the error that
+    /// ended the reading (nil at the end of the input) and where the line cut off by that
+    /// error starts, if one was.
+    func finish() -> (source: Source, failure: (any Error)?, cutLineOffset: Int64?) {
         condition.lock()
         defer { condition.unlock() }
         while !ended { condition.wait() }
-        return (source, failure)
+        return (source, failure, cutLineOffset)
     }
 
     private func takeFree() -> ParsedLineBatch {
@@ -111,6 +114,7 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
                 }
                 guard line.offset >= skip else { return }
                 if line.isCutByDamage {
+                    cutLineOffset = line.offset
                     batch.append(line, outcome: .malformed, reason: InputCounter.cutByDamageReason)
                 } else if line.isTruncated {
                     batch.append(line, outcome: .malformed, reason: InputCounter.tooLongReason(limit))

@@ -95,6 +95,34 @@ struct ExactlyOnceTests {
         #expect(outcome.usageRows.first { $0.scope == "all" && $0.period == .day }?.counts.units == 50)
     }
 
+    @Test("a gzip file cut off while it was copied, then read whole: the cut line is counted once, in full", arguments: [1, 2])
+    func cutThenWhole(workers: Int) throws {
+        let all = lines("ann", day: 21, count: 3_000)
+        let whole = try fixture.gzipped("access.log.2.gz", all)
+        var bytes = try fixture.bytes(of: whole)
+        bytes.removeLast(bytes.count / 2)
+        let cut = InputSource.file(path: try fixture.folder.write(bytes, to: "copied-access.log.2.gz"))
+        func run(_ input: InputSource) throws -> AuditOutcome {
+            try audit.run(
+                inputs: [input], asOf: nil, state: SQLiteStateStore(path: statePath), workers: workers,
+                logger: PipelineFixture.silentLogger)
+        }
+        let first = try run(cut)
+        #expect(first.result.inputs[0].error != nil)
+        #expect(first.result.totals.malformed == 1)
+        let counted = first.result.totals.lines - 1
+        #expect(counted > 100 && counted < 3_000)
+        #expect(try storedUnits("ann") == counted)
+        // The record ends where the cut line starts: read whole, the input continues there.
+        let second = try run(whole)
+        #expect(second.result.inputs[0].content.name == "appended")
+        #expect(second.result.totals.lines == 3_000 - counted)
+        #expect(second.result.totals.malformed == 0)
+        #expect(try storedUnits("ann") == 3_000)
+        #expect(second.result.countedInputs[0].lines == 3_000)
+        #expect(try run(whole).result.totals.lines == 0)
+    }
+
     @Test("the same content given twice in one run is counted once", arguments: [1, 2])
     func duplicateInOneRun(workers: Int) throws {
         let content = lines("bob", day: 21, count: 25)
