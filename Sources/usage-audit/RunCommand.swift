@@ -71,9 +71,8 @@ struct RunCommand: ParsableCommand {
         do throws(ReportError) {
             staged = try ReportSet(outcome: outcome).stage(in: out)
         } catch {
-            // A failed commit is the failure to tell (exit 3); else the counts stay
-            // committed, as when the reports fail after a commit.
-            do throws(AuditError) { try outcome.awaitCommit() } catch let failure { throw CommandFailure(failure) }
+            // A run that fails leaves the state as it was (DESIGN §7): the commit is rolled back.
+            outcome.abandonCommit()
             throw CommandFailure(.report(error))
         }
         do {

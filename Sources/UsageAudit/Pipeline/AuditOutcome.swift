@@ -65,6 +65,14 @@ public struct AuditOutcome: Sendable {
         timings.append((Self.stateCommitTiming, took))
     }
 
+    /// Rolls the state commit back and waits for it: for a run that fails before it can
+    /// publish its reports, which then leaves the store as it was (DESIGN §7).
+    public mutating func abandonCommit() {
+        guard let commit = pendingCommit else { return }
+        commit.abandon()
+        pendingCommit = nil
+    }
+
     /// Whether some input was damaged (exit code 4).
     public var hasDamage: Bool { !result.damagedInputs.isEmpty }
 }

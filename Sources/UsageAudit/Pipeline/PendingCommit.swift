@@ -24,4 +24,13 @@ public struct PendingCommit: Sendable {
             throw .state(error)
         }
     }
+
+    /// Rolls the commit back and waits for it (see `BackgroundCommit.abandon()`).
+    func abandon() {
+        if let failure = commit.abandon() {
+            logger.warning("the state commit had already failed: \(failure)")
+        } else {
+            logger.info("nothing of this run was stored in the state store: it failed before its counts were committed")
+        }
+    }
 }

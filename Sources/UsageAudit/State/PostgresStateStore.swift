@@ -112,6 +112,7 @@ public final class PostgresStateStore: StateStore {
         try transaction("BEGIN") { connection in
             try self.lock(connection)
             try self.write(update, on: connection)
+            guard update.confirmation() else { throw StateError.abandoned(store: self.description) }
         }
     }
 

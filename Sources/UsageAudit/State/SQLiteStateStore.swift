@@ -97,6 +97,7 @@ public final class SQLiteStateStore: StateStore {
         try perform { database in
             try database.inTransaction(.immediate) {
                 try self.write(update, to: database)
+                guard update.confirmation() else { throw StateError.abandoned(store: self.path) }
                 return .commit
             }
         }

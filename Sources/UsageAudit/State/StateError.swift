@@ -10,6 +10,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case concurrentRun(store: String, input: String)
     /// `--state` names nothing usable.
     case badLocation(String, reason: String)
+    /// The run failed before its update was committed, which was rolled back.
+    case abandoned(store: String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
             return "state store \(store): another run counted \(input) while this one ran; nothing of this run was stored — run again (it will add only what is still new), and schedule runs so they do not overlap (flock, concurrencyPolicy: Forbid)"
         case .badLocation(let location, let reason):
             return "--state \(location): \(reason)"
+        case .abandoned(let store):
+            return "state store \(store): the run failed before its counts were committed, so nothing of it was stored; fix the cause and run again"
         }
     }
 }

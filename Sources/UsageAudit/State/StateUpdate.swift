@@ -9,6 +9,11 @@ public struct StateUpdate: Sendable {
     public var slots: RowSource<StoredSlot>
     /// The run, for the `runs` table.
     public var run: RunRecord
+    /// Asked inside the transaction once everything is written, just before it commits:
+    /// false rolls it back, and the commit throws `StateError.abandoned`. A caller that
+    /// decides later (`BackgroundCommit`: the run's reports are still being staged) blocks
+    /// here meanwhile.
+    public var confirmation: @Sendable () -> Bool = { true }
 
     public init(inputs: [CountedInput], cells: RowSource<StoredCell>, slots: RowSource<StoredSlot>, run: RunRecord) {
         self.inputs = inputs

@@ -70,6 +70,23 @@ struct ExitCodeTests {
         #expect(alice?.rejected == "1" && alice?.requests == "0")
     }
 
+    @Test("reports that cannot be written are exit 3, and the run leaves the state store as it was")
+    func unwritableOut() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        // --out under a regular file: no user (root included) can make that folder.
+        try fixture.folder.write("not a folder\n", to: "blocked")
+        let failed = try fixture.run(["run", "--config", "config.toml", "--out", "blocked/out", "--state", "state.sqlite", "a.log"])
+        #expect(failed.exitCode == 3 && !failed.terminatedBySignal, "\(failed.summary)")
+        #expect(failed.stderr.contains("blocked/out"), "\(failed.stderr)")
+        // Nothing of the failed run was stored: the next run counts the log as new.
+        let next = try fixture.run(["run", "--config", "config.toml", "--out", "out", "--state", "state.sqlite", "a.log"])
+        #expect(next.exitCode == 0, "\(next.summary)")
+        let summary = try #require(fixture.text("out/summary.json"))
+        #expect(summary.contains("\"content\" : \"new\"") || summary.contains("\"content\": \"new\""), "\(summary)")
+        #expect(!summary.contains("already_counted"), "\(summary)")
+    }
+
     @Test("a clean run is exit 0 with nothing but data on stdout")
     func cleanRun() throws {
         let fixture = try CommandLineFixture()

@@ -37,4 +37,44 @@ struct PendingCommitTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["usage.csv"])
         #expect(try String(contentsOfFile: out + "/usage.csv", encoding: .utf8) == "last night\n")
     }
+
+    @Test("an abandoned commit stores nothing: the next run counts the same input as new")
+    func abandonedCommit() throws {
+        let fixture = try PipelineFixture()
+        let input = try fixture.plain("access.log", (0..<50).map { PipelineFixture.combinedLine(user: "ann", time: String(format: "20/Nov/2026:10:00:%02d +0000", $0)) })
+        let statePath = fixture.folder.file("state.sqlite")
+        let audit = try Audit(configuration: ConfigurationLoader.parse(text: ""))
+        func run(awaitsCommit: Bool) throws -> AuditOutcome {
+            try audit.run(
+                inputs: [input], asOf: nil, state: SQLiteStateStore(path: statePath), awaitsCommit: awaitsCommit, workers: 1,
+                logger: PipelineFixture.silentLogger)
+        }
+        var abandoned = try run(awaitsCommit: false)
+        abandoned.abandonCommit()
+        #expect(abandoned.pendingCommit == nil)
+        #expect(try SQLiteStateStore(path: statePath).history(from: LocalDay(number: 0)).cells.isEmpty)
+        let next = try run(awaitsCommit: true)
+        #expect(next.result.inputs[0].content == .new)
+        #expect(next.result.totals.lines == 50)
+        let stored = try SQLiteStateStore(path: statePath).history(from: LocalDay(number: 0)).cells
+        #expect(stored.reduce(0) { $0 + $1.counts.units } == 50)
+    }
+
+    @Test("a commit nobody awaits or abandons is rolled back once dropped")
+    func droppedCommit() throws {
+        let fixture = try PipelineFixture()
+        let input = try fixture.plain("access.log", (0..<20).map { PipelineFixture.combinedLine(user: "bo", time: String(format: "20/Nov/2026:11:00:%02d +0000", $0)) })
+        let statePath = fixture.folder.file("state.sqlite")
+        let audit = try Audit(configuration: ConfigurationLoader.parse(text: ""))
+        do {
+            let outcome = try audit.run(
+                inputs: [input], asOf: nil, state: SQLiteStateStore(path: statePath), awaitsCommit: false, workers: 1,
+                logger: PipelineFixture.silentLogger)
+            #expect(outcome.pendingCommit != nil)
+        }
+        // The rollback runs on the commit's own thread: the next run waits for the store.
+        let next = try audit.run(
+            inputs: [input], asOf: nil, state: SQLiteStateStore(path: statePath), workers: 1, logger: PipelineFixture.silentLogger)
+        #expect(next.result.inputs[0].content == .new)
+    }
 }

@@ -94,6 +94,21 @@ struct PostgresStateStoreTests {
         #expect(try database.integer("SELECT count(*) FROM audit_runs") == 2)
     }
 
+    @Test("an update its confirmation refuses is rolled back: abandoned, nothing of it written")
+    func refusedConfirmation() throws {
+        let database = try PostgresStateDatabase()
+        defer { database.drop() }
+        let store = try database.store()
+        _ = try store.open(timeZoneName: "UTC")
+        try store.commit(StateFixture.update(inputs: [StateFixture.input("access.log", length: 50)], units: 7))
+        var refused = StateFixture.update(inputs: [StateFixture.input("other.log", length: 20, digest: "c")], units: 1000)
+        refused.confirmation = { false }
+        #expect(throws: StateError.abandoned(store: store.description)) { try store.commit(refused) }
+        #expect(try store.history(from: LocalDay(number: 0)).cells.map(\.counts.units) == [7])
+        #expect(try store.open(timeZoneName: "UTC").records.map(\.name) == ["access.log"])
+        #expect(try database.integer("SELECT count(*) FROM audit_runs") == 1)
+    }
+
     @Test("a store written by a newer version is left alone")
     func newerSchema() throws {
         let database = try PostgresStateDatabase()

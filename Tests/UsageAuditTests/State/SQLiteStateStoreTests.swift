@@ -80,6 +80,19 @@ struct SQLiteStateStoreTests {
         #expect(try store.history(from: LocalDay(number: 0)).cells.map(\.counts.units) == [7])
     }
 
+    @Test("an update its confirmation refuses is rolled back: abandoned, nothing of it written")
+    func refusedConfirmation() throws {
+        let folder = try TemporaryFolder("state")
+        let store = try SQLiteStateStore(path: folder.file("s.sqlite"))
+        _ = try store.open(timeZoneName: "UTC")
+        try store.commit(update(inputs: [input("access.log", length: 50)], units: 7))
+        var refused = update(inputs: [input("other.log", length: 20, digest: "c")], units: 1000)
+        refused.confirmation = { false }
+        #expect(throws: StateError.abandoned(store: store.path)) { try store.commit(refused) }
+        #expect(try store.history(from: LocalDay(number: 0)).cells.map(\.counts.units) == [7])
+        #expect(try store.open(timeZoneName: "UTC").records.map(\.name) == ["access.log"])
+    }
+
     @Test("a store written by a newer version is left alone")
     func newerSchema() throws {
         let folder = try TemporaryFolder("state")
