@@ -82,6 +82,7 @@ public struct Audit: Sendable {
         var usage = result.aggregate
         var hourly = result.hourly
         var coverageStart = result.totals.first.map { calendar.localDay(containing: $0) }
+        var coverageEnd = result.totals.last
         var commit: BackgroundCommit?
         if let state {
             let history: StoredHistory
@@ -94,6 +95,8 @@ public struct Audit: Sendable {
             let template = HourlyUsage(phase: HourlyUsage.phase(for: calendar, at: asOf ?? startedAt), through: asOf)
             (usage, hourly) = joined.combine(history, with: result, hourly: template, logger: logger)
             coverageStart = [coverageStart, history.firstDay].compactMap { $0 }.min()
+            // The last request counted so far, in this run or (kept hourly) in earlier ones.
+            coverageEnd = [coverageEnd, hourly.latest == .min ? nil : hourly.latest].compactMap { $0 }.max()
             let run = RunRecord(
                 startedAt: startedAt, asOf: moment, inputs: inputs.count, lines: result.totals.lines, version: UsageAuditVersion.current)
             if recordsRun {
@@ -120,7 +123,7 @@ public struct Audit: Sendable {
             let findings = Reconciler(configuration: configuration, tolerance: tolerance).findings(
                 profiles: profiles, usage: usage, asOf: moment, calendar: ZonedCalendar(timeZone: timeZone),
                 hourly: hourly, includes: { _, range in window.contains(range) },
-                coverageStart: coverageStart)
+                coverageStart: coverageStart, coverageEnd: coverageEnd)
             return (findings, clock.now - reconcileStart)
         }, {
             let detectStart = clock.now

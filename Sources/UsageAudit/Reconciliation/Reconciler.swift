@@ -36,14 +36,20 @@ public struct Reconciler: Sendable {
     ///   - coverageStart: the first local day the logs cover; a stored counter whose bucket
     ///     began earlier is not compared (the logs hold only part of its use). nil: the logs
     ///     are taken to hold every bucket whole.
+    ///   - coverageEnd: the time of the last request in the logs; a stored counter whose
+    ///     snapshot is later is only checked from below (use after the logs end is
+    ///     unknown), and a user with stored use but no request is no orphan then. nil: the
+    ///     logs are taken to reach every snapshot.
     public func findings(
         profiles: [StoredProfile], usage: UsageAggregate, asOf: Int64, calendar: ZonedCalendar,
-        hourly: HourlyUsage? = nil, includes: ((Period, DayRange) -> Bool)? = nil, coverageStart: LocalDay? = nil
+        hourly: HourlyUsage? = nil, includes: ((Period, DayRange) -> Bool)? = nil, coverageStart: LocalDay? = nil,
+        coverageEnd: Int64? = nil
     ) -> [ReconciliationFinding] {
         var setUp = ReconciliationContext(
             configuration: configuration, tolerance: tolerance, profiles: profiles, usage: usage,
             hourly: hourly, asOf: asOf, calendar: calendar, includes: includes)
         setUp.coverageStart = coverageStart
+        setUp.coverageEnd = coverageEnd
         // Read-only from here: the closure below reads it while it runs a method of it.
         let context = setUp
         var findings: [ReconciliationFinding] = []

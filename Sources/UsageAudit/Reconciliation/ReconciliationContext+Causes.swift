@@ -10,10 +10,12 @@ extension ReconciliationContext {
         let period = bucket.period
         let start = FindingText.moment(calendar.startOfDay(bucket.range.start), calendar: calendar)
         let base = "stored \(FindingText.count(stored)), logs show \(usage.description) since \(start)"
-            + snapshotNote(profile, bucket)
+            + snapshotNote(profile, bucket) + coverageNote(usage)
         func fits(_ shift: Int64) -> Bool { shift != 0 && usage.fits(stored, tolerance: tolerance, shiftedBy: shift) }
 
-        if !bucket.isExpired, let shift = zoneShift(user: user, scope: scope, bucket: bucket, stored: stored, usage: usage) {
+        // With no upper bound, some shift always "fits": no zone is named then.
+        if !bucket.isExpired, !usage.isOpenEnded,
+           let shift = zoneShift(user: user, scope: scope, bucket: bucket, stored: stored, usage: usage) {
             return base + shift
         }
         let previous = index.counts(user: user, scope: scope, in: bucket.previous).units
@@ -48,6 +50,12 @@ extension ReconciliationContext {
         let lost = usage.requestsOnly ? "increment\(missing == 1 ? "" : "s")" : "unit\(missing == 1 ? "" : "s")"
         return base + ": \(FindingText.count(missing)) \(lost) lost (concurrent read-modify-write saves overwrite "
             + "each other, or requests not charged)"
+    }
+
+    /// ` (the logs end at …)` when the recomputed use has no upper bound.
+    private func coverageNote(_ usage: RecomputedUsage) -> String {
+        guard usage.isOpenEnded, let coverageEnd else { return "" }
+        return " (the logs end at \(FindingText.moment(coverageEnd, calendar: calendar)), before that)"
     }
 
     /// `: … matches when the day starts at 01:00 …` when moving the bucket's start by a

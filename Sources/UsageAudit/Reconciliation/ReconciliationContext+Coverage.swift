@@ -21,8 +21,10 @@ extension ReconciliationContext {
         let field: String
         let stored: Int64
         if let used = profile.used {
-            // Use in a bucket that began before the logs may all predate them.
-            guard used > 0, coverageStart.map({ bucket.range.start >= $0 }) ?? true else { return nil }
+            // Use in a bucket that began before the logs may all predate them, and use after
+            // the logs end may be all there is.
+            guard used > 0, coverageStart.map({ bucket.range.start >= $0 }) ?? true, !endsBeyondCoverage(bucket)
+            else { return nil }
             (field, stored) = ("used", used)
         } else if let total = profile.total, total > 0, coverageStart == nil {
             (field, stored) = ("total", total)

@@ -19,6 +19,9 @@ struct ReconciliationContext {
     /// The first local day the logs cover (assumed whole); counters of buckets that began
     /// before it are not compared, since the logs hold only part of their use.
     var coverageStart: LocalDay?
+    /// The time of the last request in the logs: a counter whose span (its bucket up to the
+    /// snapshot) runs past it is known from below only, since use after it is unknown.
+    var coverageEnd: Int64?
 
     init(
         configuration: AuditConfiguration, tolerance: Int64, profiles: [StoredProfile], usage: UsageAggregate,
@@ -68,7 +71,15 @@ struct ReconciliationContext {
             }
             position += 1
         }
+        if endsBeyondCoverage(bucket) { result.openUpwards() }
         return result
+    }
+
+    /// Whether the span a counter covers (its bucket, up to the snapshot) runs past the last
+    /// request in the logs.
+    func endsBeyondCoverage(_ bucket: CounterBucket) -> Bool {
+        guard let coverageEnd else { return false }
+        return coverageEnd < min(bucket.snapshot, calendar.startOfDay(bucket.range.end))
     }
 
     /// Adds the part of `day`'s use before `snapshot`: exact from hourly data when it
