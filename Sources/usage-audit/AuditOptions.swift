@@ -129,7 +129,7 @@ struct AuditOptions: ParsableArguments {
         if totals.parsed == 0 || share > 0.1 {
             logger.warning("\(message) — check [log] format in the configuration (usage-audit formats lists the presets)")
         } else {
-            logger.notice("\(message) (all quoted in summary.json)")
+            logger.notice("\(message) (`run` quotes the first ones, per file, in summary.json)")
         }
     }
 }

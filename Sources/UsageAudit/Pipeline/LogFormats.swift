@@ -9,7 +9,11 @@ public enum LogFormats {
         case "w3c":
             return W3CLogFormat()
         default:
-            return try TemplateLogFormat(settings.format)
+            do {
+                return try TemplateLogFormat(settings.format)
+            } catch .unknownPreset(let name, let known) {
+                throw .unknownPreset(name, known: known + ["json", "w3c"])
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import UsageAudit
 
@@ -178,5 +179,18 @@ struct TemplatePresetTests {
         }
         #expect(throws: FormatError.unknownPreset("combinedd", known: names)) { try TemplateLogFormat("combinedd") }
         #expect(try TemplateLogFormat(" Combined ").program.fieldNames.contains("http_user_agent"))
+    }
+
+    @Test("a misspelt format name is refused with the nearest name, the key, and every format there is")
+    func misspeltName() {
+        do {
+            _ = try LogFormats.make(LogSettings(format: "combind", timeZone: TimeZone(identifier: "UTC")!))
+            Issue.record("'combind' was accepted")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("did you mean 'combined'?"), "\(message)")
+            #expect(message.contains("[log] format"), "\(message)")
+            #expect(message.contains("json") && message.contains("w3c") && message.contains("alb"), "\(message)")
+        }
     }
 }
