@@ -23,7 +23,7 @@ struct CountCommand: ParsableCommand {
         let outcome = try audit.runAudit(logger: audit.makeLogger())
         try printing.emit(ReportSet(outcome: outcome).usageTable)
         if outcome.hasDamage {
-            throw CommandFailure(message: "some input was damaged; everything readable was counted", exitCode: ExitStatus.damagedInput)
+            throw CommandFailure(message: outcome.damageMessage, exitCode: ExitStatus.damagedInput)
         }
     }
 }

@@ -34,7 +34,7 @@ struct ReconcileCommand: ParsableCommand {
         let thresholdFailure = findings.thresholdFailure(for: outcome)
         if outcome.hasDamage {
             thresholdFailure?.report()
-            throw CommandFailure(message: "some input was damaged; everything readable was counted", exitCode: ExitStatus.damagedInput)
+            throw CommandFailure(message: outcome.damageMessage, exitCode: ExitStatus.damagedInput)
         }
         if let thresholdFailure { throw thresholdFailure }
     }

@@ -95,7 +95,7 @@ struct RunCommand: ParsableCommand {
         if outcome.hasDamage {
             thresholdFailure?.report()
             throw CommandFailure(
-                message: "\(outcome.result.damagedInputs.count) input(s) damaged or changed since they were counted; everything readable and new was counted (see summary.json)",
+                message: "\(outcome.damageMessage) (see summary.json)",
                 exitCode: ExitStatus.damagedInput)
         }
         if let thresholdFailure { throw thresholdFailure }

@@ -73,6 +73,19 @@ public struct AuditOutcome: Sendable {
         pendingCommit = nil
     }
 
+    /// One line for stderr that names the damaged inputs (the first three) and says what
+    /// was counted of them; summary.json has the details.
+    public var damageMessage: String {
+        let damaged = result.damagedInputs
+        let changed = damaged.contains { if case .changed = $0.content { return true } else { return false } }
+        var names = damaged.prefix(3).map(\.path).joined(separator: ", ")
+        if damaged.count > 3 { names += " and \(damaged.count - 3) more" }
+        let inputs = damaged.count == 1 ? "input" : "\(damaged.count) inputs"
+        return changed
+            ? "\(inputs) damaged or changed since they were counted: \(names); everything readable and new was counted"
+            : "\(inputs) damaged: \(names); everything readable was counted"
+    }
+
     /// Whether some input was damaged (exit code 4).
     public var hasDamage: Bool { !result.damagedInputs.isEmpty }
 }

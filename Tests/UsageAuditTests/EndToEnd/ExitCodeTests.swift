@@ -68,6 +68,10 @@ struct ExitCodeTests {
         #expect(users == [CommandLineFixture.formulaUser, "alice"], "lines 1–3 are counted, the cut 4th and the lost 5th are not")
         let alice = rows[ReportedUsage.Key(user: "alice", scope: "all", period: "day", periodStart: "2026-11-20T00:00:00+01:00")]
         #expect(alice?.rejected == "1" && alice?.requests == "0")
+        // Quiet, the one line left still names the damaged file.
+        let quiet = try fixture.run(["count", "-q", "--config", "config.toml", "--format", "csv", "cut.gz"])
+        #expect(quiet.exitCode == 4, "\(quiet.summary)")
+        #expect(quiet.stderr.contains("input damaged: cut.gz"), "\(quiet.stderr)")
     }
 
     @Test("reports that cannot be written are exit 3, and the run leaves the state store as it was")
