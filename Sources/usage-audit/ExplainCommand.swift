@@ -64,7 +64,11 @@ struct ExplainCommand: ParsableCommand {
         if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure(message: "no state store at \(path): explain reads what nightly runs stored; give --state or run usage-audit run first", exitCode: ExitStatus.unreadableInput)
         }
-        let outcome = try options.runAudit(logger: options.makeLogger(), state: location, includeKeep: true, reviewDays: days, recordsRun: false)
+        let logger = options.makeLogger()
+        if profiles == nil {
+            logger.notice("without --profiles the limits are the quota defaults and no stored counter is checked: give the nightly run's --profiles to see the same findings and advice")
+        }
+        let outcome = try options.runAudit(logger: logger, state: location, includeKeep: true, reviewDays: days, recordsRun: false)
         let explanation = UserExplanation(outcome: outcome, user: user, days: days)
         guard explanation.isKnown else {
             throw CommandFailure(message: "no use and no finding for '\(user)' in the last \(days) days of \(state); user names are as in usage.csv", exitCode: ExitStatus.usage)
