@@ -55,10 +55,13 @@ extension ReconciliationContext {
         guard overServed || refusedUnder else { return [] }
         let requestsOnly = counts.requests == counts.units
         let when = phrase(for: check.range, period: check.period)
+        // The row the limit came from, else the profile that names the bucket (if any).
+        var origin = check.origin
+        if case .profile(let source) = limit.source, !source.isEmpty { origin = source }
         func finding(_ kind: FindingKind, _ detail: String) -> ReconciliationFinding {
             ReconciliationFinding(
                 user: check.user, scope: check.scope, period: check.period, bucket: check.range, field: "limit",
-                stored: limit.reportedLimit, recomputed: counts.units, kind: kind, detail: detail, origin: check.origin)
+                stored: limit.reportedLimit, recomputed: counts.units, kind: kind, detail: detail, origin: origin)
         }
         var findings: [ReconciliationFinding] = []
         let served = FindingText.quantity(counts.units, requestsOnly: requestsOnly)

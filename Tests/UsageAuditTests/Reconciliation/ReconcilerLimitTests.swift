@@ -79,6 +79,18 @@ extension ReconciliationTests {
             #expect(fixture.kinds(of: "tia") == ["over_limit_served:limit"])
         }
 
+        @Test("a finding on an earlier day names, as its origin, the profile row its stored limit came from")
+        func originOfTheLimit() throws {
+            var fixture = ReconciliationFixture()
+            fixture.use("tia", on: yesterday, units: 300)
+            fixture.use("tia", on: today, units: 100)
+            fixture.store("tia", limit: .limit(200), used: 100)
+            let findings = fixture.findings(includes: { _, _ in true })
+            let earlier = try #require(findings.first { $0.kind == .overLimitServed && $0.bucket.start == yesterday })
+            #expect(earlier.origin == "profiles.csv:2", "\(earlier)")
+            #expect(earlier.detail.contains("(profiles.csv:2)"), "\(earlier.detail)")
+        }
+
         @Test("no limit known: no limit finding however large the use")
         func noLimit() {
             var fixture = ReconciliationFixture(quotas: [QuotaRule(scope: "all", period: .day)])
