@@ -82,7 +82,9 @@ public struct Audit: Sendable {
         var usage = result.aggregate
         var hourly = result.hourly
         var coverageStart = result.totals.first.map { calendar.localDay(containing: $0) }
-        var coverageEnd = result.totals.last
+        // The last request of any input counted, in this run or an earlier one (the same
+        // times the default audit moment comes from).
+        var coverageEnd = [result.totals.last, result.recountedLast, ledger?.records.compactMap(\.last).max()].compactMap { $0 }.max()
         var commit: BackgroundCommit?
         if let state {
             let history: StoredHistory

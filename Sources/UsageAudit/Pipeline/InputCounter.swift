@@ -125,12 +125,13 @@ public struct InputCounter {
         var lines = statistics.lines
         if let cut = cutLineOffset {
             guard cut > 0 else { return nil }
-            if let prefix = Self.checksum(of: input, upTo: cut) {
+            if let prefix = Self.checksum(of: input, upTo: cut, readBefore: (source.length, source.checksum)) {
                 length = cut
                 checksum = prefix
                 lines -= 1
             } else {
-                logger.warning("\(input.displayName): its last line, cut off by the damage, is recorded as read: a later run that reads this input whole will not count that line (standard input cannot be read a second time to record less)")
+                let why = if case .standardInput = input { "standard input cannot be read a second time" } else { "reading it again did not give the same bytes" }
+                logger.warning("\(input.displayName): its last line, cut off by the damage, is recorded as read: a later run that reads this input whole will not count that line (\(why) to record less)")
             }
         }
         guard length > 0 else { return nil }
@@ -142,16 +143,19 @@ public struct InputCounter {
             first: statistics.first, last: statistics.last, days: freshDays.sorted(), countedAt: countedAt)
     }
 
-    /// The CRC-32 of the first `length` decoded bytes of `input`, read again from the start;
-    /// nil for standard input, or when they cannot be read.
-    private static func checksum(of input: InputSource, upTo length: Int64) -> UInt32? {
+    /// The CRC-32 of the first `length` decoded bytes of `input`, read again from the start
+    /// to where the damage stops it; nil for standard input, when they cannot be read, or
+    /// when the bytes read again are not those counted (`readBefore`: their number and CRC-32;
+    /// the file was replaced meanwhile).
+    private static func checksum(of input: InputSource, upTo length: Int64, readBefore: (length: Int64, checksum: UInt32)) -> UInt32? {
         guard case .file = input, let base = try? input.open() else { return nil }
         var reader = ContentReader(base: base)
         reader.checkpoint = length
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while reader.checksumAtCheckpoint == nil {
+        while true {
             guard let count = try? buffer.withUnsafeMutableBytes({ try reader.read(into: $0) }), count > 0 else { break }
         }
+        guard reader.length == readBefore.length, reader.checksum == readBefore.checksum else { return nil }
         return reader.checksumAtCheckpoint
     }
 

@@ -25,9 +25,10 @@ struct RecomputedUsage: Equatable {
             && stored <= Saturating.add(Saturating.add(upper, shift), tolerance)
     }
 
-    /// The recomputed value closest to `stored`: what the `recomputed` column shows.
+    /// The recomputed value closest to `stored`: what the `recomputed` column shows (and
+    /// `--fix-sql` sets). Open upwards, the least use the logs prove.
     func nearest(to stored: Int64) -> Int64 {
-        min(max(stored, lower), upper)
+        isOpenEnded ? lower : min(max(stored, lower), upper)
     }
 
     /// `lower` in words, `at least lower`, or `between lower and upper`.

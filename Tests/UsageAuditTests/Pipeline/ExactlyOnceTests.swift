@@ -123,6 +123,33 @@ struct ExactlyOnceTests {
         #expect(try run(whole).result.totals.lines == 0)
     }
 
+    @Test("a rerun that adds nothing judges stored counters as the first run did, also when the log ends in lines not counted")
+    func rerunJudgesAlike() throws {
+        let audit = try Audit(configuration: ConfigurationLoader.parse(text: """
+            [count]
+            paths = ["/api/"]
+            """))
+        // The audit moment is the last line (a health check, not counted): 11:00.
+        let input = try fixture.plain("access.log", lines("ann", day: 21, count: 30) + [
+            PipelineFixture.combinedLine(user: "ann", time: "21/Nov/2026:11:00:00 +0000", request: "GET /health HTTP/1.1"),
+        ])
+        let profiles = [StoredProfile(
+            user: "ann", scope: "all", period: .day, limit: .useDefault, used: 100, total: nil, hard: nil, snapshotAt: nil,
+            periodStart: nil, origin: "profiles.csv:2")]
+        func run() throws -> AuditOutcome {
+            try audit.run(
+                inputs: [input], asOf: nil, profiles: profiles, state: SQLiteStateStore(path: statePath), workers: 1,
+                logger: PipelineFixture.silentLogger)
+        }
+        let first = try run()
+        let second = try run()
+        #expect(second.result.totals.lines == 0)
+        #expect(second.asOf == first.asOf)
+        #expect(first.findings.map(\.kind) == [.drift])
+        #expect(second.findings.map(\.kind) == first.findings.map(\.kind))
+        #expect(second.findings.map(\.detail) == first.findings.map(\.detail))
+    }
+
     @Test("the same content given twice in one run is counted once", arguments: [1, 2])
     func duplicateInOneRun(workers: Int) throws {
         let content = lines("bob", day: 21, count: 25)

@@ -55,5 +55,19 @@ extension ReconciliationTests {
             let reaching = findings(fixture, coverageEnd: fixture.instant(today, 13))
             #expect(reaching.contains { $0.user == "alice" && $0.kind == .drift })
         }
-    }
+    
+        @Test("a window the store dates and that ended: the stale counter is shown against the least use since, not against itself")
+        func expiredWindowBeyondCoverage() throws {
+            var fixture = ReconciliationFixture()
+            let start = ReconciliationFixture.day(2026, 10, 1)
+            fixture.use("kim", on: ReconciliationFixture.day(2026, 10, 15), units: 700)
+            fixture.use("kim", on: today, units: 50, from: 6, to: 8)
+            fixture.store("kim", scope: "geo", period: .days(30, anchor: LocalDay(number: 0)), used: 700,
+                          snapshotAt: fixture.instant(today, 12), periodStart: start)
+            let finding = try #require(findings(fixture, coverageEnd: fixture.instant(today, 8)).first)
+            #expect(finding.kind == .staleReset)
+            // What --fix-sql would set: the use since the window ended, as far as the logs go.
+            #expect(finding.recomputed == 50)
+        }
+}
 }
