@@ -81,8 +81,9 @@ public struct AuditOutcome: Sendable {
         var names = damaged.prefix(3).map(\.path).joined(separator: ", ")
         if damaged.count > 3 { names += " and \(damaged.count - 3) more" }
         let inputs = damaged.count == 1 ? "input" : "\(damaged.count) inputs"
+        let since = damaged.count == 1 ? "since it was counted" : "since they were counted"
         return changed
-            ? "\(inputs) damaged or changed since they were counted: \(names); everything readable and new was counted"
+            ? "\(inputs) damaged or changed \(since): \(names); everything readable and new was counted"
             : "\(inputs) damaged: \(names); everything readable was counted"
     }
 

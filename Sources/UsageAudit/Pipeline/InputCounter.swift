@@ -118,7 +118,8 @@ public struct InputCounter {
     /// A line cut off by damage is counted as malformed, but the record ends where it starts:
     /// a later run that finds the input whole (a log copied while it was still being
     /// written) reads that line again, in full. Standard input cannot be read again for
-    /// the checksum of the shorter length, so there the record keeps the cut line.
+    /// the checksum of the shorter length, so there the record keeps the cut line (as it
+    /// does, with a warning, when reading a file again gives other bytes).
     private func record(of source: ContentReader, input: InputSource, statistics: InputStatistics, countedAt: Int64) -> CountedInput? {
         var length = source.length
         var checksum = source.checksum
