@@ -18,7 +18,9 @@ struct AuditOptions: ParsableArguments {
         valueName: "source"))
     var profiles: String?
 
-    @Option(name: .long, help: ArgumentHelp(
+    // Unconditional, so that `--tolerance -5` reaches the check below instead of reading
+    // as an unknown flag.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "Units a stored counter may differ from the logs without a finding (requests in flight at snapshot time).",
         valueName: "units"))
     var tolerance: Int64 = 0

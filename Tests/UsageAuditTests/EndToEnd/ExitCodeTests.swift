@@ -34,6 +34,16 @@ struct ExitCodeTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.folder.file("out/usage.csv").path))
     }
 
+    @Test("a negative --tolerance is exit 2 with the flag's own message, not taken for an unknown flag")
+    func negativeTolerance() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let run = try fixture.run(["run", "--config", "config.toml", "--out", "out", "--tolerance", "-5", "a.log"])
+        #expect(run.exitCode == 2 && !run.terminatedBySignal, "\(run.summary)")
+        #expect(run.stderr.contains("--tolerance must be 0 or more units"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.folder.file("out/usage.csv").path))
+    }
+
     @Test("no log input is exit 2", arguments: ["run", "count"])
     func noInputs(subcommand: String) throws {
         let fixture = try CommandLineFixture()
