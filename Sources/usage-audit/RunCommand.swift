@@ -89,8 +89,7 @@ struct RunCommand: ParsableCommand {
         let totals = outcome.result.totals
         let known = outcome.result.inputs.filter { $0.content.name == "already_counted" }.count
         let knownNote = known > 0 ? "; \(known) of \(outcome.result.inputs.count) input(s) counted before, nothing added from them" : ""
-        func count(_ number: some BinaryInteger, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
-        logger.info("counted \(count(totals.requests, "request")) of \(count(outcome.result.aggregate.users.count, "user")) from \(count(totals.lines, "new line")) (\(totals.malformed) malformed)\(knownNote); \(count(outcome.findings.count, "reconciliation finding")); reports in \(out)")
+        logger.info("counted \(totals.requests.counted("request")) of \(outcome.result.aggregate.users.count.counted("user")) from \(totals.lines.counted("new line")) (\(totals.malformed) malformed)\(knownNote); \(outcome.findings.count.counted("reconciliation finding")); reports in \(out)")
         try findings.writeFixSQL(for: outcome)
         let thresholdFailure = findings.thresholdFailure(for: outcome)
         if outcome.hasDamage {

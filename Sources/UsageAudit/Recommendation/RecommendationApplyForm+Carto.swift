@@ -23,7 +23,7 @@ extension RecommendationApplyForm {
             "# Audit moment \(CounterFixSQL.comment(moment)). Paste into the Rails console (bundle exec rails c).",
             "# Each quota is changed only if it still holds the value the audit read. A changed quota does not",
             "# reset this month's use.",
-            "# \(plural(applied, "change")) for \(plural(recommendations.count, "recommendation")).",
+            "# \(applied.counted("change")) for \(recommendations.count.counted("recommendation")).",
         ]
         for note in notes { lines.append("# not written: " + CounterFixSQL.comment(note)) }
         lines += body

@@ -40,7 +40,7 @@ extension RecommendationApplyForm {
             body.append("-- " + CounterFixSQL.comment(heading(recommendation)))
             body += statement
         }
-        header.append("-- \(plural(applied, "change")) for \(plural(recommendations.count, "recommendation")).")
+        header.append("-- \(applied.counted("change")) for \(recommendations.count.counted("recommendation")).")
         for note in notes { header.append("-- not written: " + CounterFixSQL.comment(note)) }
         let lines = header + ["BEGIN;"] + body + ["", "COMMIT;"]
         let name = layout.name == "whg" ? whgFileName : longFileName

@@ -93,9 +93,4 @@ public enum RecommendationApplyForm {
         "\(CounterFixSQL.comment(recommendation.user)) \(CounterFixSQL.comment(recommendation.scope))/"
             + "\(recommendation.period.name) \(recommendation.action.rawValue): \(why)"
     }
-
-    /// `1 UPDATE statement` / `2 changes`.
-    static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
-    }
 }

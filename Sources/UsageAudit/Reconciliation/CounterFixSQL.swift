@@ -50,8 +50,8 @@ public struct CounterFixSQL: Sendable {
                 + "\(finding.kind.rawValue): \(Self.comment(finding.detail))")
             body += statement
         }
-        lines.append("-- \(statements) UPDATE statement\(statements == 1 ? "" : "s") for \(fixable.count) counter "
-            + "finding\(fixable.count == 1 ? "" : "s") (of \(findings.count) finding\(findings.count == 1 ? "" : "s")).")
+        lines.append("-- \(statements.counted("UPDATE statement")) for \(fixable.count.counted("counter finding")) "
+            + "(of \(findings.count.counted("finding"))).")
         lines.append("BEGIN;")
         lines += body
         lines.append("")
