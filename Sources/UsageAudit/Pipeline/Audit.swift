@@ -70,9 +70,10 @@ public struct Audit: Sendable {
         }
         let counted = clock.now
         memory(after: "counting")
-        // Without input (a review of the store), the latest request the store counted.
-        let stored = inputs.isEmpty ? ledger?.records.compactMap(\.last).max() : nil
-        let latest = [result.totals.last, result.recountedLast, stored].compactMap { $0 }.max()
+        // The latest request of the inputs the store counted before; without input (a review
+        // of the store) it is the audit moment.
+        let storedLast = ledger?.records.compactMap(\.last).max()
+        let latest = [result.totals.last, result.recountedLast, inputs.isEmpty ? storedLast : nil].compactMap { $0 }.max()
         let moment = asOf ?? latest ?? startedAt
         let calendar = ZonedCalendar(timeZone: configuration.timeZone)
         let asOfDay = calendar.localDay(containing: moment)
@@ -84,7 +85,7 @@ public struct Audit: Sendable {
         var coverageStart = result.totals.first.map { calendar.localDay(containing: $0) }
         // The last request of any input counted, in this run or an earlier one (the same
         // times the default audit moment comes from).
-        var coverageEnd = [result.totals.last, result.recountedLast, ledger?.records.compactMap(\.last).max()].compactMap { $0 }.max()
+        var coverageEnd = [result.totals.last, result.recountedLast, storedLast].compactMap { $0 }.max()
         var commit: BackgroundCommit?
         if let state {
             let history: StoredHistory
