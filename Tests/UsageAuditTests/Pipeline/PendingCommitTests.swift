@@ -38,22 +38,39 @@ struct PendingCommitTests {
         #expect(try String(contentsOfFile: out + "/usage.csv", encoding: .utf8) == "last night\n")
     }
 
-    @Test("an abandoned commit stores nothing: the next run counts the same input as new")
-    func abandonedCommit() throws {
-        let fixture = try PipelineFixture()
-        let input = try fixture.plain("access.log", (0..<50).map { PipelineFixture.combinedLine(user: "ann", time: String(format: "20/Nov/2026:10:00:%02d +0000", $0)) })
-        let statePath = fixture.folder.file("state.sqlite")
-        let audit = try Audit(configuration: ConfigurationLoader.parse(text: ""))
+    /// A log of `count` requests of `user` (one a second from `hour`:00) and a state store in
+    /// a fresh folder; `run` audits the log into the store.
+    private struct StoredRun {
+        let fixture: PipelineFixture
+        let input: InputSource
+        let statePath: String
+        let audit: Audit
+
+        init(user: String, hour: Int, count: Int) throws {
+            fixture = try PipelineFixture()
+            input = try fixture.plain("access.log", (0..<count).map {
+                PipelineFixture.combinedLine(user: user, time: String(format: "20/Nov/2026:%02d:00:%02d +0000", hour, $0))
+            })
+            statePath = fixture.folder.file("state.sqlite")
+            audit = try Audit(configuration: ConfigurationLoader.parse(text: ""))
+        }
+
         func run(awaitsCommit: Bool) throws -> AuditOutcome {
             try audit.run(
                 inputs: [input], asOf: nil, state: SQLiteStateStore(path: statePath), awaitsCommit: awaitsCommit, workers: 1,
                 logger: PipelineFixture.silentLogger)
         }
-        var abandoned = try run(awaitsCommit: false)
+    }
+
+    @Test("an abandoned commit stores nothing: the next run counts the same input as new")
+    func abandonedCommit() throws {
+        let scenario = try StoredRun(user: "ann", hour: 10, count: 50)
+        let statePath = scenario.statePath
+        var abandoned = try scenario.run(awaitsCommit: false)
         abandoned.abandonCommit()
         #expect(abandoned.pendingCommit == nil)
         #expect(try SQLiteStateStore(path: statePath).history(from: LocalDay(number: 0)).cells.isEmpty)
-        let next = try run(awaitsCommit: true)
+        let next = try scenario.run(awaitsCommit: true)
         #expect(next.result.inputs[0].content == .new)
         #expect(next.result.totals.lines == 50)
         let stored = try SQLiteStateStore(path: statePath).history(from: LocalDay(number: 0)).cells
@@ -62,19 +79,13 @@ struct PendingCommitTests {
 
     @Test("a commit nobody awaits or abandons is rolled back once dropped")
     func droppedCommit() throws {
-        let fixture = try PipelineFixture()
-        let input = try fixture.plain("access.log", (0..<20).map { PipelineFixture.combinedLine(user: "bo", time: String(format: "20/Nov/2026:11:00:%02d +0000", $0)) })
-        let statePath = fixture.folder.file("state.sqlite")
-        let audit = try Audit(configuration: ConfigurationLoader.parse(text: ""))
+        let scenario = try StoredRun(user: "bo", hour: 11, count: 20)
         do {
-            let outcome = try audit.run(
-                inputs: [input], asOf: nil, state: SQLiteStateStore(path: statePath), awaitsCommit: false, workers: 1,
-                logger: PipelineFixture.silentLogger)
+            let outcome = try scenario.run(awaitsCommit: false)
             #expect(outcome.pendingCommit != nil)
         }
         // The rollback runs on the commit's own thread: the next run waits for the store.
-        let next = try audit.run(
-            inputs: [input], asOf: nil, state: SQLiteStateStore(path: statePath), workers: 1, logger: PipelineFixture.silentLogger)
+        let next = try scenario.run(awaitsCommit: true)
         #expect(next.result.inputs[0].content == .new)
     }
 }
