@@ -4,13 +4,18 @@
 ///
 /// Only limits of a positive number of units are judged: unlimited use, unknown limits and
 /// `0` ("no use allowed", a policy decision the reconciler reports) give nothing.
+///
+/// Refusals (429) far below the limit reach nothing here: they did not come from this
+/// limit's use but from a stored counter ahead of it or from another limit (a rate limit,
+/// the day's limit inside a week), and the reconciler reports them (`blocked_under_limit`).
 struct LimitTest: Sendable {
     /// `detect.near_limit`: the share of the limit from which use is near it.
     var nearLimit: Double
 
     /// The verdict on a bucket's counts against `limit`.
     enum Verdict: Equatable, Sendable {
-        /// Units at or past the limit, or requests refused under a hard limit.
+        /// Units at or past the limit, or requests refused under a hard limit when use was
+        /// near it (the store's counter, a little ahead or framed otherwise, reached it).
         case reached
         /// At or above `nearLimit` of the limit.
         case near
@@ -19,10 +24,10 @@ struct LimitTest: Sendable {
     /// The kind of finding for `counts` against `limit`, nil when neither.
     func judge(_ counts: DayCounts, limit: EffectiveLimit) -> Verdict? {
         guard case .units(let units) = limit.value, units > 0, counts.hasUse else { return nil }
-        if counts.units >= units || (counts.rejected > 0 && limit.hard) { return .reached }
+        if counts.units >= units { return .reached }
         // Compared in Double: `nearLimit × units` has a fraction and units may be huge.
-        if Double(counts.units) >= nearLimit * Double(units) { return .near }
-        return nil
+        guard Double(counts.units) >= nearLimit * Double(units) else { return nil }
+        return counts.rejected > 0 && limit.hard ? .reached : .near
     }
 
     /// The evidence sentence, e.g. `4,800 requests: 96% of the 5,000 daily limit; usually

@@ -19,17 +19,21 @@ struct LimitFindingTests {
         #expect(finding.detail == "5,000 requests: 100% of the 5,000 daily limit reached")
     }
 
-    @Test("429s under a hard limit reach it; under a soft limit they do not")
+    @Test("429s under a hard limit reach it near the limit; under a soft limit or far below it they do not")
     func reachedByRefusals() throws {
         var fixture = Fixture(quotas: [
             QuotaRule(scope: "all", period: .day, defaultLimit: 5000, hard: true),
             QuotaRule(scope: "iso", period: .day, defaultLimit: 1000, hard: false),
         ])
-        fixture.use("bo", on: Self.day, units: 2000, rejected: 12)
-        fixture.use("cy", scope: Fixture.iso, on: Self.day, units: 300, rejected: 5)
-        let findings = fixture.anomalies(judging: [Self.day])
-        #expect(findings.map { "\($0.user) \($0.scope):\($0.kind.rawValue)" } == ["bo all:limit_reached", "cy all:limit_reached"])
-        #expect(findings[0].detail == "2,000 requests: 40% of the 5,000 daily limit; 12 requests refused (429)")
+        // Refused at 92% of the limit: the store's counter reached it.
+        fixture.use("bo", on: Self.day, units: 4600, rejected: 12)
+        // Refused at 40%: not this limit's doing (the reconciler's blocked_under_limit).
+        fixture.use("di", on: Self.day, units: 2000, rejected: 12)
+        // Refused under a soft limit: use counts against the hard "all" limit only.
+        fixture.use("cy", scope: Fixture.iso, on: Self.day, units: 950, rejected: 5)
+        let findings = fixture.anomalies(judging: [Self.day]).filter { $0.kind == .limitReached || $0.kind == .nearLimit }
+        #expect(findings.map { "\($0.user) \($0.scope):\($0.kind.rawValue)" } == ["bo all:limit_reached", "cy iso:near_limit"])
+        #expect(findings[0].detail == "4,600 requests: 92% of the 5,000 daily limit; 12 requests refused (429)")
     }
 
     @Test("Use from near_limit of the limit is near it, below it nothing")
