@@ -24,6 +24,15 @@ struct UsageAuditCommand: ParsableCommand {
 
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        if let topic = unknownHelpTopic(in: Array(CommandLine.arguments.dropFirst())) {
+            // The parser's own `help` shows the overview for any unknown name and exits 0.
+            FileHandle.standardError.write(Data("""
+                Error: 'help \(topic)': there is no subcommand '\(topic)'. Subcommands: \(subcommandNames.joined(separator: ", ")).
+                  See 'usage-audit --help'.
+
+                """.utf8))
+            Foundation.exit(ExitStatus.usage)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -39,4 +48,12 @@ struct UsageAuditCommand: ParsableCommand {
             exit(withError: error)
         }
     }
+
+    /// The name after `help` that names no subcommand (`usage-audit help nope`), if any.
+    static func unknownHelpTopic(in arguments: [String]) -> String? {
+        guard arguments.first == "help", let topic = arguments.dropFirst().first, !topic.hasPrefix("-") else { return nil }
+        return subcommandNames.contains(topic) ? nil : topic
+    }
+
+    static var subcommandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
 }

@@ -44,6 +44,19 @@ struct ExitCodeTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.folder.file("out/usage.csv").path))
     }
 
+    @Test("help for a subcommand that does not exist is exit 2 and lists the subcommands; help for one that does is exit 0")
+    func helpTopics() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let unknown = try fixture.run(["help", "nope"])
+        #expect(unknown.exitCode == 2 && !unknown.terminatedBySignal, "\(unknown.summary)")
+        #expect(unknown.stderr.contains("no subcommand 'nope'") && unknown.stderr.contains("run, count"), "\(unknown.stderr)")
+        #expect(unknown.stdout.isEmpty)
+        let known = try fixture.run(["help", "explain"])
+        #expect(known.exitCode == 0, "\(known.summary)")
+        #expect(known.stdoutText.contains("usage-audit explain"), "\(known.stdoutText)")
+    }
+
     @Test("no log input is exit 2", arguments: ["run", "count"])
     func noInputs(subcommand: String) throws {
         let fixture = try CommandLineFixture()
