@@ -47,6 +47,10 @@ extension HTMLReport {
             html += #"<span class="label">\#(card.label)</span></div>"#
         }
         html += "</div>"
+        // The input cards count what this run read; a run with a state store judges the
+        // window on the history too, so the two groups need not match.
+        html += #"<p class="note">Files, lines, users, requests, units and refusals: what this run read. "#
+        html += "Anomalies, findings and recommendations: the window's buckets, with the state store's history when there is one.</p>"
         for input in damaged {
             html += #"<p class="damage"><strong>Damaged input:</strong> <code>\#(HTMLEscaping.escaped(input.path))</code> — "#
             html += "\(HTMLEscaping.escaped(input.error ?? "")). Everything readable was counted.</p>"

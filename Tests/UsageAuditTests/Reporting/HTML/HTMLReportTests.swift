@@ -95,6 +95,8 @@ struct HTMLReportTests {
         #expect(page.contains(#"<span class="value">1,234,567</span><span class="label">lines read</span>"#))
         #expect(page.contains(#"<div class="card alert"><span class="value">1</span><span class="label">damaged file</span>"#))
         #expect(page.contains(#"<span class="label">input files, 12.3 MB read</span>"#))
+        // The cards say which numbers are this run's input and which are the window's.
+        #expect(page.contains(#"<p class="note">Files, lines, users, requests, units and refusals: what this run read. "#))
         #expect(page.contains(#"<p class="damage"><strong>Damaged input:</strong>"#))
         // Findings per kind, zeros included.
         #expect(page.contains("spike <b>1</b>") && page.contains("near_limit <b>1</b>") && page.contains("burst <b>0</b>"))
