@@ -31,7 +31,9 @@ struct LimitAdvisor {
         let quiet = RecommendationRules.quietShare * Double(candidate.limit)
         let recentNear = near.filter(\.isRecent)
         let others = history.buckets.filter { !$0.isRecent }
-        if !recentNear.isEmpty, others.allSatisfy({ Double($0.demand) <= quiet }) {
+        // A one-off needs earlier buckets to stand out from: the first bucket of a user's
+        // history cannot tell a job from the demand to come.
+        if !recentNear.isEmpty, !others.isEmpty, others.allSatisfy({ Double($0.demand) <= quiet }) {
             return temporaryRaise(candidate, history: history, recentNear: recentNear, others: others)
         }
         if let advice = unusedAdvice(for: candidate, history: history) {
@@ -78,13 +80,9 @@ struct LimitAdvisor {
         let recommended = double >= wanted ? double : triple
         var reason = "one-off: demand \(RecommendationText.count(job.demand)) \(RecommendationText.bucket(job.range, of: period)) "
             + "(\(RecommendationText.percent(job.demand, of: candidate.limit)) of \(RecommendationText.limit(candidate)))"
-        if others.isEmpty {
-            reason += " with no earlier history"
-        } else {
-            let calm = others.map(\.demand).max() ?? 0
-            reason += " while the other \(RecommendationText.buckets(others.count, of: period)) stayed at or under "
-                + "\(RecommendationText.count(calm)) (≤ \(RecommendationText.share(RecommendationRules.quietShare)))"
-        }
+        let calm = others.map(\.demand).max() ?? 0
+        reason += " while the other \(RecommendationText.buckets(others.count, of: period)) stayed at or under "
+            + "\(RecommendationText.count(calm)) (≤ \(RecommendationText.share(RecommendationRules.quietShare)))"
         reason += "; the job needs \(RecommendationText.count(job.demand)) × \(RecommendationText.factor(headroom)) = "
             + "\(RecommendationText.count(wanted))"
         if recommended == double {
@@ -148,7 +146,9 @@ struct LimitAdvisor {
         if !near.isEmpty {
             reason += "; ≥ \(RecommendationText.share(nearLimit)) on \(RecommendationText.count(Int64(near.count))) of them: "
                 + "not sustained (\(RecommendationText.count(Int64(needed))) needed)"
-            if near.contains(where: \.isRecent) {
+            if near.contains(where: \.isRecent), !history.buckets.contains(where: { !$0.isRecent }) {
+                reason += " and no earlier \(FindingText.bucketNoun(period)) to tell a one-off job from lasting demand"
+            } else if near.contains(where: \.isRecent) {
                 reason += " and not a one-off (other \(FindingText.bucketNoun(period))s above "
                     + "\(RecommendationText.share(RecommendationRules.quietShare)))"
             } else {

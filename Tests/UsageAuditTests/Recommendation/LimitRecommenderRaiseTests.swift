@@ -100,6 +100,16 @@ extension RecommendationTests {
             #expect(advice.reason.contains("the custom 8,000 limit (profiles.csv:2)"))
         }
 
+        @Test("a user's first days at the limit, with no earlier day: no temporary_raise, keep says why", arguments: [1, 2])
+        func noEarlierHistory(days: Int) throws {
+            var fixture = RecommendationFixture()
+            fixture.history("hal", days: days, units: { _ in 5000 }, rejected: { _ in 87 })
+            let advice = try #require(fixture.only("hal"))
+            #expect(advice.action == .keep)
+            #expect(advice.reason.contains("and no earlier day to tell a one-off job from lasting demand"), "\(advice.reason)")
+            #expect(fixture.recommendations().isEmpty)
+        }
+
         @Test("a bulk day older than the last three days is no longer a one-off to act on")
         func oldBulkDay() throws {
             var fixture = RecommendationFixture()
