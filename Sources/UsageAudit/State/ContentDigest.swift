@@ -23,10 +23,22 @@ public enum ContentDigest {
         return text
     }
 
-    /// The SHA-256 of the first line of `head` (without its newline; the whole head when it
-    /// has none).
+    /// The SHA-256 of the first line of `head` that is not a header line (without its
+    /// newline; up to the head's end when it has none), "" when every line is a header line.
+    ///
+    /// Header lines start with `#`: W3C logs (IIS, CloudFront) begin every file with the same
+    /// `#Software:` / `#Version:` lines, which tell one day's log from another's no better
+    /// than a file name does.
     public static func lineDigest(of head: [UInt8]) -> String {
-        headDigest(of: head.prefix { $0 != 0x0A })
+        var start = head.startIndex
+        while start < head.endIndex {
+            let end = head[start...].firstIndex(of: 0x0A) ?? head.endIndex
+            if head[start] != UInt8(ascii: "#") {
+                return headDigest(of: head[start..<end])
+            }
+            start = end + 1
+        }
+        return ""
     }
 
     /// `checksum` extended over `bytes` (CRC-32, the checksum gzip itself uses).

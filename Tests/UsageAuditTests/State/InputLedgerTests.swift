@@ -46,4 +46,30 @@ struct InputLedgerTests {
         #expect(ledger.records.count == 1)
         #expect(ledger.match(head: Array(grown.prefix(ContentDigest.headCapacity)))?.length == 90_000)
     }
+
+    @Test("a log rewritten under its name is told by its first line; W3C header lines, the same in every file, are not that line")
+    func rewrittenByFirstLine() {
+        func log(_ lines: [String]) -> [UInt8] { Array(lines.map { $0 + "\n" }.joined().utf8) }
+        func recorded(_ bytes: [UInt8], name: String) -> CountedInput {
+            var input = record(of: bytes, name: name)
+            input.lineDigest = ContentDigest.lineDigest(of: bytes)
+            return input
+        }
+        let header = ["#Software: Microsoft Internet Information Services 10.0", "#Version: 1.0", "#Fields: date time cs-username"]
+        let monday = log(header + ["2026-05-04 10:00:00 alice", "2026-05-04 11:00:00 bob"])
+        let tuesday = log(header + ["2026-05-05 09:00:00 carol"])
+        let mondayEdited = log(header + ["2026-05-04 10:00:00 alice", "2026-05-04 11:00:00 mallory"])
+        let ledger = InputLedger(records: [recorded(monday, name: "u_ex.log")])
+        // The next day's log under the same name is a new log, not Monday's rewritten.
+        #expect(ledger.match(head: tuesday) == nil)
+        #expect(ledger.rewritten(name: "u_ex.log", head: tuesday) == nil)
+        // Monday's log changed after its first request line is Monday's, rewritten.
+        #expect(ledger.match(head: mondayEdited) == nil)
+        #expect(ledger.rewritten(name: "u_ex.log", head: mondayEdited)?.name == "u_ex.log")
+        // Plain logs: the first line itself.
+        let plain = log(["1.2.3.4 - ann [04/May/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 1"])
+        #expect(ContentDigest.lineDigest(of: plain) == ContentDigest.headDigest(of: plain.dropLast()))
+        // Headers alone identify nothing.
+        #expect(ContentDigest.lineDigest(of: log(header)).isEmpty)
+    }
 }
