@@ -96,6 +96,7 @@ struct AuditOptions: ParsableArguments {
                 reviewDays: reviewDays, recordsRun: recordsRun, awaitsCommit: awaitsCommit,
                 workers: jobs ?? System.coreCount, logger: logger, progress: progress)
             warnAboutMalformedLines(in: outcome, logger: logger)
+            warnAboutUnattributedRequests(in: outcome, logger: logger)
             var named = outcome
             named.profileLayout = stored.layout
             return named
@@ -119,19 +120,5 @@ struct AuditOptions: ParsableArguments {
             logger.warning("--profiles \(ConnectionString.masked(profiles)) holds no stored counter: an empty export audits nothing (missing_profile needs some profiles)")
         }
         return stored
-    }
-
-    /// Says on stderr when lines did not match the log format, quoting the first one: a
-    /// wrong `[log] format` otherwise looks like a quiet day.
-    private func warnAboutMalformedLines(in outcome: AuditOutcome, logger: Logger) {
-        let totals = outcome.result.totals
-        guard totals.malformed > 0, let sample = outcome.result.inputs.lazy.flatMap(\.malformedSamples).first else { return }
-        let share = totals.lines > 0 ? Double(totals.malformed) / Double(totals.lines) : 1
-        let message = "\(totals.malformed) of \(totals.lines) lines did not match the log format; first: \(sample.file):\(sample.line): \(sample.reason)"
-        if totals.parsed == 0 || share > 0.1 {
-            logger.warning("\(message) — check [log] format in the configuration (usage-audit formats lists the presets)")
-        } else {
-            logger.notice("\(message) (`run` quotes the first ones, per file, in summary.json)")
-        }
     }
 }

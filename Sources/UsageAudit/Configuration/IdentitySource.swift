@@ -20,6 +20,15 @@ public enum IdentitySource: Hashable, Sendable {
         }
     }
 
+    /// As the configuration writes it: `user`, `query:NAME`, `field:NAME`.
+    public var text: String {
+        switch self {
+        case .user: "user"
+        case .query(let name): "query:\(name)"
+        case .field(let name): "field:\(name)"
+        }
+    }
+
     /// Whether values from this source are secrets that must be mapped or masked.
     public var isKey: Bool {
         if case .user = self { return false }

@@ -122,4 +122,19 @@ struct ExitCodeTests {
         #expect(run.exitCode == 0 && !run.terminatedBySignal, "\(run.summary)")
         #expect(run.stdout.isEmpty, "run writes reports, not stdout: \(run.stdoutText)")
     }
+
+    @Test("a format that logs no user (a typo: $remote_usr) attributes nothing: exit 0, but stderr says so and how to fix it")
+    func nothingAttributed() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let typo = CommandLineFixture.configuration.replacingOccurrences(of: "$remote_user", with: "$remote_usr")
+        try fixture.folder.write(typo, to: "typo.toml")
+        let run = try fixture.run(["run", "--config", "typo.toml", "--out", "out", "a.log"])
+        #expect(run.exitCode == 0, "\(run.summary)")
+        #expect(run.stderr.contains("warning: 4 of 4 metered requests had no identity"), "\(run.stderr)")
+        #expect(run.stderr.contains("[identity] from = [user]") && run.stderr.contains("anonymous = \"ip\""), "\(run.stderr)")
+        // The same log with its users logged: no word about identities.
+        let clean = try fixture.run(["run", "--config", "config.toml", "--out", "out2", "a.log"])
+        #expect(!clean.stderr.contains("identity"), "\(clean.stderr)")
+    }
 }

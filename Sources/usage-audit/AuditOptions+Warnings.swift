@@ -1,0 +1,39 @@
+import Logging
+import UsageAudit
+
+/// What a run says on stderr about input it read but could not use: a wrong `[log] format`
+/// or `[identity]` otherwise looks like a quiet day (empty reports, exit 0).
+extension AuditOptions {
+    /// Says on stderr when lines did not match the log format, quoting the first one: a
+    /// wrong `[log] format` otherwise looks like a quiet day.
+    func warnAboutMalformedLines(in outcome: AuditOutcome, logger: Logger) {
+        let totals = outcome.result.totals
+        guard totals.malformed > 0, let sample = outcome.result.inputs.lazy.flatMap(\.malformedSamples).first else { return }
+        let share = totals.lines > 0 ? Double(totals.malformed) / Double(totals.lines) : 1
+        let message = "\(totals.malformed) of \(totals.lines) lines did not match the log format; first: \(sample.file):\(sample.line): \(sample.reason)"
+        if totals.parsed == 0 || share > 0.1 {
+            logger.warning("\(message) — check [log] format in the configuration (usage-audit formats lists the presets)")
+        } else {
+            logger.notice("\(message) (`run` quotes the first ones, per file, in summary.json)")
+        }
+    }
+
+    /// Says on stderr when metered requests had no identity and were skipped: all of them
+    /// (a warning: the sources in `[identity] from` find nothing in these logs) or most.
+    func warnAboutUnattributedRequests(in outcome: AuditOutcome, logger: Logger) {
+        let identity = outcome.configuration.identity
+        let totals = outcome.result.totals
+        guard identity.anonymous == .skip, totals.unattributed > 0 else { return }
+        let metered = totals.parsed - totals.excluded
+        let sources = identity.sources.map(\.text).joined(separator: ", ")
+        let message = "\(totals.unattributed) of \(metered) metered requests had no identity and were not counted: "
+            + "[identity] from = [\(sources)] found nothing in them"
+        let advice = "check that the log format logs what `from` names (a user needs $remote_user or %u, "
+            + "an API key its query parameter or field), or set [identity] anonymous = \"ip\" to count them by client address"
+        if totals.unattributed >= metered {
+            logger.warning("\(message) — \(advice)")
+        } else if Double(totals.unattributed) > 0.5 * Double(metered) {
+            logger.notice("\(message) — most of them; \(advice)")
+        }
+    }
+}
