@@ -23,6 +23,12 @@ public struct KeyDirectory: Sendable {
             if !sawHeader {
                 sawHeader = true
                 if cells.count >= 2, cells[0].lowercased() == "key", cells[1].lowercased() == "user" { continue }
+                if cells.count == 2, Self.userColumnNames.contains(cells[0].lowercased()),
+                   Self.keyColumnNames.contains(cells[1].lowercased()) {
+                    // Read as a mapping, every key of the file would map to a user named by the key.
+                    throw .badReferencedFile(key: configurationKey, path: path, reason: "line \(line) is the header "
+                        + "'\(cells[0]),\(cells[1])': the columns are the other way round; put the key first ('key,user')")
+                }
             }
             guard cells.count == 2, !cells[0].isEmpty, !cells[1].isEmpty else {
                 throw .badReferencedFile(key: configurationKey, path: path,
@@ -36,6 +42,11 @@ public struct KeyDirectory: Sendable {
         }
         return directory
     }
+
+    /// Header names of a user column and of a key column: a first line `user,key` is a header
+    /// with its columns swapped, not a mapping.
+    private static let userColumnNames: Set<String> = ["user", "username", "user_name", "name", "account", "owner"]
+    private static let keyColumnNames: Set<String> = ["key", "api_key", "apikey", "api-key", "token"]
 
     /// The next record of the keys file, with a malformed one reported as a configuration error.
     private static func nextRecord(

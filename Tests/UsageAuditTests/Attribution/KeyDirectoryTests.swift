@@ -38,6 +38,18 @@ struct KeyDirectoryTests {
         #expect(directory.users == ["K1": "alice", "K2": "bob"])
     }
 
+    @Test("a header with the columns the other way round is an error that says so, not a mapping of 'user' to 'key'",
+          arguments: ["user,key\nalice,K1\n", "# issued\nUsername , API_KEY\nalice,K1\n"])
+    func swappedHeader(text: String) throws {
+        let error = try loadError(text)
+        guard case .badReferencedFile(let key, _, let reason)? = error else {
+            Issue.record("expected badReferencedFile, got \(String(describing: error))")
+            return
+        }
+        #expect(key == "identity.keys")
+        #expect(reason.contains("the columns are the other way round") && reason.contains("'key,user'"), "\(reason)")
+    }
+
     @Test("comments, blank lines, CRLF and spaces around cells are skipped")
     func commentsAndBlankLines() throws {
         let directory = try load("# issued keys\r\n\r\nkey,user\r\n  # revoked: K0\r\n K1 , alice \r\n\r\nK2,bob\r\n")
