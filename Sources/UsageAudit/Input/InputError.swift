@@ -28,8 +28,8 @@ extension InputError: CustomStringConvertible {
             return "the pattern '\(pattern)' matches no file: check the directory and the pattern "
                 + "(hidden files are matched only by a pattern that starts with '.')"
         case .emptyDirectory(let path):
-            return "the directory '\(path)' holds no log file (hidden files and folders are skipped): "
-                + "check that the logs were rotated into it, or name the files directly"
+            return "the directory '\(path)' holds no log file (hidden files and folders, and symbolic links to folders, are "
+                + "skipped): check that the logs were rotated into it, or name the files or the linked folders directly"
         }
     }
 }

@@ -14,7 +14,8 @@ import Darwin
 ///   (no loops); symbolic links to files are followed.
 /// * An operand that does not exist but contains `*`, `?` or `[` is a glob pattern the
 ///   shell did not expand (it was quoted): its matches, in byte-wise order, are read
-///   like operands. As in the shell, `*` does not match a leading `.`.
+///   like operands. As in the shell, `*` does not match a leading `.`; unlike it, `.*`
+///   does not match `.` and `..` (the folder and its parent are not hidden files).
 ///
 /// A path that does not exist, a glob that matches nothing and a directory without log
 /// files are errors. An input named twice (same resolved path, or `-` twice) is read once,
@@ -88,7 +89,12 @@ public struct InputExpander: Sendable {
         }
         var paths: [String] = []
         for index in 0..<Int(result.gl_pathc) {
-            if let path = result.gl_pathv[index] { paths.append(String(cString: path)) }
+            guard let pointer = result.gl_pathv[index] else { continue }
+            let path = String(cString: pointer)
+            // `logs/.*` matches `logs/.` and `logs/..`: the folder and its parent, not hidden files.
+            let name = path.split(separator: "/", omittingEmptySubsequences: false).last
+            if name == "." || name == ".." { continue }
+            paths.append(path)
         }
         guard !paths.isEmpty else { throw .emptyGlob(pattern: pattern) }
         return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -54,6 +54,20 @@ import Testing
             == ["access.log-20261120.gz", "access.log.2.gz"].map { root + "/" + $0 })
     }
 
+    @Test func aDotStarGlobMatchesHiddenFilesNotTheFolderAndItsParent() throws {
+        let directory = try InputTestDirectory()
+        defer { directory.remove() }
+        try directory.write("logs/.access.log", text: "x\n")
+        try directory.write("logs/access.log", text: "x\n")
+        try directory.write("elsewhere.log", text: "x\n")
+        let root = directory.path
+        #expect(paths(try InputExpander().expand([root + "/logs/.*"])) == [root + "/logs/.access.log"])
+    }
+
+    @Test func anEmptyFolderErrorNamesSymbolicLinksToFoldersAsSkipped() {
+        #expect(InputError.emptyDirectory(path: "logs").description.contains("symbolic links to folders"))
+    }
+
     @Test func readsAFileWhoseNameLooksLikeAGlobLiterally() throws {
         let directory = try InputTestDirectory()
         defer { directory.remove() }
