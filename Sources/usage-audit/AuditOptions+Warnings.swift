@@ -36,4 +36,18 @@ extension AuditOptions {
             logger.notice("\(message) — most of them; \(advice)")
         }
     }
+
+    /// Says on stderr which stored counters the profiles hold twice (the first few): each
+    /// row is judged on its own, so one counter gets two verdicts, or one on either row.
+    func warnAboutRepeatedCounters(in profiles: [StoredProfile], logger: Logger) {
+        let repetitions = StoredProfile.repetitions(in: profiles)
+        guard !repetitions.isEmpty else { return }
+        let shown = repetitions.prefix(3).map { "\($0.counterName) (\($0.first.origin) and \($0.repeated.origin))" }
+        let more = repetitions.count > 3 ? " and \(repetitions.count - 3) more" : ""
+        logger.warning("""
+            \(repetitions.count.counted("stored counter")) appear\(repetitions.count == 1 ? "s" : "") twice in the profiles: \
+            \(shown.joined(separator: ", "))\(more); each row is judged on its own, so fix the export to hold \
+            one row per counter
+            """)
+    }
 }

@@ -119,6 +119,7 @@ struct AuditOptions: ParsableArguments {
         if stored.profiles.isEmpty {
             logger.warning("--profiles \(ConnectionString.masked(profiles)) holds no stored counter: an empty export audits nothing (missing_profile needs some profiles)")
         }
+        warnAboutRepeatedCounters(in: stored.profiles, logger: logger)
         return stored
     }
 }

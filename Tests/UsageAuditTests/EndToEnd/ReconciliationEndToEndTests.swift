@@ -60,6 +60,22 @@ struct ReconciliationEndToEndTests {
         #expect(bad.stderr.contains("--fail-on"))
     }
 
+    @Test("a counter on two rows of the profiles is named on stderr with both rows")
+    func repeatedCounter() throws {
+        let root = try RepositoryLayout.requireRoot()
+        let folder = try EndToEndFolder(prefix: "repeated")
+        defer { folder.remove() }
+        let original = try String(contentsOf: root.appendingPathComponent("samples/profiles.csv"), encoding: .utf8)
+        let rows = original.split(separator: "\n", omittingEmptySubsequences: false)
+        let weber = try #require(rows.firstIndex { $0.hasPrefix("j.weber,all,day,") })
+        let profiles = try folder.write(original + rows[weber] + "\n", to: "profiles.csv")
+        let run = try AuditBinary.run(["reconcile", "--config", "samples/config.toml", "--profiles", profiles.path, "samples/logs"], in: root)
+        #expect(run.exitCode == 0, "\(run.summary)")
+        let repeatRow = rows.count  // the appended row, counted from 1
+        #expect(run.stderr.contains("warning: 1 stored counter appears twice in the profiles: j.weber/all/day "
+            + "(profiles.csv:\(weber + 1) and profiles.csv:\(repeatRow))"), "\(run.stderr)")
+    }
+
     @Test("--fix-sql writes one guarded UPDATE per drifted or stale counter, and nothing runs it")
     func fixSQL() throws {
         let folder = try EndToEndFolder(prefix: "fixsql")

@@ -1,0 +1,31 @@
+import Testing
+@testable import UsageAudit
+
+@Suite("StoredProfile.repetitions")
+struct StoredProfileRepetitionTests {
+    private func profile(_ user: String, scope: String = "all", period: Period = .day, start: LocalDay? = nil, row: Int) -> StoredProfile {
+        StoredProfile(user: user, scope: scope, period: period, used: Int64(row), periodStart: start, origin: "p.csv:\(row)")
+    }
+
+    @Test("a counter on two rows is named once per repeat, with both rows; other scopes, periods and bucket starts are other counters")
+    func repeatedRows() {
+        let profiles = [
+            profile("ann", row: 2),
+            profile("ann", scope: "geo", row: 3),
+            profile("ann", period: .week, row: 4),
+            profile("bo", period: .days(30, anchor: LocalDay(number: 100)), start: LocalDay(number: 100), row: 5),
+            profile("bo", period: .days(30, anchor: LocalDay(number: 100)), start: LocalDay(number: 130), row: 6),
+            profile("ann", row: 7),
+            profile("ann", row: 8),
+        ]
+        let repetitions = StoredProfile.repetitions(in: profiles)
+        #expect(repetitions.map { "\($0.counterName) \($0.first.origin) \($0.repeated.origin)" }
+            == ["ann/all/day p.csv:2 p.csv:7", "ann/all/day p.csv:2 p.csv:8"])
+    }
+
+    @Test("no repeats, no repetitions")
+    func distinctRows() {
+        #expect(StoredProfile.repetitions(in: [profile("ann", row: 2), profile("bo", row: 3)]).isEmpty)
+        #expect(StoredProfile.repetitions(in: []).isEmpty)
+    }
+}
