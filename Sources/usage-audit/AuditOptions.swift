@@ -25,7 +25,8 @@ struct AuditOptions: ParsableArguments {
         valueName: "units"))
     var tolerance: Int64 = 0
 
-    @Option(name: .long, help: ArgumentHelp("How many inputs to read at once. Default: one per core.", valueName: "n"))
+    // Unconditional, as --tolerance: `--jobs -1` gets the message below.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How many inputs to read at once. Default: one per core.", valueName: "n"))
     var jobs: Int?
 
     @Flag(name: .shortAndLong, help: "Log more on stderr (per-input details).")

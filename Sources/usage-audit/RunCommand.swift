@@ -34,9 +34,9 @@ struct RunCommand: ParsableCommand {
     var out = "reports"
 
     @Option(name: .long, help: ArgumentHelp(
-        "The state store that remembers what was counted and each user's history: an SQLite file (created if missing) or postgres://USER@HOST/DB (PG* variables fill the rest).",
+        "The state store that remembers what was counted and each user's history: an SQLite file (created if missing) or postgres://USER@HOST/DB (PG* variables fill the rest). Default: \(StateLocation.defaultPath)",
         valueName: "source"))
-    var state = StateLocation.defaultPath
+    var state: String?
 
     @Flag(name: .customLong("no-state"), help: "Count the inputs whole, with no memory: nothing is read from or written to a state store.")
     var noState = false
@@ -47,6 +47,9 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var findings: FindingOptions
 
     func validate() throws {
+        if noState, let state {
+            throw ValidationError("--state \(state) and --no-state cannot be used together: keep one")
+        }
         if findings.fixSQL != nil, audit.profiles == nil {
             throw ValidationError("--fix-sql needs --profiles: it corrects the stored counters that --profiles reads")
         }
@@ -56,7 +59,7 @@ struct RunCommand: ParsableCommand {
         let logger = audit.makeLogger()
         let location: StateLocation?
         do {
-            location = noState ? nil : try StateLocation(state)
+            location = noState ? nil : try StateLocation(state ?? StateLocation.defaultPath)
         } catch {
             throw CommandFailure(.state(error))
         }

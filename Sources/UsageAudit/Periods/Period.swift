@@ -34,6 +34,12 @@ public enum Period: Hashable, Sendable {
 }
 
 extension Period {
+    /// Whether buckets are windows of N days from an anchor (`30d`), not calendar periods.
+    public var isDayWindow: Bool {
+        if case .days = self { return true }
+        return false
+    }
+
     /// Whether `other` has the same `name` (`30d` whatever the anchor), without building
     /// the names.
     public func hasSameName(as other: Period) -> Bool {

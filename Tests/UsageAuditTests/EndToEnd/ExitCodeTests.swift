@@ -57,6 +57,19 @@ struct ExitCodeTests {
         #expect(known.stdoutText.contains("usage-audit explain"), "\(known.stdoutText)")
     }
 
+    @Test("contradicting flags and a negative --jobs are exit 2 with a message that names them", arguments: [
+        (["--state", "s.sqlite", "--no-state"], "--state s.sqlite and --no-state cannot be used together"),
+        (["--jobs", "-1"], "--jobs must be at least 1"),
+    ])
+    func badFlags(flags: [String], message: String) throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let run = try fixture.run(["run", "--config", "config.toml", "--out", "out"] + flags + ["a.log"])
+        #expect(run.exitCode == 2 && !run.terminatedBySignal, "\(run.summary)")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.folder.file("out/usage.csv").path))
+    }
+
     @Test("no log input is exit 2", arguments: ["run", "count"])
     func noInputs(subcommand: String) throws {
         let fixture = try CommandLineFixture()
