@@ -9,7 +9,11 @@ public enum ConfigurationLoader {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "it is not readable UTF-8 text" : "no such file"
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let reason = !exists ? "no such file"
+                : isDirectory.boolValue ? "it is a folder: name the TOML file in it (e.g. \((path as NSString).appendingPathComponent("config.toml")))"
+                : "it is not readable UTF-8 text"
             throw .unreadable(path: path, reason: reason)
         }
         let directory = (path as NSString).deletingLastPathComponent

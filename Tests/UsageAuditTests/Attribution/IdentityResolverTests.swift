@@ -170,6 +170,8 @@ struct IdentityResolverTests {
             _ = try IdentityResolver(
                 settings: IdentitySettings(sources: [.field("http_x_token")]), keys: KeyDirectory(), fields: Self.catalog)
         }
+        // The message says where in the configuration a field is asked for.
+        #expect(FormatError.unknownField("http_x_token", available: []).description.contains("'field:http_x_token' in [identity] from"))
     }
 
     @Test("with no sources every request is anonymous")

@@ -230,6 +230,17 @@ struct ConfigurationLoaderTests {
         }
     }
 
+    @Test("load(path:) of a folder says it is one and names the file to give")
+    func loadFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(throws: ConfigurationError.unreadable(
+            path: folder, reason: "it is a folder: name the TOML file in it (e.g. \(folder)/config.toml)")) {
+            try ConfigurationLoader.load(path: folder)
+        }
+    }
+
     @Test("a relative configuration path without a folder resolves against '.'")
     func resolveWithoutFolder() {
         let configuration = AuditConfiguration(baseDirectory: ".")

@@ -33,7 +33,8 @@ extension FormatError: CustomStringConvertible {
             return "the time pattern '\(pattern)' cannot be read: \(reason)"
         case .unknownField(let name, let available):
             let list = available.isEmpty ? "none" : available.joined(separator: ", ")
-            return "field '\(name)' is not in the log format; fields it has: \(list)"
+            return "field '\(name)' is not in the log format, but the configuration asks for it "
+                + "('field:\(name)' in [identity] from or in a [[scope]] cost); fields it has: \(list)"
         case .missingTime(let format):
             return "the log format '\(format)' has no time field ($time_local, $time_iso8601, $msec, %t or %{…}t); "
                 + "every request needs a time to be counted in a period"
