@@ -44,7 +44,9 @@ extension ProfileError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .badSpecification(let source, let reason):
-            return "--profiles '\(source)': \(reason). Use a CSV or JSON file path, sqlite:PATH?table=T "
+            // Reasons from the PostgreSQL settings are whole sentences: one full stop.
+            let sentence = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+            return "--profiles '\(source)': \(sentence). Use a CSV or JSON file path, sqlite:PATH?table=T "
                 + "or postgres://USER@HOST/DB?table=T, optionally with ?layout=NAME"
         case .unreadable(let source, let reason):
             return "profiles '\(source)' cannot be read: \(reason)"

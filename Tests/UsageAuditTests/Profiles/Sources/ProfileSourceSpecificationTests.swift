@@ -60,6 +60,9 @@ import Testing
         #expect(profileError { _ = try parse("  ") } == .badSpecification(source: "  ", reason: "the source is empty"))
         #expect(ProfileError.unknownLayout(name: "django").description
             == "unknown profile layout 'django': use one of long, whg, waldur, carto, smart-ratelimit")
+        // A reason that is a whole sentence gets one full stop, not two.
+        #expect(ProfileError.badSpecification(source: "postgres:///", reason: "No user is given: set PGUSER.").description
+            .hasPrefix("--profiles 'postgres:///': No user is given: set PGUSER. Use a CSV"))
     }
 
     @Test func neverTrapsOnArbitraryText() {
