@@ -2,7 +2,9 @@ extension ReconciliationContext {
     /// Calls `body` with each limit check of a run, without keeping them (a large log has
     /// one per user, quota and bucket): the bucket of every profile, plus every bucket that
     /// `includes` admits in which a user used a scope that a quota limits. A profile dated
-    /// by its store (`periodStart`) replaces the quota's framing of that user's windows.
+    /// by its store (`periodStart` of an `Nd` window) replaces the quota's framing of that
+    /// user's windows; a calendar period's stored start frames nothing (its buckets are the
+    /// calendar's), so its other buckets are judged as without one.
     /// `body` gets the user's series in the check's scope when it is at hand.
     func forEachLimitCheck(
         profileChecks: [LimitCheck], profiles: [StoredProfile], _ body: (LimitCheck, UsageIndex.Series?) -> Void
@@ -15,7 +17,7 @@ extension ReconciliationContext {
         // whose periods share a name; otherwise every check below is new (no set needed).
         let mayRepeat = !profileChecks.isEmpty || configuration.hasQuotasSharingAName
         var dated = Set<LimitCheck.Key>()
-        for profile in profiles where profile.periodStart != nil {
+        for profile in profiles where profile.periodStart != nil && profile.period.isDayWindow {
             dated.insert(LimitCheck.Key(user: profile.user, scope: profile.scope, period: profile.period.name, start: LocalDay(number: 0)))
         }
         for quota in configuration.quotas where isKnown(scope: quota.scope) {

@@ -91,6 +91,18 @@ extension ReconciliationTests {
             #expect(earlier.detail.contains("(profiles.csv:2)"), "\(earlier.detail)")
         }
 
+        @Test("a calendar-day counter dated by its store (period_start) leaves its other days judged: earlier unenforced days and 429s under the limit")
+        func datedDayCounter() throws {
+            var fixture = ReconciliationFixture()
+            fixture.use("vic", on: yesterday.adding(days: -1), units: 5300)
+            fixture.use("vic", on: yesterday, units: 300, rejected: 12)
+            fixture.use("vic", on: today, units: 100)
+            fixture.store("vic", used: 100, periodStart: today)
+            let findings = fixture.findings(includes: { _, _ in true })
+            #expect(findings.map { "\($0.kind.rawValue) \($0.bucket.start)" }.sorted()
+                == ["blocked_under_limit \(yesterday)", "over_limit_served \(yesterday.adding(days: -1))"], "\(findings)")
+        }
+
         @Test("no limit known: no limit finding however large the use")
         func noLimit() {
             var fixture = ReconciliationFixture(quotas: [QuotaRule(scope: "all", period: .day)])
