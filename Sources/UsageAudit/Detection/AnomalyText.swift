@@ -22,10 +22,9 @@ enum AnomalyText {
         amount(value >= 10 ? value.rounded() : (value * 10).rounded() / 10) + "×"
     }
 
-    /// A share as a whole percentage rounded down, so that 99.6 % of a limit never reads
-    /// as reaching it: `96%`.
-    static func percent(_ share: Double) -> String {
-        count(whole((share * 100).rounded(.down))) + "%"
+    /// `part` as a whole percentage of `whole`, rounded down (`Int64.percent(of:)`): `96%`.
+    static func percent(_ part: Int64, of whole: Int64) -> String {
+        count(part.percent(of: whole)) + "%"
     }
 
     /// `4,800 requests` when units are requests, else `4,800 units` (singular for 1).
@@ -77,7 +76,7 @@ enum AnomalyText {
     /// `, 96% of the 5,000 daily limit` when a limit is known, else nothing.
     static func limitShare(_ observed: Int64, limit: Int64?, period: Period) -> String {
         guard let limit, limit > 0 else { return "" }
-        return ", \(percent(Double(observed) / Double(limit))) of \(self.limit(limit, period: period))"
+        return ", \(percent(observed, of: limit)) of \(self.limit(limit, period: period))"
     }
 
     /// The local time of `instant` as `03:00` in `calendar`'s zone.

@@ -36,7 +36,7 @@ struct BurstTest: Sendable {
     static func detail(
         verdict: Verdict, day: DayCounts, hourStart: Int64, hoursInDay: Int, calendar: ZonedCalendar
     ) -> String {
-        let share = AnomalyText.percent(Double(verdict.units) / Double(day.units))
+        let share = AnomalyText.percent(verdict.units, of: day.units)
         let from = AnomalyText.clock(hourStart, calendar: calendar)
         let to = AnomalyText.clock(hourStart + HourlyUsage.slotSeconds, calendar: calendar)
         let even = Double(day.units) / Double(max(1, hoursInDay))

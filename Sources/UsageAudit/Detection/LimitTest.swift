@@ -38,7 +38,7 @@ struct LimitTest: Sendable {
     ) -> String {
         let requests = counts.unitsAreRequests
         var text = AnomalyText.quantity(counts.units, requests: requests) + ": "
-            + AnomalyText.percent(Double(counts.units) / Double(limit)) + " of "
+            + AnomalyText.percent(counts.units, of: limit) + " of "
             + AnomalyText.limit(limit, period: period)
         if verdict == .reached, counts.units >= limit {
             text += hard ? " reached" : " (a soft limit: \(AnomalyText.count(UsageCounts.adding(counts.units, -limit))) past it)"

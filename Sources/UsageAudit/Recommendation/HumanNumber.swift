@@ -61,12 +61,4 @@ public enum HumanNumber {
         if abs(number - nearest) <= 1e-9 * max(1, number) { return Int64(nearest) }
         return Int64(number.rounded(.up))
     }
-
-    /// `part / whole` as a whole percentage, clamped so it always converts (`whole` > 0).
-    static func percent(_ part: Int64, of whole: Int64) -> Int64 {
-        guard whole > 0 else { return 0 }
-        let share = Double(part) / Double(whole) * 100
-        guard share.isFinite else { return 0 }
-        return Int64(min(max(share, -1e15), 1e15).rounded())
-    }
 }

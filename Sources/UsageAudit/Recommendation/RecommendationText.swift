@@ -6,9 +6,9 @@ enum RecommendationText {
         value.grouped
     }
 
-    /// `24%` of `whole`.
+    /// `24%` of `whole`, rounded down as every share of a limit is (`Int64.percent(of:)`).
     static func percent(_ part: Int64, of whole: Int64) -> String {
-        "\(count(HumanNumber.percent(part, of: whole)))%"
+        "\(count(part.percent(of: whole)))%"
     }
 
     /// A share as a percentage: `0.9` → `90%`.

@@ -73,7 +73,7 @@ public struct UserExplanation {
                 switch limit.value {
                 case .none: value = "none"
                 case .unlimited: value = "unlimited"
-                case .units(let units): value = "\(FindingText.count(used)) of \(FindingText.count(units))" + (units > 0 ? " (\(used * 100 / units)%)" : "")
+                case .units(let units): value = "\(FindingText.count(used)) of \(FindingText.count(units))" + (units > 0 ? " (\(used.percent(of: units))%)" : "")
                 }
                 out += "    \(period.name) limit: \(value), \(limit.hard ? "hard" : "soft"), from \(limit.sourceDescription)\n"
             }

@@ -24,9 +24,9 @@ struct AnomalyTextTests {
         #expect(AnomalyText.ratio(117.07) == "117×")
         #expect(AnomalyText.ratio(3.44) == "3.4×")
         #expect(AnomalyText.ratio(9.96) == "10×")
-        #expect(AnomalyText.percent(0.996) == "99%")
-        #expect(AnomalyText.percent(1.04) == "104%")
-        #expect(AnomalyText.percent(.infinity) == "9,223,372,036,854,775,807%")
+        #expect(AnomalyText.percent(996, of: 1000) == "99%")
+        #expect(AnomalyText.percent(52, of: 50) == "104%")
+        #expect(AnomalyText.percent(.max, of: 1) == "9,223,372,036,854,775,807%")
     }
 
     @Test("Units are called requests when they are, singular for one")
