@@ -37,15 +37,16 @@ extension AuditOptions {
         }
     }
 
-    /// Says on stderr which stored counters the profiles hold twice (the first few): each
-    /// row is judged on its own, so one counter gets two verdicts, or one on either row.
+    /// Says on stderr which stored counters the profiles hold on more than one row (the
+    /// first few): each row is judged on its own, so one counter gets two verdicts.
     func warnAboutRepeatedCounters(in profiles: [StoredProfile], logger: Logger) {
         let repetitions = StoredProfile.repetitions(in: profiles)
         guard !repetitions.isEmpty else { return }
-        let shown = repetitions.prefix(3).map { "\($0.counterName) (\($0.first.origin) and \($0.repeated.origin))" }
+        let shown = repetitions.prefix(3).map { "\($0.counterName) (\($0.rows.map(\.origin).joined(separator: ", ")))" }
         let more = repetitions.count > 3 ? " and \(repetitions.count - 3) more" : ""
+        let verb = repetitions.count == 1 ? "is" : "are"
         logger.warning("""
-            \(repetitions.count.counted("stored counter")) appear\(repetitions.count == 1 ? "s" : "") twice in the profiles: \
+            \(repetitions.count.counted("stored counter")) \(verb) on more than one row of the profiles: \
             \(shown.joined(separator: ", "))\(more); each row is judged on its own, so fix the export to hold \
             one row per counter
             """)

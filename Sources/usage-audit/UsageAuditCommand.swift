@@ -52,7 +52,7 @@ struct UsageAuditCommand: ParsableCommand {
     /// The name after `help` that names no subcommand (`usage-audit help nope`), if any.
     static func unknownHelpTopic(in arguments: [String]) -> String? {
         guard arguments.first == "help", let topic = arguments.dropFirst().first, !topic.hasPrefix("-") else { return nil }
-        return subcommandNames.contains(topic) ? nil : topic
+        return subcommandNames.contains(topic) || topic == "help" ? nil : topic
     }
 
     static var subcommandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }

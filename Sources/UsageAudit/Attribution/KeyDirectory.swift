@@ -22,7 +22,8 @@ public struct KeyDirectory: Sendable {
             if cells.allSatisfy(\.isEmpty) || cells[0].hasPrefix("#") { continue }
             if !sawHeader {
                 sawHeader = true
-                if cells.count >= 2, cells[0].lowercased() == "key", cells[1].lowercased() == "user" { continue }
+                if cells.count == 2, Self.keyColumnNames.contains(cells[0].lowercased()),
+                   Self.userColumnNames.contains(cells[1].lowercased()) { continue }
                 if cells.count == 2, Self.userColumnNames.contains(cells[0].lowercased()),
                    Self.keyColumnNames.contains(cells[1].lowercased()) {
                     // Read as a mapping, every key of the file would map to a user named by the key.

@@ -66,10 +66,6 @@ extension ConfigurationReader {
         } catch {
             throw quota.invalid("period", "\(error)")
         }
-        if quota.value("anchor") != nil, !period.isDayWindow {
-            throw quota.invalid("anchor", "applies to windows of N days (period = \"30d\") only; period '\(periodText)' starts "
-                + "its buckets on the calendar (a billing cycle from the 15th is period = \"month@15\"): remove anchor")
-        }
         var rule = QuotaRule(scope: scope, period: period)
         if let limit = try quota.integer("default") {
             guard limit >= -1 else { throw quota.invalid("default", "must be -1 (unlimited), 0 (no use allowed) or a positive limit") }
@@ -78,10 +74,6 @@ extension ConfigurationReader {
         rule.hard = try quota.boolean("hard") ?? true
         if let price = try quota.double("block_price") {
             guard price >= 0 else { throw quota.invalid("block_price", "must not be negative: it is the price of 1000 units past a soft limit") }
-            guard !rule.hard else {
-                throw quota.invalid("block_price", "prices use past a soft limit, and this quota is hard (hard defaults to true): "
-                    + "set hard = false, or remove block_price")
-            }
             rule.blockPrice = price
         }
         try quota.rejectUnknownKeys()

@@ -1,37 +1,37 @@
 extension StoredProfile {
-    /// A counter stored twice: the same user, scope, period and stored bucket start on two
-    /// rows of a store.
+    /// A counter stored on more than one row of a store: the same user, scope, period,
+    /// stored bucket start and snapshot moment (rows read at other moments are other
+    /// buckets' counters, as a store keeping history has them).
     public struct Repetition: Hashable, Sendable {
-        /// The row seen first, and the row that repeats it.
-        public var first: StoredProfile
-        public var repeated: StoredProfile
+        /// The counter's rows, in store order.
+        public var rows: [StoredProfile]
 
         /// `user/scope/period`, as the warning names the counter.
         public var counterName: String {
-            "\(first.user)/\(first.scope)/\(first.period.name)"
+            "\(rows[0].user)/\(rows[0].scope)/\(rows[0].period.name)"
         }
     }
 
-    /// The rows of `profiles` that repeat an earlier row's counter, in order. Each counter is
-    /// judged per row, so a repeated one gets two verdicts (or one, on either row): a store
-    /// export with duplicate rows is worth a word.
+    /// The counters of `profiles` that are on more than one row, in the order of their
+    /// first rows. Each row is judged on its own, so a repeated counter gets two verdicts
+    /// (or one, on either row): a store export with duplicate rows is worth a word.
     public static func repetitions(in profiles: [StoredProfile]) -> [Repetition] {
         struct Counter: Hashable {
             var user: String
             var scope: String
             var period: String
             var periodStart: LocalDay?
+            var snapshotAt: Int64?
         }
-        var firstRow: [Counter: Int] = [:]
-        var repetitions: [Repetition] = []
-        for (index, profile) in profiles.enumerated() {
-            let counter = Counter(user: profile.user, scope: profile.scope, period: profile.period.name, periodStart: profile.periodStart)
-            if let first = firstRow[counter] {
-                repetitions.append(Repetition(first: profiles[first], repeated: profile))
-            } else {
-                firstRow[counter] = index
-            }
+        var rows: [Counter: [StoredProfile]] = [:]
+        var order: [Counter] = []
+        for profile in profiles {
+            let counter = Counter(
+                user: profile.user, scope: profile.scope, period: profile.period.name,
+                periodStart: profile.periodStart, snapshotAt: profile.snapshotAt)
+            if rows[counter] == nil { order.append(counter) }
+            rows[counter, default: []].append(profile)
         }
-        return repetitions
+        return order.compactMap { rows[$0]!.count > 1 ? Repetition(rows: rows[$0]!) : nil }
     }
 }

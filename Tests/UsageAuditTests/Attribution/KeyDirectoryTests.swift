@@ -30,6 +30,7 @@ struct KeyDirectoryTests {
     func headerCaseAndSpaces() throws {
         let directory = try load(" Key , USER \nK1,alice")
         #expect(directory.users == ["K1": "alice"])
+        #expect(try load("api_key,username\nK1,alice").users == ["K1": "alice"])
     }
 
     @Test("a file without a header: the first line is data")

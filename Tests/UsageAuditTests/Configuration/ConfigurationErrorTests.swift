@@ -141,10 +141,6 @@ struct ConfigurationErrorTests {
         ("[[quota]]\nperiod = \"month@32\"", "quota[0].period", 2),
         ("[[quota]]\nperiod = \"day\"\ndefault = -2", "quota[0].default", 3),
         ("[[quota]]\nperiod = \"day\"\nhard = false\nblock_price = -1", "quota[0].block_price", 4),
-        // A price past a soft limit on a hard quota (hard defaults to true).
-        ("[[quota]]\nperiod = \"month\"\nblock_price = 1500", "quota[0].block_price", 3),
-        // An anchor on a calendar period: period = "month@15" is what was meant.
-        ("[[quota]]\nperiod = \"month\"\nanchor = 2026-01-15", "quota[0].anchor", 3),
         ("[[quota]]\nperiod = \"30d\"\nanchor = \"soon\"", "quota[0].anchor", 3),
         ("[[quota]]\nscope = \"nosuch\"\nperiod = \"day\"", "quota[0].scope", 2),
         ("[detect]\nnear_limit = 1.5", "detect.near_limit", 2),

@@ -72,8 +72,8 @@ struct ReconciliationEndToEndTests {
         let run = try AuditBinary.run(["reconcile", "--config", "samples/config.toml", "--profiles", profiles.path, "samples/logs"], in: root)
         #expect(run.exitCode == 0, "\(run.summary)")
         let repeatRow = rows.count  // the appended row, counted from 1
-        #expect(run.stderr.contains("warning: 1 stored counter appears twice in the profiles: j.weber/all/day "
-            + "(profiles.csv:\(weber + 1) and profiles.csv:\(repeatRow))"), "\(run.stderr)")
+        #expect(run.stderr.contains("warning: 1 stored counter is on more than one row of the profiles: j.weber/all/day "
+            + "(profiles.csv:\(weber + 1), profiles.csv:\(repeatRow))"), "\(run.stderr)")
     }
 
     @Test("--fix-sql writes one guarded UPDATE per drifted or stale counter, and nothing runs it")

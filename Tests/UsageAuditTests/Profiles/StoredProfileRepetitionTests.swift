@@ -7,7 +7,7 @@ struct StoredProfileRepetitionTests {
         StoredProfile(user: user, scope: scope, period: period, used: Int64(row), periodStart: start, origin: "p.csv:\(row)")
     }
 
-    @Test("a counter on two rows is named once per repeat, with both rows; other scopes, periods and bucket starts are other counters")
+    @Test("a counter on three rows is named once, with all its rows; other scopes, periods and bucket starts are other counters")
     func repeatedRows() {
         let profiles = [
             profile("ann", row: 2),
@@ -19,8 +19,17 @@ struct StoredProfileRepetitionTests {
             profile("ann", row: 8),
         ]
         let repetitions = StoredProfile.repetitions(in: profiles)
-        #expect(repetitions.map { "\($0.counterName) \($0.first.origin) \($0.repeated.origin)" }
-            == ["ann/all/day p.csv:2 p.csv:7", "ann/all/day p.csv:2 p.csv:8"])
+        #expect(repetitions.map { "\($0.counterName) " + $0.rows.map(\.origin).joined(separator: " ") }
+            == ["ann/all/day p.csv:2 p.csv:7 p.csv:8"])
+    }
+
+    @Test("rows read at other moments are other days' counters, not repeats")
+    func snapshotsOfOtherDays() {
+        var monday = profile("ann", row: 2)
+        monday.snapshotAt = 1_777_852_800
+        var tuesday = profile("ann", row: 3)
+        tuesday.snapshotAt = 1_777_852_800 + 86_400
+        #expect(StoredProfile.repetitions(in: [monday, tuesday]).isEmpty)
     }
 
     @Test("no repeats, no repetitions")
