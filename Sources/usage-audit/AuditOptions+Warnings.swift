@@ -1,8 +1,9 @@
 import Logging
 import UsageAudit
 
-/// What a run says on stderr about input it read but could not use: a wrong `[log] format`
-/// or `[identity]` otherwise looks like a quiet day (empty reports, exit 0).
+/// What a run says on stderr about input it could not use as given: log lines a wrong
+/// `[log] format` or `[identity]` leaves uncounted (otherwise a quiet day: empty reports,
+/// exit 0), and stored counters a profiles export holds on more than one row.
 extension AuditOptions {
     /// Says on stderr when lines did not match the log format, quoting the first one: a
     /// wrong `[log] format` otherwise looks like a quiet day.

@@ -22,10 +22,9 @@ public struct KeyDirectory: Sendable {
             if cells.allSatisfy(\.isEmpty) || cells[0].hasPrefix("#") { continue }
             if !sawHeader {
                 sawHeader = true
-                if cells.count == 2, Self.keyColumnNames.contains(cells[0].lowercased()),
-                   Self.userColumnNames.contains(cells[1].lowercased()) { continue }
-                if cells.count == 2, Self.userColumnNames.contains(cells[0].lowercased()),
-                   Self.keyColumnNames.contains(cells[1].lowercased()) {
+                let names = cells.map { $0.lowercased() }
+                if names.count == 2, Self.keyColumnNames.contains(names[0]), Self.userColumnNames.contains(names[1]) { continue }
+                if names.count == 2, Self.userColumnNames.contains(names[0]), Self.keyColumnNames.contains(names[1]) {
                     // Read as a mapping, every key of the file would map to a user named by the key.
                     throw .badReferencedFile(key: configurationKey, path: path, reason: "line \(line) is the header "
                         + "'\(cells[0]),\(cells[1])': the columns are the other way round; put the key first ('key,user')")

@@ -32,6 +32,8 @@ extension StoredProfile {
             if rows[counter] == nil { order.append(counter) }
             rows[counter, default: []].append(profile)
         }
-        return order.compactMap { rows[$0]!.count > 1 ? Repetition(rows: rows[$0]!) : nil }
+        return order.compactMap { counter in
+            rows[counter].flatMap { $0.count > 1 ? Repetition(rows: $0) : nil }
+        }
     }
 }

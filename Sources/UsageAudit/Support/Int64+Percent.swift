@@ -12,9 +12,8 @@ extension Int64 {
         let (quotient, remainder) = quotientAndRemainder(dividingBy: whole)
         let (hundreds, overflow) = quotient.multipliedReportingOverflow(by: 100)
         if overflow { return .max }
-        let rest = remainder <= Int64.max / 100
-            ? remainder * 100 / whole
-            : Swift.min(99, Int64((Double(remainder) / Double(whole) * 100).rounded(.down)))
+        // 100·r / whole < 100 (r < whole): a full-width division that cannot overflow.
+        let rest = whole.dividingFullWidth(remainder.multipliedFullWidth(by: 100)).quotient
         let (sum, carried) = hundreds.addingReportingOverflow(rest)
         return carried ? .max : sum
     }
