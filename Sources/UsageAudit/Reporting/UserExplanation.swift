@@ -7,6 +7,7 @@ public struct UserExplanation {
         public var scope: String
         /// Units per day, oldest first, for the `days` days up to the audit day.
         public var daily: [Int64]
+        /// Each limit of the scope, with the use of its bucket up to the end of the audit day.
         public var limits: [(period: Period, limit: EffectiveLimit, used: Int64)]
     }
 
@@ -26,13 +27,18 @@ public struct UserExplanation {
         calendar = ZonedCalendar(timeZone: outcome.configuration.timeZone)
         let asOfDay = calendar.localDay(containing: outcome.asOf)
         let first = asOfDay.adding(days: -(self.days - 1))
+        // A limit line counts the bucket up to the audit day, as the recommendations do:
+        // with an earlier --as-of, the days after it are not yet used.
+        let horizon = asOfDay.clampedAdding(days: 1)
         var lines: [Line] = []
         for series in outcome.usage.dailySeries(scopeNames: outcome.configuration.scopeNames, users: [user]) where series.user == user {
             let daily = (0..<self.days).map { series.units(on: first.adding(days: $0)) }
             let limits = outcome.configuration.periods(forScope: series.scope).compactMap { period -> (Period, EffectiveLimit, Int64)? in
                 let limit = outcome.limits.limit(user: user, scope: series.scope, period: period)
                 guard limit.reportedLimit != nil else { return nil }
-                return (period, limit, series.counts(in: period.bucket(containing: asOfDay)).units)
+                let bucket = period.bucket(containing: asOfDay)
+                let used = series.counts(in: DayRange(start: bucket.start, end: min(bucket.end, horizon))).units
+                return (period, limit, used)
             }
             lines.append(Line(scope: series.scope, daily: daily, limits: limits))
         }

@@ -40,4 +40,36 @@ struct ExplainCommandTests {
         let missing = try AuditBinary.run(["explain", "--config", "samples/config.toml", "--state", folder.url.appendingPathComponent("none.sqlite").path, "x"])
         #expect(missing.exitCode == 3)
     }
+
+    @Test("with an earlier --as-of, a limit line counts its bucket up to the audit day, not the days after it")
+    func earlierAuditMoment() throws {
+        let folder = try EndToEndFolder(prefix: "explain-as-of")
+        defer { folder.remove() }
+        let state = folder.url.appendingPathComponent("state.sqlite").path
+        let out = folder.url.appendingPathComponent("out")
+        let run = try AuditBinary.run([
+            "run", "-q", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv", "--state", state,
+            "--out", out.path, "samples/logs",
+        ])
+        #expect(run.exitCode == 0, "\(run.summary)")
+        // j.weber's geocoding month@15 cycle runs from 2026-10-15; as of 2026-11-10 it has
+        // used the days 10-15 … 11-10 of it, which usage.csv lists one by one.
+        let usage = try ReportedUsage(csv: String(decoding: try Data(contentsOf: out.appendingPathComponent("usage.csv")), as: UTF8.self))
+        let used = usage.rows.filter { key, _ in
+            key.user == "j.weber" && key.scope == "geocoding" && key.period == "day"
+                && key.periodStart >= "2026-10-15" && key.periodStart < "2026-11-11"
+        }.reduce(0) { $0 + (Int($1.value.units) ?? 0) }
+        let whole = usage.rows.first { key, _ in
+            key.user == "j.weber" && key.scope == "geocoding" && key.period == "month@15" && key.periodStart.hasPrefix("2026-10-15")
+        }.flatMap { Int($0.value.units) }
+        #expect(used > 0 && whole != nil && used < whole ?? 0, "the cycle goes on after 11-10: \(used) of \(whole ?? -1)")
+        let text = try AuditBinary.run([
+            "explain", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv", "--state", state,
+            "--as-of", "2026-11-10T12:00:00+01:00", "j.weber",
+        ])
+        #expect(text.exitCode == 0, "\(text.summary)")
+        let output = String(decoding: text.stdout, as: UTF8.self)
+        let formatted = used.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+        #expect(output.contains("month@15 limit: \(formatted) of 60,000"), "\(output)")
+    }
 }
