@@ -33,7 +33,9 @@ public struct AnomalyDetector {
     ///   - window: the buckets reported; its `days` are the days judged.
     ///   - asOf: the audit moment; hours after it are not judged for bursts.
     public func anomalies(usage: UsageAggregate, hourly: HourlyUsage, window: ReportWindow, asOf: Int64) -> [Anomaly] {
-        let plan = DetectionPlan(configuration: configuration, window: window, hourly: hourly, calendar: calendar, asOf: asOf)
+        let plan = DetectionPlan(
+            configuration: configuration, window: window, hourly: hourly, calendar: calendar, asOf: asOf,
+            reframesMonths: limits.reframesMonths)
         let table = DailyUnitsTable(usage: usage, scopeCount: configuration.scopeNames.count, days: plan.keptDays)
         var scan = DetectionScan(detector: self, plan: plan, table: table, usage: usage, hourly: hourly)
         for user in 0..<table.userCount where table.hasEntries(user: user) {

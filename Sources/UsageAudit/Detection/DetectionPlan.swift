@@ -33,7 +33,13 @@ struct DetectionPlan {
     /// The day numbers whose counts detection reads.
     let keptDays: ClosedRange<Int>
 
-    init(configuration: AuditConfiguration, window: ReportWindow, hourly: HourlyUsage, calendar: ZonedCalendar, asOf: Int64) {
+    /// - Parameter reframesMonths: whether a profile frames some user's months otherwise
+    ///   (`LimitResolver.reframesMonths`): the counts are then kept from a month before the
+    ///   window's first monthly bucket, where that user's cycle may start.
+    init(
+        configuration: AuditConfiguration, window: ReportWindow, hourly: HourlyUsage, calendar: ZonedCalendar, asOf: Int64,
+        reframesMonths: Bool = false
+    ) {
         let days = window.days.map { Int($0.number) }
         judgedDays = days
         var clusters: [Range<Int>] = []
@@ -57,7 +63,7 @@ struct DetectionPlan {
                     let bucket = period.bucket(containing: day)
                     guard window.contains(bucket), seen.insert(bucket).inserted else { continue }
                     list.append(LimitBucket(period: period, bucket: bucket))
-                    low = min(low, Int(bucket.start.number))
+                    low = min(low, Int(bucket.start.number) - (reframesMonths && period.isMonthly ? 31 : 0))
                     high = max(high, Int(bucket.end.number) - 1)
                 }
             }

@@ -1,27 +1,47 @@
 extension DetectionScan {
     /// `near_limit` / `limit_reached` for every bucket in the window of every period with
     /// a positive limit for the user, in every series (`all` included).
+    /// A monthly quota that the user's profile frames otherwise (`month@14` beside `month`)
+    /// is judged in the profile's cycles that hold a judged day of the quota's bucket, each
+    /// once.
     mutating func checkLimits(user: Int, name: inout String?) {
         for slot in 0..<slotCount {
+            var reframed: [DayRange] = []
             for entry in plan.limitBuckets[slot] {
                 let counts = table.counts(
                     user: user, slot: slot, from: Int(entry.bucket.start.number), to: Int(entry.bucket.end.number))
                 guard counts.hasUse else { continue }
                 let userName = self.name(user, &name)
-                let limit = limits.limit(user: userName, scope: plan.slotNames[slot], period: entry.period)
-                guard let verdict = limitTest.judge(counts, limit: limit), case .units(let units) = limit.value else {
+                let scope = plan.slotNames[slot]
+                if limits.reframesMonths, let framing = limits.monthlyFraming(user: userName, scope: scope, period: entry.period) {
+                    for day in plan.judgedDays where entry.bucket.contains(DetectionPlan.localDay(day)) {
+                        let cycle = framing.bucket(containing: DetectionPlan.localDay(day))
+                        guard !reframed.contains(cycle) else { continue }
+                        reframed.append(cycle)
+                        checkLimit(user: user, name: userName, slot: slot, period: framing, bucket: cycle)
+                    }
                     continue
                 }
-                let baseline = entry.period == .day ? baseline(slot: slot, day: Int(entry.bucket.start.number)) : nil
-                let detail = LimitTest.detail(
-                    verdict: verdict, counts: counts, units: units, hard: limit.hard, period: entry.period,
-                    baseline: baseline)
-                append(Anomaly(
-                    user: userName, scope: plan.slotNames[slot], period: entry.period, bucket: entry.bucket,
-                    kind: verdict == .reached ? .limitReached : .nearLimit, observed: counts.units,
-                    baseline: baseline?.level, limit: units, score: nil, detail: detail))
+                checkLimit(user: user, name: userName, slot: slot, period: entry.period, bucket: entry.bucket, counts: counts)
             }
         }
+    }
+
+    /// `near_limit` / `limit_reached` of one bucket, when its use comes near the limit.
+    private mutating func checkLimit(
+        user: Int, name userName: String, slot: Int, period: Period, bucket: DayRange, counts known: DayCounts? = nil
+    ) {
+        let counts = known ?? table.counts(user: user, slot: slot, from: Int(bucket.start.number), to: Int(bucket.end.number))
+        guard counts.hasUse else { return }
+        let limit = limits.limit(user: userName, scope: plan.slotNames[slot], period: period)
+        guard let verdict = limitTest.judge(counts, limit: limit), case .units(let units) = limit.value else { return }
+        let baseline = period == .day ? baseline(slot: slot, day: Int(bucket.start.number)) : nil
+        let detail = LimitTest.detail(
+            verdict: verdict, counts: counts, units: units, hard: limit.hard, period: period, baseline: baseline)
+        append(Anomaly(
+            user: userName, scope: plan.slotNames[slot], period: period, bucket: bucket,
+            kind: verdict == .reached ? .limitReached : .nearLimit, observed: counts.units,
+            baseline: baseline?.level, limit: units, score: nil, detail: detail))
     }
 
     /// `burst` on the judged days the hourly usage covers: the busiest local hour of each

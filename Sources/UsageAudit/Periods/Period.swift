@@ -40,6 +40,15 @@ extension Period {
         return false
     }
 
+    /// Whether buckets are months, calendar (`month`) or billing cycles (`month@15`): one
+    /// monthly counter framed either way.
+    public var isMonthly: Bool {
+        switch self {
+        case .month, .billingCycle: return true
+        default: return false
+        }
+    }
+
     /// Whether `other` has the same `name` (`30d` whatever the anchor), without building
     /// the names.
     public func hasSameName(as other: Period) -> Bool {

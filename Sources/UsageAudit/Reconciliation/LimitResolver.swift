@@ -2,6 +2,12 @@
 /// profiles and the configuration's quotas (DESIGN §3, Limits): the profile's value, else
 /// the quota's `default`, else none.
 ///
+/// A user's monthly profile frames that user's months: a store that counts billing cycles
+/// from each user's own day (carto's `month@14`, from `period_end_date`) beside a quota of
+/// calendar months (or cycles from another day) keeps one monthly counter, not two. The
+/// quota's differently framed buckets have no limit for that user, and the profile's period
+/// takes the quota's default, `hard` and `block_price` where the profile gives none.
+///
 /// `UsageReport` can ask it for the `limit` column of every row; the reconciler uses it to
 /// judge over-limit and blocked-under-limit use.
 public struct LimitResolver: Sendable {
@@ -11,20 +17,40 @@ public struct LimitResolver: Sendable {
         var period: String
     }
 
+    private struct ScopeKey: Hashable {
+        var user: String
+        var scope: String
+    }
+
     private let profiles: [Key: StoredProfile]
+    /// The period of each user's first monthly profile of a scope.
+    private let monthlyFraming: [ScopeKey: Period]
     private let configuration: AuditConfiguration
 
     /// - Parameter profiles: the stored profiles; when a store holds several for the same
     ///   user, scope and period, the first one given wins.
     public init(profiles: [StoredProfile], configuration: AuditConfiguration) {
         var byKey: [Key: StoredProfile] = [:]
+        var monthly: [ScopeKey: Period] = [:]
         for profile in profiles {
             let key = Key(user: profile.user, scope: profile.scope, period: profile.period.name)
             if byKey[key] == nil { byKey[key] = profile }
+            if profile.period.isMonthly {
+                let scopeKey = ScopeKey(user: profile.user, scope: profile.scope)
+                if monthly[scopeKey] == nil { monthly[scopeKey] = profile.period }
+            }
         }
         self.profiles = byKey
+        monthlyFraming = monthly
         self.configuration = configuration
+        reframesMonths = monthly.contains { key, period in
+            configuration.quotas.contains { $0.scope == key.scope && $0.period.isMonthly && !$0.period.hasSameName(as: period) }
+        }
     }
+
+    /// Whether some user's monthly profile frames a monthly quota otherwise
+    /// (`monthlyFraming(user:scope:period:)`).
+    public let reframesMonths: Bool
 
     /// Whether limits depend on scope and period only (no stored profiles).
     public var isUserIndependent: Bool { profiles.isEmpty }
@@ -41,12 +67,30 @@ public struct LimitResolver: Sendable {
         configuration.quotas.first { $0.scope == scope && $0.period.hasSameName(as: period) }
     }
 
+    /// The monthly period that `user`'s profile counts `scope` in when it is not `period`
+    /// itself (`month@14` for a quota of `month`): the quota's buckets are then not that
+    /// user's counter. Nil for other periods and without such a profile.
+    public func monthlyFraming(user: String, scope: String, period: Period) -> Period? {
+        guard period.isMonthly, !monthlyFraming.isEmpty,
+              let framing = monthlyFraming[ScopeKey(user: user, scope: scope)], !framing.hasSameName(as: period)
+        else { return nil }
+        return framing
+    }
+
     /// The limit for `user` in `scope` over `period`.
     ///
-    /// `hard` is the profile's flag, else the quota's, else true; `blockPrice` likewise.
+    /// `hard` is the profile's flag, else the quota's, else true; `blockPrice` likewise. A
+    /// monthly period that the user's profile frames otherwise has none; the profile's own
+    /// takes the scope's monthly quota when no quota has its name.
     public func limit(user: String, scope: String, period: Period) -> EffectiveLimit {
-        let quota = quota(scope: scope, period: period)
         let stored = profile(user: user, scope: scope, period: period)
+        if stored == nil, monthlyFraming(user: user, scope: scope, period: period) != nil {
+            return EffectiveLimit(value: .none, hard: true, blockPrice: nil, source: .none)
+        }
+        var quota = quota(scope: scope, period: period)
+        if quota == nil, stored != nil, period.isMonthly {
+            quota = configuration.quotas.first { $0.scope == scope && $0.period.isMonthly }
+        }
         let hard = stored?.hard ?? quota?.hard ?? true
         let blockPrice = stored?.blockPrice ?? quota?.blockPrice
         if let stored {

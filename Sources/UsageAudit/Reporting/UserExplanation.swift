@@ -33,7 +33,9 @@ public struct UserExplanation {
         var lines: [Line] = []
         for series in outcome.usage.dailySeries(scopeNames: outcome.configuration.scopeNames, users: [user]) where series.user == user {
             let daily = (0..<self.days).map { series.units(on: first.adding(days: $0)) }
-            let limits = outcome.configuration.periods(forScope: series.scope).compactMap { period -> (Period, EffectiveLimit, Int64)? in
+            let limits = outcome.configuration.periods(forScope: series.scope).compactMap { quotaPeriod -> (Period, EffectiveLimit, Int64)? in
+                // The user's own billing cycle where a profile frames the quota's months otherwise.
+                let period = outcome.limits.monthlyFraming(user: user, scope: series.scope, period: quotaPeriod) ?? quotaPeriod
                 let limit = outcome.limits.limit(user: user, scope: series.scope, period: period)
                 guard limit.reportedLimit != nil else { return nil }
                 let bucket = period.bucket(containing: asOfDay)

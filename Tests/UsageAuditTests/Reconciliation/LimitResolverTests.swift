@@ -54,6 +54,35 @@ extension ReconciliationTests {
             #expect(unconfigured.hard && unconfigured.blockPrice == nil)
         }
 
+        @Test("a profile's billing cycle frames the user's months: the quota's calendar months have no limit for that user")
+        func monthlyFraming() {
+            let cycle = Period.billingCycle(day: 14)
+            let custom = LimitResolver(
+                profiles: [StoredProfile(user: "ann", scope: "geo", period: cycle, limit: .limit(150), origin: "p:1")],
+                configuration: configuration)
+            #expect(custom.reframesMonths)
+            #expect(custom.monthlyFraming(user: "ann", scope: "geo", period: .month) == cycle)
+            #expect(custom.limit(user: "ann", scope: "geo", period: .month).value == .none)
+            #expect(custom.limit(user: "ann", scope: "geo", period: cycle) == EffectiveLimit(
+                value: .units(150), hard: false, blockPrice: 1500, source: .profile(origin: "p:1")))
+            // Other users, other scopes and other periods keep the quota.
+            #expect(custom.monthlyFraming(user: "bob", scope: "geo", period: .month) == nil)
+            #expect(custom.limit(user: "bob", scope: "geo", period: .month).value == .units(2000))
+            #expect(custom.limit(user: "ann", scope: "all", period: .day).value == .units(5000))
+            // A cycle without a value takes the scope's monthly quota's default.
+            let byDefault = LimitResolver(
+                profiles: [StoredProfile(user: "ann", scope: "geo", period: cycle, limit: .useDefault, origin: "p:1")],
+                configuration: configuration)
+            #expect(byDefault.limit(user: "ann", scope: "geo", period: cycle).value == .units(2000))
+            // A profile framed as the quota is reframes nothing.
+            let same = LimitResolver(
+                profiles: [StoredProfile(user: "ann", scope: "geo", period: .month, limit: .limit(150), origin: "p:1")],
+                configuration: configuration)
+            #expect(!same.reframesMonths)
+            #expect(same.monthlyFraming(user: "ann", scope: "geo", period: .month) == nil)
+            #expect(same.limit(user: "ann", scope: "geo", period: .month).value == .units(150))
+        }
+
         @Test("overage only past a soft limit; started blocks of 1000 are charged", arguments: [
             (Int64(2000), nil as Int64?, nil as Double?),
             (2001, 1, 1500),
