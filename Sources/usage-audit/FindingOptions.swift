@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import UsageAudit
 
 /// What to do with findings besides reporting them: `--fail-on` and `--fix-sql`.
@@ -15,24 +16,25 @@ struct FindingOptions: ParsableArguments {
     var fixSQL: String?
 
     @Option(name: .customLong("fix-sql-table"), help: ArgumentHelp(
-        "The table --fix-sql updates: whg:TABLE (the gazetteer's profile table, user names from auth_user) or long:TABLE.",
+        "The table --fix-sql updates: whg:TABLE (the gazetteer's profile table, user names from auth_user) or long:TABLE. Default: whg:api_userapiprofile for profiles in the whg layout, else long:profiles.",
         valueName: "layout:table"))
-    var fixSQLTable = "long:profiles"
+    var fixSQLTable: String?
 
     func validate() throws {
-        if fixSQLTable != "long:profiles", fixSQL == nil {
+        if fixSQLTable != nil, fixSQL == nil {
             throw ValidationError("--fix-sql-table only applies with --fix-sql FILE")
         }
         if let failOn, FindingThreshold(failOn) == nil {
             throw ValidationError("--fail-on '\(failOn)' is not a level; use \(FindingThreshold.accepted)")
         }
-        if fixSQLLayout == nil {
+        if let fixSQLTable, Self.layout(fixSQLTable) == nil {
             throw ValidationError("--fix-sql-table '\(fixSQLTable)' must be whg:TABLE or long:TABLE, e.g. whg:api_userapiprofile")
         }
     }
 
-    private var fixSQLLayout: FixSQLLayout? {
-        let parts = fixSQLTable.split(separator: ":", maxSplits: 1).map(String.init)
+    /// `whg:TABLE` or `long:TABLE`, else nil.
+    private static func layout(_ text: String) -> FixSQLLayout? {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[1].isEmpty else { return nil }
         switch parts[0] {
         case "whg": return .whg(table: parts[1])
@@ -41,16 +43,27 @@ struct FindingOptions: ParsableArguments {
         }
     }
 
-    /// Writes the `--fix-sql` script, if asked for.
-    func writeFixSQL(for outcome: AuditOutcome) throws(CommandFailure) {
-        if let fixSQL, let layout = fixSQLLayout {
-            let calendar = ZonedCalendar(timeZone: outcome.configuration.timeZone)
-            let script = CounterFixSQL(layout: layout).script(for: outcome.findings, asOf: outcome.asOf, calendar: calendar)
-            do {
-                try AtomicFile.write(script, to: fixSQL)
-            } catch {
-                throw CommandFailure(.report(error))
-            }
+    /// The table shape to write for profiles read in `profileLayout`: `--fix-sql-table`,
+    /// else the gazetteer's table for `whg` profiles, else a long-layout table.
+    func fixSQLLayout(profileLayout: String?) -> FixSQLLayout {
+        if let fixSQLTable, let layout = Self.layout(fixSQLTable) { return layout }
+        return profileLayout == "whg" ? .whg() : .long()
+    }
+
+    /// Writes the `--fix-sql` script, if asked for. Profiles of a layout that has no such
+    /// table (carto, waldur, smart-ratelimit) get the long layout's, with a warning.
+    func writeFixSQL(for outcome: AuditOutcome, logger: Logger) throws(CommandFailure) {
+        guard let fixSQL else { return }
+        let layout = fixSQLLayout(profileLayout: outcome.profileLayout)
+        if fixSQLTable == nil, let read = outcome.profileLayout, read != "long", read != "whg" {
+            logger.warning("--fix-sql wrote UPDATE statements for a long-layout table \"\(layout.table)\" (user, scope, period, used), but the profiles were read in the \(read) layout, whose store keeps its counters otherwise: adapt them to your schema, or give --fix-sql-table long:TABLE for a table of that shape")
+        }
+        let calendar = ZonedCalendar(timeZone: outcome.configuration.timeZone)
+        let script = CounterFixSQL(layout: layout).script(for: outcome.findings, asOf: outcome.asOf, calendar: calendar)
+        do {
+            try AtomicFile.write(script, to: fixSQL)
+        } catch {
+            throw CommandFailure(.report(error))
         }
     }
 

@@ -28,9 +28,10 @@ struct ReconcileCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outcome = try audit.runAudit(logger: audit.makeLogger())
+        let logger = audit.makeLogger()
+        let outcome = try audit.runAudit(logger: logger)
         try printing.emit(ReportSet(outcome: outcome).reconciliationTable)
-        try findings.writeFixSQL(for: outcome)
+        try findings.writeFixSQL(for: outcome, logger: logger)
         let thresholdFailure = findings.thresholdFailure(for: outcome)
         if outcome.hasDamage {
             thresholdFailure?.report()

@@ -93,7 +93,7 @@ struct RunCommand: ParsableCommand {
         let known = outcome.result.inputs.filter { $0.content.name == "already_counted" }.count
         let knownNote = known > 0 ? "; \(known) of \(outcome.result.inputs.count) input(s) counted before, nothing added from them" : ""
         logger.info("counted \(totals.requests.counted("request")) of \(outcome.result.aggregate.users.count.counted("user")) from \(totals.lines.counted("new line")) (\(totals.malformed) malformed)\(knownNote); \(outcome.findings.count.counted("reconciliation finding")); reports in \(out)")
-        try findings.writeFixSQL(for: outcome)
+        try findings.writeFixSQL(for: outcome, logger: logger)
         let thresholdFailure = findings.thresholdFailure(for: outcome)
         if outcome.hasDamage {
             thresholdFailure?.report()

@@ -93,6 +93,35 @@ struct ReconciliationEndToEndTests {
         #expect(text.contains("SET \"used\" = 1") && text.contains("'j.weber'") && text.contains("\"used\" = 4812"))
     }
 
+    @Test("--fix-sql writes for the profiles' layout: the gazetteer's table for whg, long with a warning for carto")
+    func fixSQLFollowsTheLayout() throws {
+        let root = try RepositoryLayout.requireRoot()
+        let folder = try EndToEndFolder(prefix: "fixsql-layout")
+        defer { folder.remove() }
+        let whg = try AuditBinary.run(["run", "--config", "samples/config.toml", "--profiles", "samples/profiles-whg.csv",
+                                       "--no-state", "--out", folder.file("whg").path, "--fix-sql", folder.file("whg.sql").path,
+                                       "samples/logs"], in: root)
+        #expect(whg.exitCode == 0, "\(whg.summary)")
+        #expect(try String(contentsOf: folder.file("whg.sql"), encoding: .utf8).contains("layout whg, table \"api_userapiprofile\""))
+        #expect(!whg.stderr.contains("--fix-sql"), "\(whg.stderr)")
+        let carto = folder.file("users.json")
+        try Data("""
+            [{"username": "j.weber", "period_end_date": "2026-12-14", "geocoding": {"quota": 60000, "monthly_use": 3, "hard_limit": true}}]
+            """.utf8).write(to: carto)
+        let run = try AuditBinary.run(["run", "--config", "samples/config.toml", "--profiles", carto.path, "--no-state",
+                                       "--out", folder.file("carto").path, "--fix-sql", folder.file("carto.sql").path,
+                                       "samples/logs"], in: root)
+        #expect(run.exitCode == 0, "\(run.summary)")
+        #expect(try String(contentsOf: folder.file("carto.sql"), encoding: .utf8).contains("layout long, table \"profiles\""))
+        #expect(run.stderr.contains("warning: --fix-sql wrote UPDATE statements for a long-layout table \"profiles\"")
+            && run.stderr.contains("read in the carto layout"), "\(run.stderr)")
+        let chosen = try AuditBinary.run(["run", "--config", "samples/config.toml", "--profiles", carto.path, "--no-state",
+                                          "--out", folder.file("carto").path, "--fix-sql", folder.file("carto.sql").path,
+                                          "--fix-sql-table", "long:counters", "samples/logs"], in: root)
+        #expect(chosen.exitCode == 0 && !chosen.stderr.contains("--fix-sql"), "\(chosen.summary)")
+        #expect(try String(contentsOf: folder.file("carto.sql"), encoding: .utf8).contains("table \"counters\""))
+    }
+
     @Test("reconcile --format jsonl prints one finding object per line and nothing else")
     func reconcileJSONLines() throws {
         let run = try AuditBinary.run(["reconcile", "-q", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv",
