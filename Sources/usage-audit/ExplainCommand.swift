@@ -69,9 +69,14 @@ struct ExplainCommand: ParsableCommand {
             logger.notice("without --profiles the limits are the quota defaults and no stored counter is checked: give the nightly run's --profiles to see the same findings and advice")
         }
         let outcome = try options.runAudit(logger: logger, state: location, includeKeep: true, reviewDays: days, recordsRun: false)
-        let explanation = UserExplanation(outcome: outcome, user: user, days: days)
+        var explanation = UserExplanation(outcome: outcome, user: user, days: days)
+        // A name copied from usage.csv keeps the ' that guards it against spreadsheets.
+        let unguarded = String(user.dropFirst())
+        if !explanation.isKnown, user.hasPrefix("'"), CSVRenderer.neutralise(unguarded) == user {
+            explanation = UserExplanation(outcome: outcome, user: unguarded, days: days)
+        }
         guard explanation.isKnown else {
-            throw CommandFailure(message: "no use and no finding for '\(user)' in the last \(days) days of \(state); user names are as in usage.csv", exitCode: ExitStatus.usage)
+            throw CommandFailure(message: "no use and no finding for '\(user)' in the last \(days) days of \(state); user names are as in usage.json (usage.csv puts a ' before a name that starts with =, +, -, @), e.g. key:3f9a1c… or ip:10.0.0.7; give --days for older use", exitCode: ExitStatus.usage)
         }
         if format == "jsonl" {
             StandardOutput.write(explanation.jsonLines().map { $0.rendered(pretty: false) + "\n" }.joined())

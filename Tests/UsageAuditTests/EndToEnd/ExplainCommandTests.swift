@@ -37,6 +37,11 @@ struct ExplainCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: state)) == before, "explain must not write to the store")
         let unknown = try AuditBinary.run(["explain", "--config", "samples/config.toml", "--state", state, "nobody"])
         #expect(unknown.exitCode == 2)
+        #expect(unknown.stderr.contains("usage.csv puts a ' before a name that starts with"), "\(unknown.stderr)")
+        // A name copied from usage.csv, with the ' that guards it against spreadsheets.
+        let guarded = try AuditBinary.run(["explain", "--config", "samples/config.toml", "--state", state, "-q", "'+4915112345678"])
+        #expect(guarded.exitCode == 0, "\(guarded.summary)")
+        #expect(guarded.stdoutText.hasPrefix("+4915112345678 — as of "), "\(guarded.stdoutText)")
         let missing = try AuditBinary.run(["explain", "--config", "samples/config.toml", "--state", folder.url.appendingPathComponent("none.sqlite").path, "x"])
         #expect(missing.exitCode == 3)
     }
