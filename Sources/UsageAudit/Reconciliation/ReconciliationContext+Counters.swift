@@ -26,7 +26,7 @@ extension ReconciliationContext {
             let current = recomputed(user: profile.user, scope: scope, bucket: since)
             return finding(.staleReset, recomputed: current.nearest(to: stored), "still shows \(FindingText.count(stored)), the count of the "
                 + "\(FindingText.bucketNoun(bucket.period)) \(bucket.range) that ended on \(bucket.range.end): the reset "
-                + "has not been applied (lazy reset on next call)")
+                + "has not been applied\(Self.staleCause(calledSince: current.upper > 0))")
         }
         if fits { return nil }
         if let stale = staleDetail(profile: profile, bucket: bucket, stored: stored, usage: usage) {
@@ -34,6 +34,14 @@ extension ReconciliationContext {
         }
         return finding(.drift, recomputed: usage.nearest(to: stored), driftDetail(
             profile: profile, bucket: bucket, stored: stored, usage: usage))
+    }
+
+    /// Why a reset is missing: a lazy reset waits for the next call, so calls since the
+    /// boundary that did not apply it point elsewhere.
+    private static func staleCause(calledSince: Bool) -> String {
+        calledSince
+            ? ", though the calls since should have applied it (a reset on some code paths only, or a reset job that did not run)"
+            : " (lazy reset on next call)"
     }
 
     /// The stale-reset explanation when `stored` equals the previous bucket's units, or
@@ -47,7 +55,7 @@ extension ReconciliationContext {
             : "although the logs show \(usage.description) \(current)"
         if previous > 0, Saturating.within(stored, previous, tolerance) {
             return "still shows \(FindingText.previousBucket(bucket.period)) \(FindingText.count(previous)) \(now): "
-                + "\(FindingText.reset(bucket.period)) has not been applied (lazy reset on next call)"
+                + "\(FindingText.reset(bucket.period)) has not been applied\(Self.staleCause(calledSince: usage.upper > 0))"
         }
         guard let lastDay = index.lastDayWithUnits(user: profile.user, scope: profile.scope, before: bucket.previous.start)
         else { return nil }
