@@ -31,17 +31,26 @@ struct BurstTest: Sendable {
         return Verdict(hour: busiest, units: units)
     }
 
-    /// `72% of the day's 1,900 requests between 03:00 and 04:00 (1,368; an even spread
-    /// would be 79 an hour)`.
+    /// `72% of the day's 1,900 requests between 03:00 and 04:00 (1,368 in that hour; an
+    /// even spread would be 79 an hour)`; on a day cut at the audit moment the spread is over
+    /// the hours up to it (`an even spread over the 10 hours to 09:47 would be 54 an hour`).
+    /// - Parameters:
+    ///   - hours: the day's hours, or those up to `cutAt`.
+    ///   - cutAt: the audit moment when it falls inside the day.
     static func detail(
-        verdict: Verdict, day: DayCounts, hourStart: Int64, hoursInDay: Int, calendar: ZonedCalendar
+        verdict: Verdict, day: DayCounts, hourStart: Int64, hours: Int, cutAt: Int64? = nil, calendar: ZonedCalendar
     ) -> String {
         let share = AnomalyText.percent(verdict.units, of: day.units)
         let from = AnomalyText.clock(hourStart, calendar: calendar)
         let to = AnomalyText.clock(hourStart + HourlyUsage.slotSeconds, calendar: calendar)
-        let even = Double(day.units) / Double(max(1, hoursInDay))
+        let spread = cutAt.map { " over the \(hours) hour\(hours == 1 ? "" : "s") to \(AnomalyText.clock($0, calendar: calendar))" } ?? ""
         return "\(share) of the day's \(AnomalyText.quantity(day.units, requests: day.unitsAreRequests))"
             + " between \(from) and \(to) (\(AnomalyText.count(verdict.units)) in that hour;"
-            + " an even spread would be \(AnomalyText.amount(even)) an hour)"
+            + " an even spread\(spread) would be \(AnomalyText.amount(evenSpread(day.units, hours: hours))) an hour)"
+    }
+
+    /// Units an hour if `units` were spread evenly over `hours`.
+    static func evenSpread(_ units: Int64, hours: Int) -> Double {
+        Double(units) / Double(max(1, hours))
     }
 }

@@ -73,10 +73,10 @@ extension DetectionScan {
         guard let verdict = BurstTest.judge(dayUnits: counts.units, hours: hours) else { return }
         let hourStart = span.firstSlot + Int64(verdict.hour) * HourlyUsage.slotSeconds
         let detail = BurstTest.detail(
-            verdict: verdict, day: counts, hourStart: hourStart, hoursInDay: span.hoursInDay, calendar: calendar)
+            verdict: verdict, day: counts, hourStart: hourStart, hours: span.hoursElapsed, cutAt: span.cutAt, calendar: calendar)
         append(Anomaly(
             user: user, scope: plan.slotNames[slot], period: .day, bucket: Self.dayBucket(day), kind: .burst,
-            observed: verdict.units, baseline: Double(counts.units) / Double(max(1, span.hoursInDay)),
+            observed: verdict.units, baseline: BurstTest.evenSpread(counts.units, hours: span.hoursElapsed),
             limit: nil, score: nil, detail: detail))
     }
 }

@@ -20,6 +20,19 @@ struct BurstTests {
         #expect(finding.detail == "72% of the day's 1,900 requests between 03:00 and 04:00 (1,368 in that hour; an even spread would be 79 an hour)")
     }
 
+    @Test("On the as-of day the even spread is over the hours up to the audit moment, not 24")
+    func dayCutAtTheAuditMoment() throws {
+        var fixture = Fixture()
+        // Logs up to 09:47: 543 requests in ten begun hours, 525 of them between 07:00 and 08:00.
+        fixture.useHourly("ana", on: Fixture.monday, units: (0..<10).map { $0 == 7 ? 525 : 2 })
+        let asOf = fixture.calendar.startOfDay(Fixture.monday) + 9 * 3600 + 47 * 60
+        let finding = try #require(fixture.anomalies(usage: fixture.usage, judging: [Fixture.monday], asOf: asOf).first)
+        #expect(finding.kind == .burst && finding.observed == 525)
+        #expect(finding.baseline == 543.0 / 10)
+        #expect(finding.detail == "96% of the day's 543 requests between 07:00 and 08:00 (525 in that hour; "
+            + "an even spread over the 10 hours to 09:47 would be 54 an hour)")
+    }
+
     @Test("Use spread over the day, or too little of it, is no burst")
     func noBurst() {
         var fixture = Fixture()

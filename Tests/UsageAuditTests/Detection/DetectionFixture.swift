@@ -80,10 +80,11 @@ struct DetectionFixture {
         anomalies(usage: usage, judging: days)
     }
 
-    /// The anomalies of `days` judged over `usage` (a different aggregate, e.g. a prefix).
-    func anomalies(usage: UsageAggregate, judging days: [LocalDay]) -> [Anomaly] {
+    /// The anomalies of `days` judged over `usage` (a different aggregate, e.g. a prefix),
+    /// as of `asOf` (default: the end of the last judged day).
+    func anomalies(usage: UsageAggregate, judging days: [LocalDay], asOf moment: Int64? = nil) -> [Anomaly] {
         let last = days.max()!
-        let asOf = calendar.startOfDay(last.adding(days: 1)) - 1
+        let asOf = moment ?? calendar.startOfDay(last.adding(days: 1)) - 1
         let window = ReportWindow(asOfDay: last, touchedDays: days)
         let detector = AnomalyDetector(
             configuration: configuration, limits: LimitResolver(profiles: profiles, configuration: configuration),
