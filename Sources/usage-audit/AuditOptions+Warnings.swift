@@ -1,9 +1,9 @@
 import Logging
 import UsageAudit
 
-/// What a run says on stderr about input it could not use as given: log lines a wrong
-/// `[log] format` or `[identity]` leaves uncounted (otherwise a quiet day: empty reports,
-/// exit 0), and stored counters a profiles export holds on more than one row.
+/// What a run says on stderr about input it could not use as given: empty inputs, log
+/// lines a wrong `[log] format` or `[identity]` leaves uncounted (otherwise a quiet day:
+/// empty reports, exit 0), and stored counters a profiles export holds on more than one row.
 extension AuditOptions {
     /// Says on stderr when lines did not match the log format, quoting the first one: a
     /// wrong `[log] format` otherwise looks like a quiet day.
@@ -17,6 +17,23 @@ extension AuditOptions {
         } else {
             logger.notice("\(message) (`run` quotes the first ones, per file, in summary.json)")
         }
+    }
+
+    /// Says on stderr which inputs held no line at all (not counted before, not damaged): a
+    /// log rotated before anything was written to it, or the wrong file, in a nightly job
+    /// that would otherwise report a quiet day.
+    func warnAboutEmptyInputs(in outcome: AuditOutcome, logger: Logger) {
+        let empty = outcome.result.inputs.filter { input in
+            guard input.lines == 0, input.skippedBytes == 0, input.error == nil else { return false }
+            if case .alreadyCounted = input.content { return false }
+            return true
+        }
+        guard !empty.isEmpty else { return }
+        let shown = empty.prefix(3).map { $0.path == "-" ? "standard input" : $0.path }.joined(separator: ", ") + (empty.count > 3 ? " and \(empty.count - 3) more" : "")
+        let all = empty.count == outcome.result.inputs.count
+        let moment = all && asOf == nil && outcome.result.recountedLast == nil
+            ? "; without a request time the audit moment is the current time (give --as-of for another)" : ""
+        logger.warning("\(empty.count.counted("input")) held no log line: \(shown) — a log rotated before anything was written to it, or the wrong file\(moment)")
     }
 
     /// Says on stderr when metered requests had no identity and were skipped: all of them

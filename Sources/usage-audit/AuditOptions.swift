@@ -96,6 +96,7 @@ struct AuditOptions: ParsableArguments {
                 inputs: inputs, asOf: moment, profiles: stored.profiles, tolerance: tolerance, state: store, includeKeep: includeKeep,
                 reviewDays: reviewDays, recordsRun: recordsRun, awaitsCommit: awaitsCommit,
                 workers: jobs ?? System.coreCount, logger: logger, progress: progress)
+            warnAboutEmptyInputs(in: outcome, logger: logger)
             warnAboutMalformedLines(in: outcome, logger: logger)
             warnAboutUnattributedRequests(in: outcome, logger: logger)
             var named = outcome

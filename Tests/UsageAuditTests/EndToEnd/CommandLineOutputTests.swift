@@ -80,6 +80,24 @@ struct CommandLineOutputTests {
         #expect(zipped.stdoutText == fixture.text("from-file/usage.csv"), "gzip on stdin is recognised by its bytes")
     }
 
+    @Test("an input without a line is named in a warning, with the audit moment it leaves; the run goes on")
+    func emptyInput() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let mixed = try fixture.run(["run", "--config", "config.toml", "--no-state", "--out", "mixed", "a.log", "-"], input: Data())
+        #expect(mixed.exitCode == 0, "\(mixed.summary)")
+        #expect(mixed.stderr.contains("warning: 1 input held no log line: standard input — a log rotated"), "\(mixed.stderr)")
+        #expect(!mixed.stderr.contains("audit moment is the current time"), "a.log gives the audit moment: \(mixed.stderr)")
+        #expect(fixture.text("mixed/usage.csv") != nil)
+        let alone = try fixture.run(["run", "--config", "config.toml", "--no-state", "--out", "alone", "-"], input: Data())
+        #expect(alone.exitCode == 0, "\(alone.summary)")
+        #expect(alone.stderr.contains("without a request time the audit moment is the current time (give --as-of for another)"), "\(alone.stderr)")
+        let given = try fixture.run(["run", "--config", "config.toml", "--no-state", "--out", "given", "--as-of", "2026-11-21T12:00:00Z", "-"], input: Data())
+        #expect(given.stderr.contains("held no log line") && !given.stderr.contains("current time"), "\(given.stderr)")
+        let full = try fixture.run(["run", "--config", "config.toml", "--no-state", "--out", "full", "a.log"])
+        #expect(!full.stderr.contains("held no log line"), "\(full.stderr)")
+    }
+
     @Test("a user named =HYPERLINK(\"x\") is neutralised and quoted in usage.csv, unchanged in usage.json")
     func formulaInjection() throws {
         let fixture = try CommandLineFixture()
