@@ -26,7 +26,7 @@ struct LimitCandidate {
         self.scope = scope
         self.period = period
         limit = units
-        if let value = limits.quota(scope: scope, period: period)?.defaultLimit, value > 0 {
+        if let value = limits.defaultQuota(scope: scope, period: period)?.defaultLimit, value > 0 {
             defaultLimit = value
         } else {
             defaultLimit = nil

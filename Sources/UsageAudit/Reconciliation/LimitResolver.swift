@@ -67,6 +67,15 @@ public struct LimitResolver: Sendable {
         configuration.quotas.first { $0.scope == scope && $0.period.hasSameName(as: period) }
     }
 
+    /// The quota that gives a profile's period its default, `hard` and `block_price`: the
+    /// quota of the same name, else for a monthly period (a user's own billing cycle) the
+    /// scope's monthly quota.
+    public func defaultQuota(scope: String, period: Period) -> QuotaRule? {
+        if let quota = quota(scope: scope, period: period) { return quota }
+        guard period.isMonthly else { return nil }
+        return configuration.quotas.first { $0.scope == scope && $0.period.isMonthly }
+    }
+
     /// The monthly period that `user`'s profile counts `scope` in when it is not `period`
     /// itself (`month@14` for a quota of `month`): the quota's buckets are then not that
     /// user's counter. Nil for other periods and without such a profile.
@@ -87,10 +96,7 @@ public struct LimitResolver: Sendable {
         if stored == nil, monthlyFraming(user: user, scope: scope, period: period) != nil {
             return EffectiveLimit(value: .none, hard: true, blockPrice: nil, source: .none)
         }
-        var quota = quota(scope: scope, period: period)
-        if quota == nil, stored != nil, period.isMonthly {
-            quota = configuration.quotas.first { $0.scope == scope && $0.period.isMonthly }
-        }
+        let quota = stored == nil ? quota(scope: scope, period: period) : defaultQuota(scope: scope, period: period)
         let hard = stored?.hard ?? quota?.hard ?? true
         let blockPrice = stored?.blockPrice ?? quota?.blockPrice
         if let stored {

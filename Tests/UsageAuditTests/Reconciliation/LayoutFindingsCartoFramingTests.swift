@@ -70,6 +70,8 @@ extension ReconciliationTests {
                 .filter { $0.user == "tour" && $0.scope == "geocoding" }
             #expect(advice.map(\.period) == [Self.cycle], "\(advice)")
             #expect(advice.first?.action == .raise)
+            // The quota's default is the cycle's too: 100 is the user's own value.
+            #expect(advice.first?.reason.contains("the custom 100 limit") == true, "\(advice)")
         }
     }
 }

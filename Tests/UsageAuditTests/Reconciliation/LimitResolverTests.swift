@@ -74,6 +74,9 @@ extension ReconciliationTests {
                 profiles: [StoredProfile(user: "ann", scope: "geo", period: cycle, limit: .useDefault, origin: "p:1")],
                 configuration: configuration)
             #expect(byDefault.limit(user: "ann", scope: "geo", period: cycle).value == .units(2000))
+            #expect(byDefault.defaultQuota(scope: "geo", period: cycle)?.period == .month)
+            #expect(byDefault.defaultQuota(scope: "all", period: cycle) == nil)
+            #expect(byDefault.defaultQuota(scope: "geo", period: .days(7, anchor: LocalDay(number: 0))) == nil)
             // A profile framed as the quota is reframes nothing.
             let same = LimitResolver(
                 profiles: [StoredProfile(user: "ann", scope: "geo", period: .month, limit: .limit(150), origin: "p:1")],
