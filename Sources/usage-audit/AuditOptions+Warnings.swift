@@ -43,7 +43,7 @@ extension AuditOptions {
         let totals = outcome.result.totals
         guard identity.anonymous == .skip, totals.unattributed > 0 else { return }
         let metered = totals.parsed - totals.excluded
-        let sources = identity.sources.map(\.text).joined(separator: ", ")
+        let sources = identity.sources.map { "\"\($0.text)\"" }.joined(separator: ", ")
         let message = "\(totals.unattributed) of \(metered) metered requests had no identity and were not counted: "
             + "[identity] from = [\(sources)] found nothing in them"
         let advice = "check that the log format logs what `from` names (a user needs $remote_user or %u, "

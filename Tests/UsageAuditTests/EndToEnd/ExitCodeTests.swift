@@ -145,7 +145,7 @@ struct ExitCodeTests {
         let run = try fixture.run(["run", "--config", "typo.toml", "--out", "out", "a.log"])
         #expect(run.exitCode == 0, "\(run.summary)")
         #expect(run.stderr.contains("warning: 4 of 4 metered requests had no identity"), "\(run.stderr)")
-        #expect(run.stderr.contains("[identity] from = [user]") && run.stderr.contains("anonymous = \"ip\""), "\(run.stderr)")
+        #expect(run.stderr.contains("[identity] from = [\"user\"]") && run.stderr.contains("anonymous = \"ip\""), "\(run.stderr)")
         // The same log with its users logged: no word about identities.
         let clean = try fixture.run(["run", "--config", "config.toml", "--out", "out2", "a.log"])
         #expect(!clean.stderr.contains("identity"), "\(clean.stderr)")
