@@ -61,6 +61,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // SHA-256, to write the expected label of an unmapped key independently.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
     ]

@@ -40,7 +40,7 @@ struct ExplainCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Log only errors on stderr.")
     var quiet = false
 
-    @Argument(help: ArgumentHelp("The user, as the reports name it (e.g. alice, key:3f9a1c…, ip:10.0.0.7).", valueName: "user"))
+    @Argument(help: ArgumentHelp("The user, as the reports name it (e.g. alice, key:sk_liv…#3f9a1c07, ip:10.0.0.7).", valueName: "user"))
     var user: String
 
     func validate() throws {
@@ -76,7 +76,7 @@ struct ExplainCommand: ParsableCommand {
             explanation = UserExplanation(outcome: outcome, user: unguarded, days: days)
         }
         guard explanation.isKnown else {
-            throw CommandFailure(message: "no use and no finding for '\(user)' in the last \(days) days of \(state); user names are as in usage.json (usage.csv puts a ' before a name that starts with =, +, -, @), e.g. key:3f9a1c… or ip:10.0.0.7; give --days for older use", exitCode: ExitStatus.usage)
+            throw CommandFailure(message: "no use and no finding for '\(user)' in the last \(days) days of \(state); user names are as in usage.json (usage.csv puts a ' before a name that starts with =, +, -, @), e.g. key:sk_liv…#3f9a1c07 or ip:10.0.0.7; give --days for older use", exitCode: ExitStatus.usage)
         }
         if format == "jsonl" {
             StandardOutput.write(explanation.jsonLines().map { $0.rendered(pretty: false) + "\n" }.joined())

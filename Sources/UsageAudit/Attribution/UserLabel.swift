@@ -1,11 +1,25 @@
+import Crypto
+
 /// Builds the user label of a request into a reusable byte buffer: a user name,
-/// `key:PREFIX…` for an unknown API key, or `ip:ADDRESS`.
+/// `key:PREFIX…#FINGERPRINT` for an unknown API key, or `ip:ADDRESS`.
 enum UserLabel {
     /// How many characters of an unmapped key a report may show.
     static let keyPrefixLength = 6
+    /// How many bytes of the key's SHA-256 its label shows (as hex): two keys that start
+    /// alike stay two users.
+    static let fingerprintBytes = 4
     static let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
 
-    /// `key:` + at most the first six characters of `key` + `…`.
+    /// The label of an unmapped key as text (`masked(_:into:)`).
+    static func masked(_ key: String) -> String {
+        var label: [UInt8] = []
+        Array(key.utf8).withUnsafeBufferPointer { maskedKey($0, into: &label) }
+        return String(decoding: label, as: UTF8.self)
+    }
+
+    /// `key:` + at most the first six characters of `key` + `…#` + the first four bytes of
+    /// the key's SHA-256 in hex (`key:sk_liv…#3f9a1c07`): the whole key never shows, and
+    /// keys that share their first characters are not counted as one user.
     static func maskedKey(_ key: UnsafeBufferPointer<UInt8>, into label: inout [UInt8]) {
         label.removeAll(keepingCapacity: true)
         label.append(contentsOf: [0x6B, 0x65, 0x79, 0x3A]) // "key:"
@@ -23,6 +37,12 @@ enum UserLabel {
             index = end
         }
         label.append(contentsOf: ellipsis)
+        label.append(UInt8(ascii: "#"))
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        for byte in SHA256.hash(data: UnsafeRawBufferPointer(key)).prefix(fingerprintBytes) {
+            label.append(digits[Int(byte >> 4)])
+            label.append(digits[Int(byte & 0x0F)])
+        }
     }
 
     /// `ip:` + the address without a `:port` suffix (`[v6]:port` → `v6`).

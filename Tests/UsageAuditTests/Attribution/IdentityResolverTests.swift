@@ -63,30 +63,34 @@ struct IdentityResolverTests {
         #expect(resolve(&resolver, record(header: "kévé")) == (.identified, "dora"))
     }
 
-    @Test("an unknown key is masked to its first 6 characters and an ellipsis")
+    @Test("an unknown key is masked to its first 6 characters, an ellipsis and a fingerprint")
     func maskedKey() throws {
         var resolver = try resolver([.query("api_key")])
         let secret = "sk_live_51HxYzVeryLongSecretValue"
         let (resolution, label) = resolve(&resolver, record(query: "api_key=\(secret)"))
         #expect(resolution == .identified)
-        #expect(label == "key:sk_liv…")
+        #expect(label == MaskedKey.label(secret) && label.hasPrefix("key:sk_liv…#"))
         #expect(!label.contains(secret))
         #expect(!label.contains("sk_live"))
     }
 
-    @Test("a short unknown key is shown whole with the ellipsis; a 6-character one too")
+    @Test("a short unknown key is shown whole with the ellipsis; a 6-character one too; keys alike stay apart")
     func shortKeys() throws {
         var resolver = try resolver([.field("http_x_api_key")])
-        #expect(resolve(&resolver, record(header: "abc")).1 == "key:abc…")
-        #expect(resolve(&resolver, record(header: "abcdef")).1 == "key:abcdef…")
-        #expect(resolve(&resolver, record(header: "abcdefg")).1 == "key:abcdef…")
+        #expect(resolve(&resolver, record(header: "abc")).1 == MaskedKey.label("abc"))
+        #expect(resolve(&resolver, record(header: "abcdef")).1 == MaskedKey.label("abcdef"))
+        #expect(resolve(&resolver, record(header: "abcdefg")).1 == MaskedKey.label("abcdefg"))
+        // Two keys that share their first six characters are two users.
+        let first = resolve(&resolver, record(header: "abcdef111111")).1
+        let second = resolve(&resolver, record(header: "abcdef222222")).1
+        #expect(first.hasPrefix("key:abcdef…#") && second.hasPrefix("key:abcdef…#") && first != second)
     }
 
     @Test("masking counts characters, not bytes, and keeps UTF-8 whole")
     func maskedUnicodeKey() throws {
         var resolver = try resolver([.field("http_x_api_key")])
-        #expect(resolve(&resolver, record(header: "ключ-секрет")).1 == "key:ключ-с…")
-        #expect(resolve(&resolver, record(header: "🔑🔑🔑🔑🔑🔑🔑🔑")).1 == "key:🔑🔑🔑🔑🔑🔑…")
+        #expect(resolve(&resolver, record(header: "ключ-секрет")).1 == MaskedKey.label("ключ-секрет"))
+        #expect(resolve(&resolver, record(header: "🔑🔑🔑🔑🔑🔑🔑🔑")).1 == MaskedKey.label("🔑🔑🔑🔑🔑🔑🔑🔑"))
     }
 
     @Test("a key of invalid UTF-8 is never shown whole")
@@ -97,9 +101,10 @@ struct IdentityResolverTests {
         var label: [UInt8] = []
         let fixture = HandBuiltRecord(query: "", queryBytes: query, fields: Self.catalog)
         #expect(fixture.withRecord { resolver.resolve($0, into: &label) } == .identified)
-        let shown = label.dropFirst(4).dropLast(3)
+        // "key:", at most 6 characters, "…#" and 8 hex digits.
+        let shown = label.dropFirst(4).dropLast(3 + 1 + 8)
         #expect(label.starts(with: Array("key:".utf8)))
-        #expect(label.suffix(3) == [0xE2, 0x80, 0xA6])
+        #expect(label.dropLast(9).suffix(3) == [0xE2, 0x80, 0xA6])
         #expect(shown.count <= 6 * 4)
         #expect(shown.count < 41)
     }
@@ -112,8 +117,8 @@ struct IdentityResolverTests {
         // '+' is kept, not read as a space.
         #expect(resolve(&resolver, record(query: "api_key=ab+cd%2Fef")) == (.identified, "carol"))
         // A broken escape is kept as written.
-        #expect(resolve(&resolver, record(query: "api_key=%zz1234567")).1 == "key:%zz123…")
-        #expect(resolve(&resolver, record(query: "api_key=ab%2")).1 == "key:ab%2…")
+        #expect(resolve(&resolver, record(query: "api_key=%zz1234567")).1 == MaskedKey.label("%zz1234567"))
+        #expect(resolve(&resolver, record(query: "api_key=ab%2")).1 == MaskedKey.label("ab%2"))
     }
 
     @Test("only the exact parameter name matches; ';' separates too")
@@ -188,7 +193,7 @@ struct IdentityResolverTests {
         for index in stride(from: 0, to: 5000, by: 97) {
             #expect(resolve(&resolver, record(query: "k=key-\(index)")).1 == "user-\(index)")
         }
-        #expect(resolve(&resolver, record(query: "k=key-5000")).1 == "key:key-50…")
+        #expect(resolve(&resolver, record(query: "k=key-5000")).1 == MaskedKey.label("key-5000"))
     }
 
     @Test("lines parsed with the combined format attribute like hand-built records")
@@ -218,6 +223,6 @@ struct IdentityResolverTests {
             }
             labels.append(label)
         }
-        #expect(labels == ["bob", "alice", "key:unknow…", "ip:10.0.0.4"])
+        #expect(labels == ["bob", "alice", MaskedKey.label("unknown-key-123"), "ip:10.0.0.4"])
     }
 }

@@ -19,7 +19,7 @@ struct SyntheticTraffic {
         ("e7e7e7e7aaaabbbbccccddddeeeeffff", "erin"),
     ]
     static let carolKey = keys[0].key
-    /// A header key keys.csv does not know: reported as `key:zq81Xc…`.
+    /// A header key keys.csv does not know: reported as `key:zq81Xc…#` and its fingerprint.
     static let unknownHeaderKey = "zq81Xc0d9e8f7a6b5c4d3e2f1a0b9c8d"
     /// A query key keys.csv does not know, as the client meant it and as it is sent.
     static let unknownQueryKey = "Q+7/xYz9kLmN0pQrS/tU=="

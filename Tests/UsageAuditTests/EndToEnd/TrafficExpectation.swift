@@ -74,7 +74,7 @@ enum TrafficExpectation {
         for key in [request.headerKey, request.queryKey?.removingPercentEncoding] {
             guard let key, !key.isEmpty, key != "-" else { continue }
             if let mapped = SyntheticTraffic.keys.first(where: { $0.key == key }) { return mapped.user }
-            return "key:" + key.prefix(6) + "…"
+            return MaskedKey.label(key)
         }
         return nil
     }

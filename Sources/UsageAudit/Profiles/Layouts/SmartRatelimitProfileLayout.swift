@@ -30,9 +30,6 @@ public struct SmartRatelimitProfileLayout: ProfileLayout {
     public let name = "smart-ratelimit"
     public let keyColumns = "key, scope, limit, used, period"
 
-    /// How many characters of an API key a user label may show (as `UserLabel`).
-    static let keyPrefixLength = 6
-
     public init() {}
 
     public func recognises(keys: Set<String>) -> Bool {
@@ -69,7 +66,7 @@ public struct SmartRatelimitProfileLayout: ProfileLayout {
         if rest.hasPrefix("quota:") { rest = rest.dropFirst("quota:".count) }
         if rest.hasPrefix("user:"), rest.count > "user:".count { return String(rest.dropFirst("user:".count)) }
         if rest.hasPrefix("api_key:") {
-            return "key:" + String(rest.dropFirst("api_key:".count).prefix(keyPrefixLength)) + "…"
+            return UserLabel.masked(String(rest.dropFirst("api_key:".count)))
         }
         return String(rest)
     }
