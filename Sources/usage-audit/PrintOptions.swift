@@ -6,17 +6,33 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// The options of commands that print a table: `--format` and `-o`.
 struct PrintOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("csv, json, jsonl or table. Default: table on a terminal, csv otherwise.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("csv, json, jsonl or table. Default: from the -o file's extension (.json, .jsonl, else csv); on stdout table on a terminal, csv otherwise.", valueName: "format"))
     var format: OutputFormat?
 
-    @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout; - is stdout.", valueName: "file"))
+    @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout; - (or /dev/stdout) is stdout.", valueName: "file"))
     var output = "-"
+
+    /// Names of standard output that are written as `-` (not replaced, not reopened).
+    private static let standardOutputNames: Set<String> = ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+
+    /// The format: `--format`, else the `-o` file's extension, else table on a terminal
+    /// and csv in a pipe.
+    var chosenFormat: OutputFormat {
+        if let format { return format }
+        guard Self.standardOutputNames.contains(output) else {
+            switch (output as NSString).pathExtension.lowercased() {
+            case "json": return .json
+            case "jsonl", "ndjson": return .jsonl
+            default: return .csv
+            }
+        }
+        return isatty(STDOUT_FILENO) == 1 ? .table : .csv
+    }
 
     /// Writes `table` to stdout or the `-o` file in the chosen format.
     func emit(_ table: ReportTable) throws(CommandFailure) {
-        let chosen = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .csv)
-        let text = chosen.render(table)
-        guard output != "-" else {
+        let text = chosenFormat.render(table)
+        guard !Self.standardOutputNames.contains(output) else {
             StandardOutput.write(text)
             return
         }

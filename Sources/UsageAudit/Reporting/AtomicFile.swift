@@ -29,10 +29,14 @@ public enum AtomicFile {
 
     /// Writes what `body` appends to a temporary file beside `path` and flushes it to disk,
     /// leaving `path` as it is until the staged file is published.
+    /// A symlink is followed: the file it names is replaced. What is no regular file (a
+    /// FIFO, a terminal, `/dev/null`, a pipe behind `/dev/stdout`) is written into.
     public static func stage(to path: String, _ body: (inout ReportOutput) -> Void) throws(ReportError) -> StagedFile {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let staged = StagedFile(path: path, temporary: (directory.isEmpty ? "." : directory) + "/.\(name).tmp-\(getpid())")
+        let (target, writesInto) = destination(of: path)
+        let name = (target as NSString).lastPathComponent
+        let directory = writesInto ? NSTemporaryDirectory() : (target as NSString).deletingLastPathComponent
+        var staged = StagedFile(path: target, temporary: (directory.isEmpty ? "." : directory) + "/.\(name).tmp-\(getpid())")
+        staged.writesInto = writesInto
         let descriptor = open(staged.temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         var output = ReportOutput(descriptor: descriptor)
@@ -46,6 +50,22 @@ public enum AtomicFile {
             throw .cannotWrite(path: path, reason: failure)
         }
         return staged
+    }
+
+    /// Where a file for `path` goes: a new or regular file is replaced by renaming, one a
+    /// symlink names likewise (the link stays); anything else that exists, or a link that
+    /// names no path (dangling, or a pipe behind `/proc/self/fd/1`), is written into.
+    static func destination(of path: String) -> (path: String, writesInto: Bool) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return (path, false) }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard let resolved = realpath(path, nil) else { return (path, true) }
+            defer { free(resolved) }
+            let target = String(cString: resolved)
+            guard lstat(target, &info) == 0 else { return (path, true) }
+            return (target, info.st_mode & S_IFMT != S_IFREG)
+        }
+        return (path, info.st_mode & S_IFMT != S_IFREG)
     }
 
     /// Removes the temporary files that killed runs left in `directory`: `.NAME.tmp-PID`

@@ -13,13 +13,46 @@ public struct StagedFile: Sendable {
     public let path: String
     /// Where it is until then.
     let temporary: String
+    /// Whether `path` is no regular file (a FIFO, a terminal, `/dev/null`): it is written
+    /// into instead of replaced, which cannot be atomic.
+    var writesInto = false
 
-    /// Moves the file into place, replacing what was there.
+    /// Moves the file into place, replacing what was there (or writes it into `path`).
     public func publish() throws(ReportError) {
+        if writesInto {
+            defer { discard() }
+            if let reason = copy() { throw .cannotWrite(path: path, reason: reason) }
+            return
+        }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             discard()
             throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    /// Copies the staged bytes into `path`; the reason on failure.
+    private func copy() -> String? {
+        let source = open(temporary, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(source) }
+        let target = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard target >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(target) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
+            if count < 0 { return String(cString: strerror(errno)) }
+            if count == 0 { return nil }
+            var written = 0
+            while written < count {
+                let step = buffer.withUnsafeBytes { write(target, $0.baseAddress! + written, count - written) }
+                if step < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += step
+            }
         }
     }
 

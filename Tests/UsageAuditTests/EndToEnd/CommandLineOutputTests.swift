@@ -43,7 +43,7 @@ struct CommandLineOutputTests {
         #expect(try json.map(JSONFile.canonical) == objects, "count --format jsonl and usage.json hold the same rows")
     }
 
-    @Test("count -o - equals stdout; -o FILE writes the same bytes and prints nothing; csv equals usage.csv")
+    @Test("count -o - (or /proc/self/fd/1) equals stdout; -o FILE writes the same bytes, in the format of its extension, and prints nothing; csv equals usage.csv")
     func outputOption() throws {
         let fixture = try CommandLineFixture()
         defer { fixture.remove() }
@@ -55,6 +55,17 @@ struct CommandLineOutputTests {
         #expect(dash.stdout == plain.stdout)
         #expect(file.stdout.isEmpty, "with -o FILE nothing goes to stdout")
         #expect(fixture.text("counts.csv") == plain.stdoutText)
+        // A name of standard output is standard output (never renamed over).
+        let named = try fixture.run(["count", "--config", "config.toml", "--format", "csv", "-o", "/proc/self/fd/1", "a.log"])
+        #expect(named.exitCode == 0 && named.stdout == plain.stdout, "\(named.summary)")
+        // Without --format the -o file's extension chooses (a terminal never does).
+        let json = try fixture.run(["count", "--config", "config.toml", "-o", "counts.json", "a.log"])
+        let jsonl = try fixture.run(["count", "--config", "config.toml", "-o", "counts.jsonl", "a.log"])
+        let other = try fixture.run(["count", "--config", "config.toml", "-o", "counts.txt", "a.log"])
+        #expect(json.exitCode == 0 && jsonl.exitCode == 0 && other.exitCode == 0)
+        #expect(try JSONSerialization.jsonObject(with: Data((fixture.text("counts.json") ?? "").utf8)) is [Any])
+        #expect(fixture.text("counts.jsonl")?.hasPrefix("{") == true)
+        #expect(fixture.text("counts.txt") == plain.stdoutText)
 
         let report = try fixture.run(["run", "--config", "config.toml", "--out", "out", "a.log"])
         #expect(report.exitCode == 0, "\(report.summary)")
