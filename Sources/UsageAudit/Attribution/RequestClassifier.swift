@@ -60,8 +60,15 @@ public struct RequestClassifier {
     @inline(__always)
     public func isCounted(_ record: LogRecord) -> Bool {
         guard !countedPrefixes.isEmpty else { return true }
+        return withMatchedPath(of: record) { path in countedPrefixes.contains { Self.hasPrefix(path, $0) } }
+    }
+
+    /// Calls `body` with the request's path as the server matched it (`RequestPath`).
+    @inline(__always)
+    private func withMatchedPath<Result>(of record: LogRecord, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let path = record.bytes(record.path)
-        return countedPrefixes.contains { Self.hasPrefix(path, $0) }
+        guard RequestPath.needsNormalizing(path) else { return body(path) }
+        return RequestPath.normalized(path).withUnsafeBufferPointer(body)
     }
 
     /// How the request's status counts.
@@ -70,11 +77,14 @@ public struct RequestClassifier {
         record.status >= 0 && record.status < 600 ? outcomeByStatus[record.status] : outcomeOfOtherStatus
     }
 
-    /// The index of the first scope rule that matches, or `otherScopeIndex`.
+    /// The index of the first scope rule that matches, or `otherScopeIndex`. Paths are
+    /// matched as the server matched them (`RequestPath`).
     public func scope(of record: LogRecord) -> Int {
-        let path = record.bytes(record.path)
-        let method = record.bytes(record.method)
-        return scopes.withUnsafeBufferPointer { scopes in
+        withMatchedPath(of: record) { path in scope(path: path, method: record.bytes(record.method)) }
+    }
+
+    private func scope(path: UnsafeBufferPointer<UInt8>, method: UnsafeBufferPointer<UInt8>) -> Int {
+        scopes.withUnsafeBufferPointer { scopes in
             for index in scopes.indices {
                 if !scopes[index].methods.isEmpty, !scopes[index].methods.contains(where: { Self.equals(method, $0) }) { continue }
                 if scopes[index].prefixes.contains(where: { Self.hasPrefix(path, $0) }) { return index }

@@ -130,6 +130,16 @@ struct RequestClassifierTests {
         #expect(scopeName(classifier, "") == "other")
     }
 
+    @Test("paths are matched as the server served them: //, %XX and .. do not move a request out of its scope or count")
+    func normalizedPaths() throws {
+        let classifier = try classifier(Self.scopes + "\n[count]\npaths = [\"/api/\"]\n")
+        for path in ["//api/v1/geocode", "/api/v1/%67eocode", "/api/v1/route/../geocode", "/api//v1/geocode"] {
+            #expect(record(path: path).withRecord(classifier.isCounted), "\(path)")
+            #expect(scopeName(classifier, path) == "geocoding", "\(path)")
+        }
+        #expect(!record(path: "/api/../health").withRecord(classifier.isCounted))
+    }
+
     @Test("a regex matches anywhere unless anchored")
     func unanchoredRegex() throws {
         let classifier = try classifier("[[scope]]\nname = \"tiles\"\nregex = '[0-9]+/[0-9]+/[0-9]+\\.png$'")

@@ -6,6 +6,8 @@ public enum ASCII {
     public static let backslash: UInt8 = 0x5C
     public static let questionMark: UInt8 = 0x3F
     public static let slash: UInt8 = 0x2F
+    public static let percent: UInt8 = 0x25
+    public static let dot: UInt8 = 0x2E
     public static let colon: UInt8 = 0x3A
     public static let dash: UInt8 = 0x2D
     public static let zero: UInt8 = 0x30

@@ -1,0 +1,45 @@
+import Testing
+@testable import UsageAudit
+
+@Suite("RequestPath")
+struct RequestPathTests {
+    private func normalized(_ path: String) -> String {
+        let bytes = Array(path.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            RequestPath.needsNormalizing(buffer) ? String(decoding: RequestPath.normalized(buffer), as: UTF8.self) : path
+        }
+    }
+
+    @Test("paths as nginx matches them: escapes decoded, slashes merged, dot segments resolved", arguments: [
+        ("/api/v1/geocode", "/api/v1/geocode"),
+        ("//api/v1/geocode", "/api/v1/geocode"),
+        ("/api//v1///geocode", "/api/v1/geocode"),
+        ("/api/v1/%67eocode", "/api/v1/geocode"),
+        ("/api/v1/%2Fgeocode", "/api/v1/geocode"),
+        ("/api/v1/route/../geocode", "/api/v1/geocode"),
+        ("/api/./v1/geocode", "/api/v1/geocode"),
+        ("/../../api/v1/geocode", "/api/v1/geocode"),
+        ("/api/v1/", "/api/v1/"),
+        ("/api/v1/.", "/api/v1/"),
+        ("/api/v1/..", "/api/"),
+        ("/api/v1.2/x", "/api/v1.2/x"),
+        ("/api/.well-known/x", "/api/.well-known/x"),
+        ("/api/%zz/x%4", "/api/%zz/x%4"),
+        ("/", "/"),
+        ("//", "/"),
+        ("", ""),
+    ])
+    func normalizes(path: String, expected: String) {
+        #expect(normalized(path) == expected)
+    }
+
+    @Test("most paths need nothing and are matched as they are")
+    func fastPath() {
+        for path in ["/api/v1/geocode", "/api/v1.2/x", "/", "", "/a.b/c"] {
+            #expect(!Array(path.utf8).withUnsafeBufferPointer(RequestPath.needsNormalizing), "\(path)")
+        }
+        for path in ["//a", "/a/./b", "/a%20b", "/.x"] {
+            #expect(Array(path.utf8).withUnsafeBufferPointer(RequestPath.needsNormalizing), "\(path)")
+        }
+    }
+}
