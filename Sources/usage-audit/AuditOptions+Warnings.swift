@@ -36,6 +36,19 @@ extension AuditOptions {
         logger.warning("\(empty.count.counted("input")) held no log line: \(shown) — a log rotated before anything was written to it, or the wrong file\(moment)")
     }
 
+    /// Says on stderr when cost fields held something that is not a whole number: those
+    /// requests cost 0 units, an undercount that is otherwise silent.
+    func warnAboutUnreadableCosts(in outcome: AuditOutcome, logger: Logger) {
+        let count = outcome.result.totals.unreadableCosts
+        guard count > 0 else { return }
+        let fields = outcome.configuration.scopes.compactMap { rule -> String? in
+            if case .field(let name) = rule.cost { return "field:\(name)" }
+            return nil
+        }
+        let names = Array(Set(fields)).sorted().joined(separator: ", ")
+        logger.warning("\(count.counted("request")) had a cost (\(names)) that is not a whole number (a fraction, a negative number, or '3, 4' from a retried upstream) and counted 0 units — check what the field logs; summary.json counts them per input as unreadable_costs")
+    }
+
     /// Says on stderr when metered requests had no identity and were skipped: all of them
     /// (a warning: the sources in `[identity] from` find nothing in these logs) or most.
     func warnAboutUnattributedRequests(in outcome: AuditOutcome, logger: Logger) {

@@ -99,6 +99,7 @@ struct AuditOptions: ParsableArguments {
             warnAboutEmptyInputs(in: outcome, logger: logger)
             warnAboutMalformedLines(in: outcome, logger: logger)
             warnAboutUnattributedRequests(in: outcome, logger: logger)
+            warnAboutUnreadableCosts(in: outcome, logger: logger)
             var named = outcome
             named.profileLayout = stored.layout
             return named

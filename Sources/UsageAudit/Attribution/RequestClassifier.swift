@@ -94,15 +94,18 @@ public struct RequestClassifier {
         }
     }
 
-    /// The units a request of scope `scope` costs.
+    /// The units a request of scope `scope` costs: 0 when its cost field is absent (`-` or
+    /// empty), nil when it holds something that is not a whole number.
     @inline(__always)
-    public func units(of record: LogRecord, scope: Int) -> Int64 {
+    public func units(of record: LogRecord, scope: Int) -> Int64? {
         guard scope < scopes.count else { return 1 }
         switch scopes[scope].cost {
         case .constant(let units):
             return units
         case .field(let index):
-            return ASCII.parseInteger(record.bytes(record.fields[index])) ?? 0
+            let field = record.bytes(record.fields[index])
+            if let units = ASCII.parseInteger(field) { return units }
+            return ASCII.isAbsent(field) ? 0 : nil
         }
     }
 

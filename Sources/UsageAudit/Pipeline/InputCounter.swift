@@ -335,7 +335,14 @@ public struct InputCounter {
             rejected = isRejection
         }
         let scope = classifier.scope(of: record)
-        let units = consumed ? classifier.units(of: record, scope: scope) : 0
+        var units: Int64 = 0
+        if consumed {
+            if let cost = classifier.units(of: record, scope: scope) {
+                units = cost
+            } else {
+                statistics.unreadableCosts += 1
+            }
+        }
         let day = auditCalendar.localDay(containing: time)
         let user = identity.resolve(record) { resolution, user -> Int32? in
             switch resolution {

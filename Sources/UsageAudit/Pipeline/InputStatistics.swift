@@ -15,6 +15,9 @@ public struct InputStatistics: Hashable, Sendable {
     public var unattributed: Int64 = 0
     /// Requests outside `count.paths` or of a status that does not count.
     public var excluded: Int64 = 0
+    /// Requests whose cost field (`cost = "field:NAME"`) held something that is not a whole
+    /// number (`2.5`, `-3`, `3, 4` from a retried upstream): counted with 0 units.
+    public var unreadableCosts: Int64 = 0
     /// Requests that consumed quota, their units, and 429s.
     public var requests: Int64 = 0
     public var units: Int64 = 0
@@ -60,6 +63,7 @@ public struct InputStatistics: Hashable, Sendable {
         requests += other.requests
         units = UsageCounts.adding(units, other.units)
         rejected += other.rejected
+        unreadableCosts += other.unreadableCosts
         if let time = other.first { recordTime(time) }
         if let time = other.last { recordTime(time) }
     }

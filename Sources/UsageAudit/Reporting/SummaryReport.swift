@@ -32,7 +32,7 @@ public struct SummaryReport {
                 ("malformed", .integer(statistics.malformed)), ("ignored", .integer(statistics.ignored)),
                 ("unattributed", .integer(statistics.unattributed)), ("excluded", .integer(statistics.excluded)),
                 ("requests", .integer(statistics.requests)), ("units", .integer(statistics.units)),
-                ("rejected", .integer(statistics.rejected)),
+                ("rejected", .integer(statistics.rejected)), ("unreadable_costs", .integer(statistics.unreadableCosts)),
             ]
         }
         let inputs: [JSONValue] = result.inputs.map { input in

@@ -173,20 +173,21 @@ struct RequestClassifierTests {
         #expect(request.withRecord { classifier.units(of: $0, scope: classifier.otherScopeIndex) } == 1)
     }
 
-    @Test("cost from a field: its integer, 0 for '-', empty or garbage", arguments: [
-        ("7", Int64(7)),
+    @Test("cost from a field: its integer, 0 for '-' or empty, nil (unreadable) for anything else", arguments: [
+        ("7", Int64(7) as Int64?),
         ("0", 0),
         ("1500", 1500),
         ("-", 0),
         ("", 0),
-        ("abc", 0),
-        ("2.5", 0),
-        ("-3", 0),
-        (" 4", 0),
-        ("99999999999999999999999", 0),
+        ("abc", nil),
+        ("2.5", nil),
+        ("-3", nil),
+        (" 4", nil),
+        ("3, 4", nil),
+        ("99999999999999999999999", nil),
         ("9223372036854775807", Int64.max),
     ])
-    func fieldCost(value: String, units: Int64) throws {
+    func fieldCost(value: String, units: Int64?) throws {
         let classifier = try classifier("[[scope]]\nname = \"iso\"\npaths = [\"/iso\"]\ncost = \"field:upstream_http_x_units\"")
         #expect(record(path: "/iso", units: value).withRecord { classifier.units(of: $0, scope: 0) } == units)
     }

@@ -136,6 +136,34 @@ struct ExitCodeTests {
         #expect(run.stdout.isEmpty, "run writes reports, not stdout: \(run.stdoutText)")
     }
 
+    @Test("cost fields that are not whole numbers cost 0 units, and are counted and named: '-' is no cost, not unreadable")
+    func unreadableCosts() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        try fixture.folder.write("""
+            [log]
+            format = '$remote_addr - $remote_user [$time_local] "$request" $status $upstream_http_x_units'
+            [[scope]]
+            name = "iso"
+            paths = ["/iso"]
+            cost = "field:upstream_http_x_units"
+
+            """, to: "cost.toml")
+        let values = ["5", "-3", "2.5", "-", "3, 4", "99999999999999999999999"]
+        let lines = values.enumerated().map { number, value in
+            "1.1.1.1 - u1 [20/Nov/2026:10:00:0\(number) +0000] \"GET /iso HTTP/1.1\" 200 \(value)\n"
+        }
+        try fixture.folder.write(lines.joined(), to: "cost.log")
+        let run = try fixture.run(["run", "--config", "cost.toml", "--no-state", "--out", "out", "cost.log"])
+        #expect(run.exitCode == 0, "\(run.summary)")
+        #expect(run.stderr.contains("warning: 4 requests had a cost (field:upstream_http_x_units) that is not a whole number"), "\(run.stderr)")
+        let summary = try JSONFile.object(Data((fixture.text("out/summary.json") ?? "").utf8), name: "summary.json")
+        let input = try JSONFile.objects(summary, "inputs").first
+        #expect(input?["unreadable_costs"] as? Int == 4 && input?["units"] as? Int == 5, "\(String(describing: input))")
+        let clean = try fixture.run(["run", "--config", "config.toml", "--no-state", "--out", "clean", "a.log"])
+        #expect(!clean.stderr.contains("not a whole number"), "\(clean.stderr)")
+    }
+
     @Test("a format that logs no user (a typo: $remote_usr) attributes nothing: exit 0, but stderr says so and how to fix it")
     func nothingAttributed() throws {
         let fixture = try CommandLineFixture()
