@@ -36,6 +36,16 @@ extension AuditOptions {
         logger.warning("\(empty.count.counted("input")) held no log line: \(shown) — a log rotated before anything was written to it, or the wrong file\(moment)")
     }
 
+    /// Says on stderr when `[count]` excluded every request that parsed: a prefix that
+    /// matches nothing, or a status list that admits nothing, looks like a quiet day.
+    func warnAboutExcludedRequests(in outcome: AuditOutcome, logger: Logger) {
+        let totals = outcome.result.totals
+        guard totals.parsed > 0, totals.excluded >= totals.parsed else { return }
+        let count = outcome.configuration.count
+        let paths = count.paths.isEmpty ? "all paths" : "paths = [" + count.paths.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        logger.warning("all \(totals.parsed) requests that parsed were excluded by [count] (\(paths)) or their status: nothing was metered — check that [count] paths are prefixes the logged paths start with (\"/api/\") and that status and exclude_status let the served requests count")
+    }
+
     /// Says on stderr when cost fields held something that is not a whole number: those
     /// requests cost 0 units, an undercount that is otherwise silent.
     func warnAboutUnreadableCosts(in outcome: AuditOutcome, logger: Logger) {

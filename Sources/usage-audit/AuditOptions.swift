@@ -100,6 +100,7 @@ struct AuditOptions: ParsableArguments {
             warnAboutMalformedLines(in: outcome, logger: logger)
             warnAboutUnattributedRequests(in: outcome, logger: logger)
             warnAboutUnreadableCosts(in: outcome, logger: logger)
+            warnAboutExcludedRequests(in: outcome, logger: logger)
             var named = outcome
             named.profileLayout = stored.layout
             return named

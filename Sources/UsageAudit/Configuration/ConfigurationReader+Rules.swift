@@ -1,6 +1,17 @@
 import Foundation
 
 extension ConfigurationReader {
+    /// A path prefix of `paths` in `table`: it starts with `/` and is no glob (`*` has no
+    /// meaning in a prefix: `/api/*` would match only paths that hold a `*`).
+    static func checkPrefix(_ path: String, in table: ConfigTableReader) throws(ConfigurationError) {
+        guard path.hasPrefix("/") else {
+            throw table.invalid("paths", "'\(path)' is not a path prefix; prefixes start with '/', e.g. \"/api/\"")
+        }
+        if let star = path.firstIndex(of: "*") {
+            throw table.invalid("paths", "'\(path)' is a path prefix, not a glob: write '\(path[..<star])' to match every path that starts so")
+        }
+    }
+
     static func readScope(_ scope: inout ConfigTableReader) throws(ConfigurationError) -> ScopeRule {
         try scope.rejectKeys(notIn: ["name", "paths", "regex", "methods", "cost"])
         guard let name = try scope.string("name"), !name.isEmpty else {
@@ -8,9 +19,7 @@ extension ConfigurationReader {
         }
         var rule = ScopeRule(name: name)
         rule.paths = try scope.strings("paths") ?? []
-        for path in rule.paths where !path.hasPrefix("/") {
-            throw scope.invalid("paths", "'\(path)' is not a path prefix; prefixes start with '/'")
-        }
+        for path in rule.paths { try checkPrefix(path, in: scope) }
         if let regex = try scope.string("regex") {
             if let problem = PathRegex.problem(compiling: regex) {
                 throw scope.invalid("regex", "'\(regex)' is not a valid POSIX extended regular expression: \(problem)")

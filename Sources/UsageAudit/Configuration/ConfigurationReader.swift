@@ -22,6 +22,9 @@ enum ConfigurationReader {
                 || configuration.scopes.contains(where: { $0.name == rule.name }) {
                 throw scope.invalid("name", "scope '\(rule.name)' is reserved or defined twice; give each [[scope]] a unique name other than 'all' and 'other'")
             }
+            if let earlier = configuration.scopes.first(where: rule.isShadowed(by:)) {
+                throw scope.invalid("paths", "scope '\(rule.name)' can never match: every path of it starts with a path of scope '\(earlier.name)', which comes first and wins (the first matching [[scope]] counts a request); put '\(rule.name)' above '\(earlier.name)'")
+            }
             configuration.scopes.append(rule)
         }
         for var quota in try root.tables("quota") {
@@ -105,9 +108,7 @@ enum ConfigurationReader {
     static func readCount(_ count: inout ConfigTableReader) throws(ConfigurationError) -> CountSettings {
         var settings = CountSettings()
         if let paths = try count.strings("paths") {
-            for path in paths where !path.hasPrefix("/") {
-                throw count.invalid("paths", "'\(path)' is not a path prefix; prefixes start with '/', e.g. \"/api/\"")
-            }
+            for path in paths { try checkPrefix(path, in: count) }
             settings.paths = paths
         }
         if let value = count.value("exclude_status") {
@@ -115,6 +116,9 @@ enum ConfigurationReader {
         }
         if let value = count.value("status") {
             settings.status = try statusPatterns(value, key: "status", in: count)
+            if settings.status?.isEmpty == true {
+                throw count.invalid("status", "an empty allow-list lets no status consume quota; leave status out to let every status count, or list them, e.g. [\"2xx\", 304]")
+            }
         }
         try count.rejectUnknownKeys()
         return settings

@@ -17,3 +17,14 @@ public struct ScopeRule: Sendable, Equatable {
         self.cost = cost
     }
 }
+
+extension ScopeRule {
+    /// Whether `earlier`, tried first, takes every request this rule would select: this
+    /// rule has path prefixes only, each starts with one of `earlier`'s, and `earlier`
+    /// accepts every method this one does. A regex is never judged.
+    func isShadowed(by earlier: ScopeRule) -> Bool {
+        guard regex == nil, !paths.isEmpty else { return false }
+        let methodsCovered = earlier.methods.isEmpty || (!methods.isEmpty && Set(methods).isSubset(of: earlier.methods))
+        return methodsCovered && paths.allSatisfy { path in earlier.paths.contains { path.hasPrefix($0) } }
+    }
+}

@@ -125,6 +125,26 @@ struct ConfigurationErrorTests {
         #expect(configuration.analysis == AnalysisSettings(nearLimit: 1, headroom: 2))
     }
 
+    @Test("a scope an earlier one covers only in part is accepted: another path, a method it leaves, a regex")
+    func partlyCoveredScopes() throws {
+        let configuration = try ConfigurationLoader.parse(text: """
+            [[scope]]
+            name = "write"
+            paths = ["/api/"]
+            methods = ["POST"]
+            [[scope]]
+            name = "api"
+            paths = ["/api/"]
+            [[scope]]
+            name = "geo"
+            paths = ["/api/v1/geocode", "/geo/"]
+            [[scope]]
+            name = "tiles"
+            regex = '^/api/tiles/'
+            """)
+        #expect(configuration.scopes.map(\.name) == ["write", "api", "geo", "tiles"])
+    }
+
     // MARK: Impossible values
 
     @Test("a time zone that does not exist")
@@ -150,6 +170,12 @@ struct ConfigurationErrorTests {
         ("[count]\nexclude_status = [\"6xx\"]", "count.exclude_status", 2),
         ("[count]\nexclude_status = [99]", "count.exclude_status", 2),
         ("[count]\npaths = [\"api/\"]", "count.paths", 2),
+        ("[count]\npaths = [\"/api/*\"]", "count.paths", 2),
+        ("[count]\nstatus = []", "count.status", 2),
+        ("[[scope]]\nname = \"a\"\npaths = [\"/a/*.png\"]", "scope[0].paths", 3),
+        // A scope an earlier one shadows: '/api/' takes every /api/v1/geocode request first.
+        ("[[scope]]\nname = \"api\"\npaths = [\"/api/\"]\n[[scope]]\nname = \"geo\"\npaths = [\"/api/v1/geocode\"]", "scope[1].paths", 6),
+        ("[[scope]]\nname = \"w\"\npaths = [\"/a\"]\nmethods = [\"POST\", \"PUT\"]\n[[scope]]\nname = \"p\"\npaths = [\"/a/b\"]\nmethods = [\"put\"]", "scope[1].paths", 7),
         ("[identity]\nfrom = [\"header:x\"]", "identity.from", 2),
         ("[identity]\nfrom = [\"query:\"]", "identity.from", 2),
         ("[identity]\nanonymous = \"drop\"", "identity.anonymous", 2),

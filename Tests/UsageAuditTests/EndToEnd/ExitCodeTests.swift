@@ -164,6 +164,19 @@ struct ExitCodeTests {
         #expect(!clean.stderr.contains("not a whole number"), "\(clean.stderr)")
     }
 
+    @Test("[count] paths that no logged path starts with meter nothing: exit 0, but stderr says so")
+    func everythingExcluded() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let wrong = CommandLineFixture.configuration.replacingOccurrences(of: #"paths = ["/api/"]"#, with: #"paths = ["/v2/"]"#)
+        try fixture.folder.write(wrong, to: "wrong.toml")
+        let run = try fixture.run(["run", "--config", "wrong.toml", "--no-state", "--out", "out", "a.log"])
+        #expect(run.exitCode == 0, "\(run.summary)")
+        #expect(run.stderr.contains("warning: all 5 requests that parsed were excluded by [count] (paths = [\"/v2/\"])"), "\(run.stderr)")
+        let clean = try fixture.run(["run", "--config", "config.toml", "--no-state", "--out", "clean", "a.log"])
+        #expect(!clean.stderr.contains("were excluded by [count]"), "\(clean.stderr)")
+    }
+
     @Test("a format that logs no user (a typo: $remote_usr) attributes nothing: exit 0, but stderr says so and how to fix it")
     func nothingAttributed() throws {
         let fixture = try CommandLineFixture()
