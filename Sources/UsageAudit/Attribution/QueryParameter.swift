@@ -3,7 +3,8 @@ enum QueryParameter {
     /// Writes the percent-decoded value of parameter `name` into `value`; false when the
     /// query has no such parameter or its value is empty.
     static func value(named name: [UInt8], in query: UnsafeBufferPointer<UInt8>, into value: inout [UInt8]) -> Bool {
-        var start = 0
+        // A query logged with its '?' (a JSON log's query field) starts after it.
+        var start = query.first == 0x3F ? 1 : 0
         while start < query.count {
             var end = start
             while end < query.count, query[end] != 0x26, query[end] != 0x3B { end += 1 } // '&' or ';'
@@ -19,7 +20,8 @@ enum QueryParameter {
     /// The raw (still percent-encoded) value of the first parameter `name`, or nil when the
     /// query has none or that value is empty — the bytes `value(named:in:into:)` decodes.
     static func rawValue(named name: [UInt8], in query: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        var start = 0
+        // A query logged with its '?' (a JSON log's query field) starts after it.
+        var start = query.first == 0x3F ? 1 : 0
         while start < query.count {
             var end = start
             while end < query.count, query[end] != 0x26, query[end] != 0x3B { end += 1 } // '&' or ';'

@@ -57,7 +57,10 @@ enum ConfigurationReader {
     static func timeZone(_ table: inout ConfigTableReader, key: String) throws(ConfigurationError) -> TimeZone? {
         guard let name = try table.string(key) else { return nil }
         guard let zone = TimeZone(identifier: name) else {
-            throw table.invalid(key, "'\(name)' is not an IANA time zone name; use e.g. \"UTC\", \"Europe/Berlin\", \"America/New_York\"")
+            let known = TimeZone.knownTimeZoneIdentifiers + ["UTC"]
+            let match = known.first { $0.lowercased() == name.lowercased() } ?? ConfigTableReader.closest(to: name, in: known)
+            let hint = match.map { "did you mean \"\($0)\"?" } ?? "use e.g. \"UTC\", \"Europe/Berlin\", \"America/New_York\""
+            throw table.invalid(key, "'\(name)' is not an IANA time zone name; \(hint)")
         }
         return zone
     }
@@ -70,6 +73,9 @@ enum ConfigurationReader {
         }
         if let zone = try timeZone(&log, key: "timezone") { settings.timeZone = zone }
         if var json = try log.table("json") {
+            guard settings.format.trimmingCharacters().lowercased() == "json" else {
+                throw log.invalid("json", "the [log.json] field mapping applies only to format = \"json\"; the log format is \"\(settings.format)\": remove [log.json] or set format = \"json\"")
+            }
             var mapping: [String: String] = [:]
             for key in json.keys {
                 guard let path = try json.string(key), !path.isEmpty else {
@@ -86,6 +92,9 @@ enum ConfigurationReader {
     static func readIdentity(_ identity: inout ConfigTableReader) throws(ConfigurationError) -> IdentitySettings {
         var settings = IdentitySettings()
         if let from = try identity.strings("from") {
+            guard !from.isEmpty else {
+                throw identity.invalid("from", "an empty list attributes no request; leave it out for the default [\"user\"], or list sources, e.g. [\"user\", \"query:api_key\"]")
+            }
             settings.sources = []
             for text in from {
                 guard let source = IdentitySource(text) else {

@@ -121,7 +121,7 @@ struct IdentityResolverTests {
         #expect(resolve(&resolver, record(query: "api_key=ab%2")).1 == MaskedKey.label("ab%2"))
     }
 
-    @Test("only the exact parameter name matches; ';' separates too")
+    @Test("only the exact parameter name matches; ';' separates too; a leading '?' is skipped")
     func parameterName() throws {
         var resolver = try resolver([.query("api_key")])
         #expect(resolve(&resolver, record(query: "xapi_key=nope&api_key_2=nope&api_key=K-ALICE-0001")) == (.identified, "alice"))
@@ -129,6 +129,9 @@ struct IdentityResolverTests {
         #expect(resolve(&resolver, record(query: "api_key")) == (.unattributed, "untouched"))
         #expect(resolve(&resolver, record(query: "API_KEY=K-ALICE-0001")) == (.unattributed, "untouched"))
         #expect(resolve(&resolver, record(query: "&&=&api_key")) == (.unattributed, "untouched"))
+        // A query logged with its '?' (a JSON log's query field).
+        #expect(resolve(&resolver, record(query: "?api_key=K-ALICE-0001")) == (.identified, "alice"))
+        #expect(resolve(&resolver, record(query: "?")) == (.unattributed, "untouched"))
     }
 
     // MARK: Anonymous requests

@@ -147,6 +147,22 @@ struct ConfigurationErrorTests {
 
     // MARK: Impossible values
 
+    @Test("a time zone written in the wrong case or with a typo is suggested")
+    func timeZoneSuggestion() {
+        for (written, meant) in [("utc", "UTC"), ("europe/berlin", "Europe/Berlin"), ("Europe/Berln", "Europe/Berlin")] {
+            let error = ConfigurationProbe.error("timezone = \"\(written)\"")
+            #expect(ConfigurationProbe.isInvalid(error, key: "timezone", line: 1))
+            #expect(String(describing: error).contains("did you mean \"\(meant)\"?"), "\(String(describing: error))")
+        }
+    }
+
+    @Test("a [log.json] mapping beside another format is refused")
+    func jsonMappingWithoutJSON() {
+        let error = ConfigurationProbe.error("[log]\nformat = \"combined\"\n[log.json]\ntime = \"ts\"")
+        #expect(String(describing: error).contains("applies only to format = \"json\""), "\(String(describing: error))")
+        #expect(ConfigurationProbe.error("[log]\nformat = \"json\"\n[log.json]\ntime = \"ts\"") == nil)
+    }
+
     @Test("a time zone that does not exist")
     func badTimeZone() {
         let error = ConfigurationProbe.error("\ntimezone = \"Mars/Olympus_Mons\"")
@@ -172,6 +188,7 @@ struct ConfigurationErrorTests {
         ("[count]\npaths = [\"api/\"]", "count.paths", 2),
         ("[count]\npaths = [\"/api/*\"]", "count.paths", 2),
         ("[count]\nstatus = []", "count.status", 2),
+        ("[identity]\nfrom = []", "identity.from", 2),
         ("[[scope]]\nname = \"a\"\npaths = [\"/a/*.png\"]", "scope[0].paths", 3),
         // A scope an earlier one shadows: '/api/' takes every /api/v1/geocode request first.
         ("[[scope]]\nname = \"api\"\npaths = [\"/api/\"]\n[[scope]]\nname = \"geo\"\npaths = [\"/api/v1/geocode\"]", "scope[1].paths", 6),
