@@ -16,6 +16,8 @@ public struct RequestClassifier {
     }
 
     private let countedPrefixes: [[UInt8]]
+    /// The last path normalised, shared by `isCounted` and `scope(of:)`.
+    private let matchedPaths = MatchedPathCache()
     private let scopes: [CompiledScope]
     /// Indexed by status code 0…599 (anything else uses `outcomeOfOtherStatus`).
     private let outcomeByStatus: [RequestOutcome]
@@ -66,9 +68,7 @@ public struct RequestClassifier {
     /// Calls `body` with the request's path as the server matched it (`RequestPath`).
     @inline(__always)
     private func withMatchedPath<Result>(of record: LogRecord, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let path = record.bytes(record.path)
-        guard RequestPath.needsNormalizing(path) else { return body(path) }
-        return RequestPath.normalized(path).withUnsafeBufferPointer(body)
+        matchedPaths.withMatchedPath(record.bytes(record.path), body)
     }
 
     /// How the request's status counts.

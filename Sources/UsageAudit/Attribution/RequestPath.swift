@@ -20,37 +20,65 @@ enum RequestPath {
         return false
     }
 
-    /// `path` decoded, with slashes merged and dot segments resolved.
-    static func normalized(_ path: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(path.count)
-        QueryParameter.decode(path, into: &decoded)
-        return resolvingSegments(decoded)
+    /// A configured prefix in the form request paths are matched in (`/stra%C3%9Fe/` is
+    /// `/straße/`, `//api/` is `/api/`), so that it matches the requests it names.
+    static func normalized(prefix: String) -> String {
+        let bytes = Array(prefix.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            needsNormalizing(buffer) ? String(decoding: normalized(buffer), as: UTF8.self) : prefix
+        }
     }
 
-    /// Merges runs of `/` and resolves `.` and `..` segments; keeps a trailing `/`.
-    private static func resolvingSegments(_ path: [UInt8]) -> [UInt8] {
-        let absolute = path.first == ASCII.slash
-        var segments: [ArraySlice<UInt8>] = []
-        var trailingSlash = false
-        for segment in path.split(separator: ASCII.slash, omittingEmptySubsequences: true) {
-            if segment.elementsEqual([ASCII.dot]) {
-                trailingSlash = true
-            } else if segment.elementsEqual([ASCII.dot, ASCII.dot]) {
-                if !segments.isEmpty { segments.removeLast() }
-                trailingSlash = true
-            } else {
-                segments.append(segment)
-                trailingSlash = false
-            }
-        }
-        if path.last == ASCII.slash { trailingSlash = true }
-        var result: [UInt8] = absolute ? [ASCII.slash] : []
-        for (number, segment) in segments.enumerated() {
-            if number > 0 { result.append(ASCII.slash) }
-            result.append(contentsOf: segment)
-        }
-        if trailingSlash, !segments.isEmpty { result.append(ASCII.slash) }
+    /// `path` decoded, with slashes merged and dot segments resolved.
+    static func normalized(_ path: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        normalize(path, into: &result)
         return result
+    }
+
+    /// Writes `normalized(path)` into `result`, reusing its storage: decoded first, then the
+    /// segments resolved in place (the resolved path is never longer than the decoded one,
+    /// and each byte is written at or before where it is read).
+    static func normalize(_ path: UnsafeBufferPointer<UInt8>, into result: inout [UInt8]) {
+        QueryParameter.decode(path, into: &result)
+        let count = result.count
+        guard count > 0 else { return }
+        let kept = result.withUnsafeMutableBufferPointer { bytes -> Int in
+            let floor = bytes[0] == ASCII.slash ? 1 : 0 // an absolute path keeps its '/'
+            let endsWithSlash = bytes[count - 1] == ASCII.slash
+            var written = floor
+            var read = 0
+            var trailingSlash = false
+            while read < count {
+                while read < count, bytes[read] == ASCII.slash { read += 1 }
+                guard read < count else { break }
+                var end = read
+                while end < count, bytes[end] != ASCII.slash { end += 1 }
+                let length = end - read
+                if length == 1, bytes[read] == ASCII.dot {
+                    trailingSlash = true
+                } else if length == 2, bytes[read] == ASCII.dot, bytes[read + 1] == ASCII.dot {
+                    // Drop the last segment written and the '/' before it (never the root).
+                    while written > floor, bytes[written - 1] != ASCII.slash { written -= 1 }
+                    if written > floor { written -= 1 }
+                    trailingSlash = true
+                } else {
+                    if written > floor {
+                        bytes[written] = ASCII.slash
+                        written += 1
+                    }
+                    for offset in 0..<length { bytes[written + offset] = bytes[read + offset] }
+                    written += length
+                    trailingSlash = false
+                }
+                read = end
+            }
+            if (trailingSlash || endsWithSlash), written > floor {
+                bytes[written] = ASCII.slash
+                written += 1
+            }
+            return written
+        }
+        result.removeLast(count - kept)
     }
 }

@@ -20,6 +20,7 @@ extension ConfigurationReader {
         var rule = ScopeRule(name: name)
         rule.paths = try scope.strings("paths") ?? []
         for path in rule.paths { try checkPrefix(path, in: scope) }
+        rule.paths = rule.paths.map(RequestPath.normalized(prefix:))
         if let regex = try scope.string("regex") {
             if let problem = PathRegex.problem(compiling: regex) {
                 throw scope.invalid("regex", "'\(regex)' is not a valid POSIX extended regular expression: \(problem)")

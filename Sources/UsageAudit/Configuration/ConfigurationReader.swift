@@ -118,7 +118,7 @@ enum ConfigurationReader {
         var settings = CountSettings()
         if let paths = try count.strings("paths") {
             for path in paths { try checkPrefix(path, in: count) }
-            settings.paths = paths
+            settings.paths = paths.map(RequestPath.normalized(prefix:))
         }
         if let value = count.value("exclude_status") {
             settings.excludeStatus = try statusPatterns(value, key: "exclude_status", in: count)

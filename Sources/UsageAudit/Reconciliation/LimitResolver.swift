@@ -79,9 +79,12 @@ public struct LimitResolver: Sendable {
     /// The monthly period that `user`'s profile counts `scope` in when it is not `period`
     /// itself (`month@14` for a quota of `month`): the quota's buckets are then not that
     /// user's counter. Nil for other periods and without such a profile.
+    /// A user with a profile of `period` itself keeps it, whatever other monthly profiles
+    /// they have.
     public func monthlyFraming(user: String, scope: String, period: Period) -> Period? {
         guard period.isMonthly, !monthlyFraming.isEmpty,
-              let framing = monthlyFraming[ScopeKey(user: user, scope: scope)], !framing.hasSameName(as: period)
+              let framing = monthlyFraming[ScopeKey(user: user, scope: scope)], !framing.hasSameName(as: period),
+              profile(user: user, scope: scope, period: period) == nil
         else { return nil }
         return framing
     }

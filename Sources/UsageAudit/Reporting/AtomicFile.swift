@@ -35,10 +35,26 @@ public enum AtomicFile {
         let (target, writesInto) = destination(of: path)
         let name = (target as NSString).lastPathComponent
         let directory = writesInto ? NSTemporaryDirectory() : (target as NSString).deletingLastPathComponent
-        var staged = StagedFile(path: target, temporary: (directory.isEmpty ? "." : directory) + "/.\(name).tmp-\(getpid())")
+        // One temporary file per staged file: two reports may resolve to the same target
+        // (two links to /dev/null), and each keeps its own until published. A name taken by
+        // a file gets a serial; taken by anything else, staging fails.
+        let base = (directory.isEmpty ? "." : directory) + "/.\(name).tmp-\(getpid())"
+        var temporary = base
+        var serial = 0
+        var descriptor: Int32
+        var openError: Int32 = 0
+        while true {
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            openError = errno
+            guard descriptor < 0, openError == EEXIST else { break }
+            var info = stat()
+            guard lstat(temporary, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { break }
+            serial += 1
+            temporary = base + ".\(serial)"
+        }
+        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(openError))) }
+        var staged = StagedFile(path: target, temporary: temporary)
         staged.writesInto = writesInto
-        let descriptor = open(staged.temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         var output = ReportOutput(descriptor: descriptor)
         body(&output)
         output.flush()
@@ -56,6 +72,7 @@ public enum AtomicFile {
     /// symlink names likewise (the link stays); anything else that exists, or a link that
     /// names no path (dangling, or a pipe behind `/proc/self/fd/1`), is written into.
     static func destination(of path: String) -> (path: String, writesInto: Bool) {
+        if standardDescriptor(of: path) != nil { return (path, true) }
         var info = stat()
         guard lstat(path, &info) == 0 else { return (path, false) }
         if info.st_mode & S_IFMT == S_IFLNK {
@@ -68,7 +85,19 @@ public enum AtomicFile {
         return (path, info.st_mode & S_IFMT != S_IFREG)
     }
 
-    /// Removes the temporary files that killed runs left in `directory`: `.NAME.tmp-PID`
+    /// The descriptor a name of standard output or error stands for (`/dev/stdout`,
+    /// `/dev/fd/2`, `/proc/self/fd/1`): written to as it is, never reopened, so that what
+    /// the command printed before stays when it is redirected to a file.
+    static func standardDescriptor(of path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1": return STDOUT_FILENO
+        case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2": return STDERR_FILENO
+        default: return nil
+        }
+    }
+
+    /// Removes the temporary files that killed runs left in `directory`: `.NAME.tmp-PID` or
+    /// `.NAME.tmp-PID.SERIAL`
     /// files, for a NAME that `isOurs`, of processes that no longer run (a live run's are
     /// kept). Returns their names.
     @discardableResult
@@ -78,7 +107,7 @@ public enum AtomicFile {
         for name in names.sorted() where name.hasPrefix(".") {
             guard let marker = name.range(of: ".tmp-", options: .backwards),
                   isOurs(String(name[name.index(after: name.startIndex)..<marker.lowerBound])),
-                  let pid = Int32(name[marker.upperBound...]), pid > 0, pid != getpid(),
+                  let pid = Int32(name[marker.upperBound...].prefix { $0 != "." }), pid > 0, pid != getpid(),
                   kill(pid, 0) != 0, errno == ESRCH
             else { continue }
             let path = (directory as NSString).appendingPathComponent(name)

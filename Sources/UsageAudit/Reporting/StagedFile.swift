@@ -36,9 +36,10 @@ public struct StagedFile: Sendable {
         let source = open(temporary, O_RDONLY | O_CLOEXEC)
         guard source >= 0 else { return String(cString: strerror(errno)) }
         defer { close(source) }
-        let target = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let standard = AtomicFile.standardDescriptor(of: path)
+        let target = standard ?? open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard target >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(target) }
+        defer { if standard == nil { close(target) } }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }

@@ -1,17 +1,18 @@
-/// Aligned columns for a terminal: numbers right-aligned, text left-aligned.
+/// Aligned columns for a terminal: numbers right-aligned, text left-aligned, by the
+/// columns each cell takes on screen (`TerminalWidth`: a CJK name takes two a character).
 public enum TextTableRenderer {
     public static func render(_ table: ReportTable) -> String {
         let cells = table.rows.map { $0.map(text) }
-        var widths = table.columns.map(\.count)
+        var widths = table.columns.map(TerminalWidth.columns(of:))
         for row in cells {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.count)
+                widths[index] = max(widths[index], TerminalWidth.columns(of: cell))
             }
         }
         func line(_ values: [String], numeric: [Bool]) -> String {
             var parts: [String] = []
             for (index, value) in values.enumerated() {
-                let padding = String(repeating: " ", count: max(0, widths[index] - value.count))
+                let padding = String(repeating: " ", count: max(0, widths[index] - TerminalWidth.columns(of: value)))
                 parts.append(numeric[index] ? padding + value : value + padding)
             }
             return parts.joined(separator: "  ").trimmingTrailingSpaces() + "\n"

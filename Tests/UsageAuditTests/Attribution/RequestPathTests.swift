@@ -42,4 +42,34 @@ struct RequestPathTests {
             #expect(Array(path.utf8).withUnsafeBufferPointer(RequestPath.needsNormalizing), "\(path)")
         }
     }
+
+    @Test("the classifier's cache gives each path its own normalised form, also when paths alternate")
+    func cache() {
+        let cache = MatchedPathCache()
+        func matched(_ path: String) -> String {
+            Array(path.utf8).withUnsafeBufferPointer { buffer in
+                cache.withMatchedPath(buffer) { String(decoding: $0, as: UTF8.self) }
+            }
+        }
+        #expect(matched("//a/%62") == "/a/b")
+        #expect(matched("/x/../y") == "/y")
+        #expect(matched("//a/%62") == "/a/b")
+        #expect(matched("/plain") == "/plain")
+        #expect(matched("/x/../y") == "/y")
+    }
+
+    @Test("a configured prefix is read in the same form: an encoded prefix still matches")
+    func configuredPrefix() throws {
+        #expect(RequestPath.normalized(prefix: "/api/v1/stra%C3%9Fe") == "/api/v1/straße")
+        #expect(RequestPath.normalized(prefix: "/api/") == "/api/")
+        let configuration = try ConfigurationLoader.parse(text: """
+            [count]
+            paths = ["//api/"]
+            [[scope]]
+            name = "street"
+            paths = ["/api/v1/stra%C3%9Fe"]
+            """)
+        #expect(configuration.count.paths == ["/api/"])
+        #expect(configuration.scopes.first?.paths == ["/api/v1/straße"])
+    }
 }

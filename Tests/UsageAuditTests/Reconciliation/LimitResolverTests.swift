@@ -84,6 +84,14 @@ extension ReconciliationTests {
             #expect(!same.reframesMonths)
             #expect(same.monthlyFraming(user: "ann", scope: "geo", period: .month) == nil)
             #expect(same.limit(user: "ann", scope: "geo", period: .month).value == .units(150))
+            // A profile of the quota's own period keeps it, whichever monthly row comes first.
+            for order in [[cycle, Period.month], [Period.month, cycle]] {
+                let both = LimitResolver(
+                    profiles: order.map { StoredProfile(user: "ann", scope: "geo", period: $0, limit: .limit($0 == .month ? 800 : 500), origin: "p") },
+                    configuration: configuration)
+                #expect(both.monthlyFraming(user: "ann", scope: "geo", period: .month) == nil, "\(order)")
+                #expect(both.limit(user: "ann", scope: "geo", period: .month).value == .units(800), "\(order)")
+            }
         }
 
         @Test("overage only past a soft limit; started blocks of 1000 are charged", arguments: [

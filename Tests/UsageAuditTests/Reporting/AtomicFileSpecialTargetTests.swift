@@ -64,6 +64,30 @@ struct AtomicFileSpecialTargetTests {
         #expect(try folder.entries() == ["pipe"])
     }
 
+    @Test("two files staged for the same target keep their own temporary files until published")
+    func twoLinksToOneTarget() throws {
+        let folder = try TemporaryFolder("atomic-two-links")
+        try folder.write("old\n", to: "target.csv")
+        for link in ["a.csv", "b.csv"] {
+            try FileManager.default.createSymbolicLink(atPath: folder.file(link), withDestinationPath: "target.csv")
+        }
+        let first = try AtomicFile.stage("first\n", to: folder.file("a.csv"))
+        let second = try AtomicFile.stage("second\n", to: folder.file("b.csv"))
+        try first.publish()
+        try second.publish()
+        #expect(try String(contentsOfFile: folder.file("target.csv"), encoding: .utf8) == "second\n")
+        #expect(try folder.entries() == ["a.csv", "b.csv", "target.csv"])
+    }
+
+    @Test("a name of standard output or error is written to its descriptor, never reopened or replaced")
+    func standardStreams() {
+        for (path, descriptor) in [("/dev/stdout", STDOUT_FILENO), ("/proc/self/fd/1", STDOUT_FILENO), ("/dev/stderr", STDERR_FILENO)] {
+            #expect(AtomicFile.standardDescriptor(of: path) == descriptor)
+            #expect(AtomicFile.destination(of: path) == (path, true))
+        }
+        #expect(AtomicFile.standardDescriptor(of: "/tmp/stdout") == nil)
+    }
+
     @Test("destination: regular and new files are replaced, other kinds written into")
     func destination() throws {
         let folder = try TemporaryFolder("atomic-destination")

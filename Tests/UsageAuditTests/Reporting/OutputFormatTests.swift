@@ -81,6 +81,13 @@ struct OutputFormatTests {
         #expect(text == "u     n\n----  --\nZoë    1\nabcd  22\n")
     }
 
+    @Test("table columns are measured on screen: a CJK character or an emoji takes two columns")
+    func textTableWideCharacters() {
+        let text = TextTableRenderer.render(ReportTable(
+            columns: ["u", "n"], rows: [[.text("東京"), .integer(1)], [.text("abcde"), .integer(22)], [.text("🔑x"), .integer(3)]]))
+        #expect(text == "u      n\n-----  --\n東京    1\nabcde  22\n🔑x     3\n")
+    }
+
     @Test("file extensions")
     func extensions() {
         #expect(OutputFormat.csv.fileExtension == "csv")

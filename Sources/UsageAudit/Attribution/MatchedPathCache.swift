@@ -1,0 +1,20 @@
+/// The last request path `RequestClassifier` normalised (`RequestPath`), so that a line
+/// whose path needs it is normalised once for `[count] paths` and once more never for its
+/// scope: the classifier asks twice for the same bytes. Reused buffers, no allocation per
+/// line; one per classifier, so one per worker (not thread-safe).
+final class MatchedPathCache {
+    private var raw: [UInt8] = []
+    private var normalized: [UInt8] = []
+
+    /// Calls `body` with `path` as the server matched it.
+    @inline(__always)
+    func withMatchedPath<Result>(_ path: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard RequestPath.needsNormalizing(path) else { return body(path) }
+        if !raw.elementsEqual(path) {
+            raw.removeAll(keepingCapacity: true)
+            raw.append(contentsOf: path)
+            RequestPath.normalize(path, into: &normalized)
+        }
+        return normalized.withUnsafeBufferPointer(body)
+    }
+}
