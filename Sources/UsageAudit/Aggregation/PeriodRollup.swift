@@ -26,8 +26,12 @@ public struct PeriodRollup {
 
     /// Calls `body` with each row of `rows(of:includes:)`, in the same order, without
     /// keeping them.
+    /// - Parameter framing: a user's own framing of a quota's period in a scope (a
+    ///   profile's billing cycle for a quota of calendar months, `LimitResolver`'s
+    ///   `monthlyFraming`), nil to keep it; each framed period is rolled up once.
     public func forEachRow(
         of aggregate: UsageAggregate, includes: (Period, DayRange) -> Bool = { _, _ in true },
+        framing: ((_ user: String, _ scope: String, _ period: Period) -> Period?)? = nil,
         _ body: (UsageRow) throws -> Void
     ) rethrows {
         let keys = aggregate.cellKeys
@@ -55,7 +59,14 @@ public struct PeriodRollup {
                     guard !scopeCells.isEmpty else { continue }
                     cells = scopeCells
                 }
-                for period in periodsByScope[scope] {
+                var framed: [Period] = []
+                for quotaPeriod in periodsByScope[scope] {
+                    var period = quotaPeriod
+                    if let framing, let own = framing(user, scopeNames[scope], quotaPeriod) {
+                        guard !framed.contains(where: { $0.hasSameName(as: own) }) else { continue }
+                        framed.append(own)
+                        period = own
+                    }
                     var range: DayRange?
                     var total = UsageCounts()
                     for cell in cells {

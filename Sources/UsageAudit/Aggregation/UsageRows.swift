@@ -7,7 +7,7 @@
 public struct UsageRows: Sequence, Sendable, Equatable, ExpressibleByArrayLiteral {
     private enum Source: Sendable {
         case rows([UsageRow])
-        case rollup(UsageAggregate, configuration: AuditConfiguration, window: ReportWindow)
+        case rollup(UsageAggregate, configuration: AuditConfiguration, window: ReportWindow, limits: LimitResolver?)
     }
 
     private let source: Source
@@ -21,9 +21,11 @@ public struct UsageRows: Sequence, Sendable, Equatable, ExpressibleByArrayLitera
         source = .rows(rows)
     }
 
-    /// The rows of `aggregate` in the buckets of `window`, in `PeriodRollup`'s order.
-    public init(rollingUp aggregate: UsageAggregate, configuration: AuditConfiguration, window: ReportWindow) {
-        source = .rollup(aggregate, configuration: configuration, window: window)
+    /// The rows of `aggregate` in the buckets of `window`, in `PeriodRollup`'s order. With
+    /// `limits`, a user whose monthly profile frames a quota's months otherwise
+    /// (`LimitResolver.monthlyFraming`) gets rows in the profile's cycles instead.
+    public init(rollingUp aggregate: UsageAggregate, configuration: AuditConfiguration, window: ReportWindow, limits: LimitResolver? = nil) {
+        source = .rollup(aggregate, configuration: configuration, window: window, limits: limits?.reframesMonths == true ? limits : nil)
     }
 
     /// Calls `body` with each row in order, holding none of them after the call.
@@ -31,8 +33,10 @@ public struct UsageRows: Sequence, Sendable, Equatable, ExpressibleByArrayLitera
         switch source {
         case .rows(let rows):
             for row in rows { try body(row) }
-        case .rollup(let aggregate, let configuration, let window):
-            try PeriodRollup(configuration: configuration).forEachRow(of: aggregate, includes: { _, range in window.contains(range) }, body)
+        case .rollup(let aggregate, let configuration, let window, let limits):
+            let framing = limits.map { limits in { user, scope, period in limits.monthlyFraming(user: user, scope: scope, period: period) } }
+            try PeriodRollup(configuration: configuration).forEachRow(
+                of: aggregate, includes: { _, range in window.contains(range) }, framing: framing, body)
         }
     }
 

@@ -113,11 +113,11 @@ public struct Audit: Sendable {
         let merged = clock.now
         memory(after: "joining the history")
         // Rolled up into periods while the usage reports are written, never held whole.
-        let rows = UsageRows(rollingUp: usage, configuration: configuration, window: window)
+        let limits = LimitResolver(profiles: profiles, configuration: configuration)
+        let rows = UsageRows(rollingUp: usage, configuration: configuration, window: window, limits: limits)
         // Reconciliation, detection and recommendations read the same aggregate and nothing
         // else of each other: they run side by side (each with a calendar of its own, which
         // caches), beside the state commit.
-        let limits = LimitResolver(profiles: profiles, configuration: configuration)
         let timeZone = configuration.timeZone
         // Reconciliation alone on one side, detection and recommendations on the other: the
         // two sides take about as long.

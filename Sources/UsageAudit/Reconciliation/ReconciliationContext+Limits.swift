@@ -4,7 +4,8 @@ extension ReconciliationContext {
     /// `includes` admits in which a user used a scope that a quota limits. A profile dated
     /// by its store (`periodStart` of an `Nd` window) replaces the quota's framing of that
     /// user's windows; a calendar period's stored start frames nothing (its buckets are the
-    /// calendar's), so its other buckets are judged as without one.
+    /// calendar's), so its other buckets are judged as without one. A monthly profile of
+    /// another framing judges the user's months in its own cycles.
     /// `body` gets the user's series in the check's scope when it is at hand.
     func forEachLimitCheck(
         profileChecks: [LimitCheck], profiles: [StoredProfile], _ body: (LimitCheck, UsageIndex.Series?) -> Void
@@ -28,13 +29,18 @@ extension ReconciliationContext {
                     if dated.contains(datedKey) { continue }
                 }
                 guard let series = index.series(user: pair.user, scope: pair.scope) else { continue }
+                // A user's own billing cycle where a profile frames the quota's months otherwise.
+                var period = quota.period
+                if resolver.reframesMonths, let own = resolver.monthlyFraming(user: pair.user, scope: pair.scope, period: period) {
+                    period = own
+                }
                 var last: DayRange?
                 for day in series.days {
                     if let last, last.contains(day) { continue }
-                    let range = quota.period.bucket(containing: day)
+                    let range = period.bucket(containing: day)
                     last = range
-                    guard includes(quota.period, range) else { continue }
-                    let check = LimitCheck(user: pair.user, scope: pair.scope, period: quota.period, range: range)
+                    guard includes(period, range) else { continue }
+                    let check = LimitCheck(user: pair.user, scope: pair.scope, period: period, range: range)
                     if !mayRepeat || seen.insert(check.key).inserted { body(check, series) }
                 }
             }

@@ -38,6 +38,15 @@ extension ReconciliationTests {
             let tour = findings.filter { $0.user == "tour" }
             #expect(tour.contains { $0.kind == .overLimitServed && $0.period == Self.cycle }, "\(tour)")
             #expect(!tour.contains { $0.period == .month }, "\(tour)")
+            // Every bucket admitted (a backfill): the earlier cycle is judged too, in the
+            // user's framing, and no calendar month.
+            let earlier = Self.cycle.bucket(containing: Self.cycle.bucket(containing: scenario.today).start.adding(days: -1))
+            #expect(scenario.units("tour", scope: "geocoding", in: earlier) > 100)
+            let all = Reconciler(configuration: scenario.configuration)
+                .findings(profiles: profiles, usage: scenario.usage, asOf: scenario.asOf, calendar: scenario.calendar, includes: { _, _ in true })
+                .filter { $0.user == "tour" && $0.kind == .overLimitServed }
+            #expect(all.contains { $0.bucket == earlier && $0.period == Self.cycle }, "\(all)")
+            #expect(!all.contains { $0.period == .month }, "\(all)")
             let limits = LimitResolver(profiles: profiles, configuration: scenario.configuration)
             #expect(limits.limit(user: "tour", scope: "geocoding", period: .month).reportedLimit == nil)
             #expect(limits.limit(user: "plain", scope: "geocoding", period: .month).reportedLimit == 60000)
@@ -59,6 +68,21 @@ extension ReconciliationTests {
             #expect(tour.first?.bucket == current && tour.first?.limit == 100)
             #expect(tour.first?.observed == scenario.units("tour", scope: "geocoding", in: current))
             #expect(!anomalies.contains { $0.user == "plain" }, "\(anomalies)")
+        }
+
+        @Test("usage.csv rows are in the user's cycles, with the profile's limit; other users keep the quota's months")
+        func usageRows() throws {
+            let (scenario, profiles, _) = try Self.audit()
+            let limits = LimitResolver(profiles: profiles, configuration: scenario.configuration)
+            let window = ReportWindow(asOfDay: scenario.today, touchedDays: [scenario.today])
+            let rows = UsageRows(rollingUp: scenario.usage, configuration: scenario.configuration, window: window, limits: limits).all
+            let tour = rows.filter { $0.user == "tour" && $0.scope == "geocoding" && $0.period.isMonthly }
+            let current = Self.cycle.bucket(containing: scenario.today)
+            #expect(tour.map(\.period) == [Self.cycle] && tour.first?.bucket == current, "\(tour)")
+            #expect(tour.first?.counts.units == scenario.units("tour", scope: "geocoding", in: current))
+            #expect(limits.reportedLimit(for: try #require(tour.first)) == 100)
+            let plain = rows.filter { $0.user == "plain" && $0.scope == "geocoding" && $0.period.isMonthly }
+            #expect(plain.map(\.period) == [.month], "\(plain)")
         }
 
         @Test("one piece of advice for the one counter, in the profile's cycles")
