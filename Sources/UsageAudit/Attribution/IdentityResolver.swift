@@ -18,6 +18,8 @@ public struct IdentityResolver {
     private var value: [UInt8] = []
     /// A label built for this request (a masked key, `ip:…`).
     private var built: [UInt8] = []
+    /// Labels of unmapped keys, hashed once per key.
+    private var maskedKeys = MaskedKeyCache()
 
     /// - Throws: `FormatError.unknownField` when a `field:NAME` source is not in the log format.
     public init(settings: IdentitySettings, keys directory: KeyDirectory, fields: FieldCatalog) throws(FormatError) {
@@ -115,8 +117,6 @@ public struct IdentityResolver {
         if let id = keys.lookup(key) {
             return try keyUserNames.withBytes(of: keyUsers[Int(id)]) { try body(.identified, $0) }
         }
-        UserLabel.maskedKey(key, into: &built)
-        let label = built
-        return try label.withUnsafeBufferPointer { try body(.identified, $0) }
+        return try maskedKeys.withLabel(of: key) { try body(.identified, $0) }
     }
 }
