@@ -59,13 +59,15 @@ public struct PeriodRollup {
                     guard !scopeCells.isEmpty else { continue }
                     cells = scopeCells
                 }
-                var framed: [Period] = []
+                var rolled: [Period] = []
                 for quotaPeriod in periodsByScope[scope] {
                     var period = quotaPeriod
-                    if let framing, let own = framing(user, scopeNames[scope], quotaPeriod) {
-                        guard !framed.contains(where: { $0.hasSameName(as: own) }) else { continue }
-                        framed.append(own)
-                        period = own
+                    if let framing {
+                        // Once per period: two quotas may map to the user's cycle, or one
+                        // quota may already be it.
+                        period = framing(user, scopeNames[scope], quotaPeriod) ?? quotaPeriod
+                        guard !rolled.contains(where: { $0.hasSameName(as: period) }) else { continue }
+                        rolled.append(period)
                     }
                     var range: DayRange?
                     var total = UsageCounts()

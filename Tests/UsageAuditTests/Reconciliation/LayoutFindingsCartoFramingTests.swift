@@ -85,6 +85,25 @@ extension ReconciliationTests {
             #expect(plain.map(\.period) == [.month], "\(plain)")
         }
 
+        @Test("a quota of the user's cycle beside a quota of calendar months: each cycle is rolled up and judged once")
+        func quotaOfTheCycleToo() throws {
+            var scenario = LayoutFindingsScenario(scopes: ["geocoding"], quotas: [
+                QuotaRule(scope: "geocoding", period: Self.cycle, defaultLimit: 60000, hard: true),
+                QuotaRule(scope: "geocoding", period: .month, defaultLimit: 60000, hard: true),
+            ])
+            scenario.generate(users: ["tour"], seed: 7, maximum: [("geocoding", 40)])
+            let profiles = [StoredProfile(user: "tour", scope: "geocoding", period: Self.cycle, limit: .limit(100), origin: "p")]
+            let limits = LimitResolver(profiles: profiles, configuration: scenario.configuration)
+            let window = ReportWindow(asOfDay: scenario.today, touchedDays: [scenario.today])
+            let rows = UsageRows(rollingUp: scenario.usage, configuration: scenario.configuration, window: window, limits: limits).all
+                .filter { $0.scope == "geocoding" && $0.period.isMonthly }
+            #expect(rows.map(\.period) == [Self.cycle], "\(rows)")
+            let anomalies = AnomalyDetector(configuration: scenario.configuration, limits: limits, calendar: scenario.calendar)
+                .anomalies(usage: scenario.usage, hourly: HourlyUsage(), window: window, asOf: scenario.asOf)
+                .filter { $0.kind == .limitReached || $0.kind == .nearLimit }
+            #expect(anomalies.map(\.period) == [Self.cycle], "\(anomalies)")
+        }
+
         @Test("one piece of advice for the one counter, in the profile's cycles")
         func advice() throws {
             let (scenario, profiles, _) = try Self.audit()
