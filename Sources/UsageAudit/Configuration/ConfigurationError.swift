@@ -10,8 +10,8 @@ public enum ConfigurationError: Error, Equatable, Sendable {
     case wrongType(key: String, line: Int?, expected: String, found: String)
     /// A key whose value is of the right type but impossible.
     case invalidValue(key: String, line: Int?, reason: String)
-    /// A key that must be present.
-    case missingKey(key: String, hint: String)
+    /// A key that must be present; `line` is its table's (or, when empty, its own).
+    case missingKey(key: String, line: Int?, hint: String)
     /// A file the configuration names (e.g. `identity.keys`) that cannot be used.
     case badReferencedFile(key: String, path: String, reason: String)
 }
@@ -31,8 +31,8 @@ extension ConfigurationError: CustomStringConvertible {
             return "'\(key)'\(at(line)) must be \(expected), found \(found)"
         case .invalidValue(let key, let line, let reason):
             return "'\(key)'\(at(line)): \(reason)"
-        case .missingKey(let key, let hint):
-            return "'\(key)' is required: \(hint)"
+        case .missingKey(let key, let line, let hint):
+            return "'\(key)'\(at(line)) is required: \(hint)"
         case .badReferencedFile(let key, let path, let reason):
             return "'\(key)' names '\(path)', which cannot be used: \(reason)"
         }

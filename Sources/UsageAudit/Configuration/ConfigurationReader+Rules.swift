@@ -15,7 +15,7 @@ extension ConfigurationReader {
     static func readScope(_ scope: inout ConfigTableReader) throws(ConfigurationError) -> ScopeRule {
         try scope.rejectKeys(notIn: ["name", "paths", "regex", "methods", "cost"])
         guard let name = try scope.string("name"), !name.isEmpty else {
-            throw .missingKey(key: scope.name("name"), hint: "every [[scope]] needs a name, e.g. name = \"geocoding\"")
+            throw .missingKey(key: scope.name("name"), line: scope.line("name"), hint: "every [[scope]] needs a name, e.g. name = \"geocoding\"")
         }
         var rule = ScopeRule(name: name)
         rule.paths = try scope.strings("paths") ?? []
@@ -28,7 +28,7 @@ extension ConfigurationReader {
             rule.regex = regex
         }
         guard !rule.paths.isEmpty || rule.regex != nil else {
-            throw .missingKey(key: scope.name("paths"), hint: "scope '\(name)' needs `paths = [\"/prefix\"]` or `regex = '^/…'` to select its requests")
+            throw .missingKey(key: scope.name("paths"), line: scope.line("paths"), hint: "scope '\(name)' needs `paths = [\"/prefix\"]` or `regex = '^/…'` to select its requests")
         }
         rule.methods = (try scope.strings("methods") ?? []).map { $0.uppercased() }
         if let cost = scope.value("cost") {
@@ -67,7 +67,7 @@ extension ConfigurationReader {
         switch quota.value("period") {
         case .string(let text): periodText = text
         case .integer(let days): periodText = String(days)
-        case nil: throw .missingKey(key: quota.name("period"), hint: "use day, week, month, year, Nd (e.g. 30d) or month@D (e.g. month@15)")
+        case nil: throw .missingKey(key: quota.name("period"), line: quota.line("period"), hint: "use day, week, month, year, Nd (e.g. 30d) or month@D (e.g. month@15)")
         case let other?: throw quota.wrongType("period", expected: "a string such as \"month\"", found: other)
         }
         let period: Period

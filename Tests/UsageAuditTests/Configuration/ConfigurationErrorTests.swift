@@ -299,19 +299,20 @@ struct ConfigurationErrorTests {
 
     // MARK: Missing keys
 
-    @Test("a scope without a name or without paths/regex, a quota without a period", arguments: [
-        ("[[scope]]\npaths = [\"/a\"]", "scope[0].name"),
-        ("[[scope]]\nname = \"\"\npaths = [\"/a\"]", "scope[0].name"),
-        ("[[scope]]\nname = \"a\"", "scope[0].paths"),
-        ("[[quota]]\nscope = \"all\"", "quota[0].period"),
+    @Test("a scope without a name or without paths/regex, a quota without a period: named with the table's line", arguments: [
+        ("[[scope]]\npaths = [\"/a\"]", "scope[0].name", 1),
+        ("[[scope]]\nname = \"\"\npaths = [\"/a\"]", "scope[0].name", 2),
+        ("[[scope]]\nname = \"a\"", "scope[0].paths", 1),
+        ("[log]\nformat = \"combined\"\n\n[[quota]]\nscope = \"all\"", "quota[0].period", 4),
     ])
-    func missingKeys(text: String, key: String) {
+    func missingKeys(text: String, key: String, line: Int) {
         let error = ConfigurationProbe.error(text)
-        guard case .missingKey(let found, _)? = error else {
+        guard case .missingKey(let found, let foundLine, _)? = error else {
             Issue.record("expected missingKey, got \(String(describing: error))")
             return
         }
         #expect(found == key)
+        #expect(foundLine == line, "\(String(describing: error))")
     }
 
     // MARK: Syntax
@@ -347,12 +348,12 @@ struct ConfigurationErrorTests {
         let errors: [ConfigurationError] = [
             .wrongType(key: "log.format", line: 2, expected: "a string", found: "an integer"),
             .invalidValue(key: "detect.near_limit", line: 9, reason: "must be a share"),
-            .missingKey(key: "quota[0].period", hint: "use day"),
+            .missingKey(key: "quota[0].period", line: 7, hint: "use day"),
             .badReferencedFile(key: "identity.keys", path: "k.csv", reason: "gone"),
         ]
         #expect(errors[0].description == "'log.format' (line 2) must be a string, found an integer")
         #expect(errors[1].description == "'detect.near_limit' (line 9): must be a share")
-        #expect(errors[2].description.hasPrefix("'quota[0].period' is required"))
+        #expect(errors[2].description.hasPrefix("'quota[0].period' (line 7) is required"))
         #expect(errors[3].description.contains("'identity.keys' names 'k.csv'"))
     }
 }

@@ -65,7 +65,7 @@ enum ConfigurationProbe {
         case .unknownKey(let key, let line, _)?: return (key, line)
         case .wrongType(let key, let line, _, _)?: return (key, line)
         case .invalidValue(let key, let line, _)?: return (key, line)
-        case .missingKey(let key, _)?: return (key, nil)
+        case .missingKey(let key, let line, _)?: return (key, line)
         default: return nil
         }
     }
