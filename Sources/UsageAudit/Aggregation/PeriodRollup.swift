@@ -26,12 +26,12 @@ public struct PeriodRollup {
 
     /// Calls `body` with each row of `rows(of:includes:)`, in the same order, without
     /// keeping them.
-    /// - Parameter framing: a user's own framing of a quota's period in a scope (a
-    ///   profile's billing cycle for a quota of calendar months, `LimitResolver`'s
-    ///   `monthlyFraming`), nil to keep it; each framed period is rolled up once.
+    /// - Parameter periods: a user's periods in a scope from the scope's quota periods (a
+    ///   profile's billing cycle for a quota of calendar months: `LimitResolver`'s
+    ///   `periods(user:scope:quotaPeriods:)`), nil for the quota periods themselves.
     public func forEachRow(
         of aggregate: UsageAggregate, includes: (Period, DayRange) -> Bool = { _, _ in true },
-        framing: ((_ user: String, _ scope: String, _ period: Period) -> Period?)? = nil,
+        periods: ((_ user: String, _ scope: String, _ quotaPeriods: [Period]) -> [Period])? = nil,
         _ body: (UsageRow) throws -> Void
     ) rethrows {
         let keys = aggregate.cellKeys
@@ -59,16 +59,8 @@ public struct PeriodRollup {
                     guard !scopeCells.isEmpty else { continue }
                     cells = scopeCells
                 }
-                var rolled: [Period] = []
-                for quotaPeriod in periodsByScope[scope] {
-                    var period = quotaPeriod
-                    if let framing {
-                        // Once per period: two quotas may map to the user's cycle, or one
-                        // quota may already be it.
-                        period = framing(user, scopeNames[scope], quotaPeriod) ?? quotaPeriod
-                        guard !rolled.contains(where: { $0.hasSameName(as: period) }) else { continue }
-                        rolled.append(period)
-                    }
+                let userPeriods = periods.map { $0(user, scopeNames[scope], periodsByScope[scope]) } ?? periodsByScope[scope]
+                for period in userPeriods {
                     var range: DayRange?
                     var total = UsageCounts()
                     for cell in cells {

@@ -34,9 +34,8 @@ public struct UsageRows: Sequence, Sendable, Equatable, ExpressibleByArrayLitera
         case .rows(let rows):
             for row in rows { try body(row) }
         case .rollup(let aggregate, let configuration, let window, let limits):
-            let framing = limits.map { limits in { user, scope, period in limits.monthlyFraming(user: user, scope: scope, period: period) } }
             try PeriodRollup(configuration: configuration).forEachRow(
-                of: aggregate, includes: { _, range in window.contains(range) }, framing: framing, body)
+                of: aggregate, includes: { _, range in window.contains(range) }, periods: limits?.periods(user:scope:quotaPeriods:), body)
         }
     }
 

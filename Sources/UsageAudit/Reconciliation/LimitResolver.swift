@@ -89,6 +89,20 @@ public struct LimitResolver: Sendable {
         return framing
     }
 
+    /// The periods `user`'s use of `scope` is reported and judged in: the scope's
+    /// `quotaPeriods`, a monthly one replaced by the user's own cycle (`monthlyFraming`),
+    /// that cycle once when two monthly quotas map to it or a quota already names it.
+    public func periods(user: String, scope: String, quotaPeriods: [Period]) -> [Period] {
+        guard reframesMonths else { return quotaPeriods }
+        var periods: [Period] = []
+        for quotaPeriod in quotaPeriods {
+            let period = monthlyFraming(user: user, scope: scope, period: quotaPeriod) ?? quotaPeriod
+            if period.isMonthly, periods.contains(where: { $0.hasSameName(as: period) }) { continue }
+            periods.append(period)
+        }
+        return periods
+    }
+
     /// The limit for `user` in `scope` over `period`.
     ///
     /// `hard` is the profile's flag, else the quota's, else true; `blockPrice` likewise. A

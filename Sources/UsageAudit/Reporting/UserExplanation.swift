@@ -33,12 +33,10 @@ public struct UserExplanation {
         var lines: [Line] = []
         for series in outcome.usage.dailySeries(scopeNames: outcome.configuration.scopeNames, users: [user]) where series.user == user {
             let daily = (0..<self.days).map { series.units(on: first.adding(days: $0)) }
-            var shown = Set<String>()
-            let limits = outcome.configuration.periods(forScope: series.scope).compactMap { quotaPeriod -> (Period, EffectiveLimit, Int64)? in
-                // The user's own billing cycle where a profile frames the quota's months
-                // otherwise (once, when two monthly quotas map to it).
-                let period = outcome.limits.monthlyFraming(user: user, scope: series.scope, period: quotaPeriod) ?? quotaPeriod
-                guard shown.insert(period.name).inserted else { return nil }
+            // The user's own billing cycle where a profile frames the quota's months otherwise.
+            let periods = outcome.limits.periods(
+                user: user, scope: series.scope, quotaPeriods: outcome.configuration.periods(forScope: series.scope))
+            let limits = periods.compactMap { period -> (Period, EffectiveLimit, Int64)? in
                 let limit = outcome.limits.limit(user: user, scope: series.scope, period: period)
                 guard limit.reportedLimit != nil else { return nil }
                 let bucket = period.bucket(containing: asOfDay)

@@ -65,6 +65,12 @@ extension ReconciliationTests {
             #expect(custom.limit(user: "ann", scope: "geo", period: .month).value == .none)
             #expect(custom.limit(user: "ann", scope: "geo", period: cycle) == EffectiveLimit(
                 value: .units(150), hard: false, blockPrice: 1500, source: .profile(origin: "p:1")))
+            // A user's periods: the quota's month becomes the cycle, once; two 30d windows
+            // of different anchors stay two.
+            let windows = [Period.days(30, anchor: LocalDay(number: 0)), .days(30, anchor: LocalDay(number: 7))]
+            #expect(custom.periods(user: "ann", scope: "geo", quotaPeriods: [cycle, .month] + windows) == [cycle] + windows)
+            #expect(custom.periods(user: "ann", scope: "geo", quotaPeriods: [.month, cycle]) == [cycle])
+            #expect(custom.periods(user: "bob", scope: "geo", quotaPeriods: [.month]) == [.month])
             // Other users, other scopes and other periods keep the quota.
             #expect(custom.monthlyFraming(user: "bob", scope: "geo", period: .month) == nil)
             #expect(custom.limit(user: "bob", scope: "geo", period: .month).value == .units(2000))
