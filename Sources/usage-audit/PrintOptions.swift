@@ -12,14 +12,17 @@ struct PrintOptions: ParsableArguments {
     @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout; - (or /dev/stdout) is stdout.", valueName: "file"))
     var output = "-"
 
-    /// Names of standard output that are written as `-` (not replaced, not reopened).
-    private static let standardOutputNames: Set<String> = ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+    /// Whether `-o` names standard output: `-`, or a name of it that `AtomicFile` knows
+    /// (`/dev/stdout`), written as `-` is.
+    private var writesToStandardOutput: Bool {
+        output == "-" || AtomicFile.standardDescriptor(of: output) == STDOUT_FILENO
+    }
 
     /// The format: `--format`, else the `-o` file's extension, else table on a terminal
     /// and csv in a pipe.
     var chosenFormat: OutputFormat {
         if let format { return format }
-        guard Self.standardOutputNames.contains(output) else {
+        guard writesToStandardOutput else {
             switch (output as NSString).pathExtension.lowercased() {
             case "json": return .json
             case "jsonl", "ndjson": return .jsonl
@@ -32,7 +35,7 @@ struct PrintOptions: ParsableArguments {
     /// Writes `table` to stdout or the `-o` file in the chosen format.
     func emit(_ table: ReportTable) throws(CommandFailure) {
         let text = chosenFormat.render(table)
-        guard !Self.standardOutputNames.contains(output) else {
+        guard !writesToStandardOutput else {
             StandardOutput.write(text)
             return
         }

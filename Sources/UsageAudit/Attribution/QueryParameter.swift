@@ -1,24 +1,7 @@
 /// Finds and decodes one parameter of a query string (`a=1&api_key=XYZ`).
 enum QueryParameter {
-    /// Writes the percent-decoded value of parameter `name` into `value`; false when the
-    /// query has no such parameter or its value is empty.
-    static func value(named name: [UInt8], in query: UnsafeBufferPointer<UInt8>, into value: inout [UInt8]) -> Bool {
-        // A query logged with its '?' (a JSON log's query field) starts after it.
-        var start = query.first == 0x3F ? 1 : 0
-        while start < query.count {
-            var end = start
-            while end < query.count, query[end] != 0x26, query[end] != 0x3B { end += 1 } // '&' or ';'
-            if end - start > name.count, query[start + name.count] == 0x3D, matches(name, query, at: start) {
-                decode(UnsafeBufferPointer(rebasing: query[(start + name.count + 1)..<end]), into: &value)
-                return !value.isEmpty
-            }
-            start = end + 1
-        }
-        return false
-    }
-
     /// The raw (still percent-encoded) value of the first parameter `name`, or nil when the
-    /// query has none or that value is empty — the bytes `value(named:in:into:)` decodes.
+    /// query has none or that value is empty; `decode(_:into:)` decodes it.
     static func rawValue(named name: [UInt8], in query: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         // A query logged with its '?' (a JSON log's query field) starts after it.
         var start = query.first == 0x3F ? 1 : 0

@@ -88,7 +88,7 @@ public enum AtomicFile {
     /// The descriptor a name of standard output or error stands for (`/dev/stdout`,
     /// `/dev/fd/2`, `/proc/self/fd/1`): written to as it is, never reopened, so that what
     /// the command printed before stays when it is redirected to a file.
-    static func standardDescriptor(of path: String) -> Int32? {
+    public static func standardDescriptor(of path: String) -> Int32? {
         switch path {
         case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1": return STDOUT_FILENO
         case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2": return STDERR_FILENO
