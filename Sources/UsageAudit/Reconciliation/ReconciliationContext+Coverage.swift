@@ -15,7 +15,8 @@ extension ReconciliationContext {
     /// counter, a lifetime total — of a user the logs never saw in any scope.
     ///
     /// A profile with `used = 0` and a lifetime total is an idle user, not an orphan: the
-    /// logs of one night do not reach back to the use that built the total.
+    /// logs of one night do not reach back to the use that built the total. Stored use
+    /// within the tolerance of 0 agrees with the logs, as any counter within it does.
     func orphanFinding(for profile: StoredProfile, bucket: CounterBucket) -> ReconciliationFinding? {
         guard !index.hasTraffic(user: profile.user) else { return nil }
         let field: String
@@ -23,10 +24,10 @@ extension ReconciliationContext {
         if let used = profile.used {
             // Use in a bucket that began before the logs may all predate them, and use after
             // the logs end may be all there is.
-            guard used > 0, coverageStart.map({ bucket.range.start >= $0 }) ?? true, !endsBeyondCoverage(bucket)
+            guard used > 0, !Saturating.within(used, 0, tolerance), coverageStart.map({ bucket.range.start >= $0 }) ?? true, !endsBeyondCoverage(bucket)
             else { return nil }
             (field, stored) = ("used", used)
-        } else if let total = profile.total, total > 0, coverageStart == nil {
+        } else if let total = profile.total, total > 0, !Saturating.within(total, 0, tolerance), coverageStart == nil {
             (field, stored) = ("total", total)
         } else {
             return nil

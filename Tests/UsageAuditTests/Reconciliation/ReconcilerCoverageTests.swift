@@ -48,6 +48,20 @@ extension ReconciliationTests {
             #expect(zed.detail.contains("no request from this user in the logs, in any scope"))
         }
 
+        @Test("an orphan's stored use within the tolerance of 0 agrees, as any counter within it does", arguments: [
+            (stored: Int64(12), tolerance: Int64(12), orphaned: false),
+            (stored: 13, tolerance: 12, orphaned: true),
+        ])
+        func orphanWithinTolerance(stored: Int64, tolerance: Int64, orphaned: Bool) {
+            var fixture = ReconciliationFixture()
+            fixture.tolerance = tolerance
+            fixture.use("alice", on: today, units: 10)
+            fixture.store("alice", used: 10)
+            fixture.store("zed", used: stored)
+            fixture.store("xi", used: nil, total: stored)
+            #expect(fixture.findings().filter { $0.kind == .orphanProfile }.count == (orphaned ? 2 : 0))
+        }
+
         @Test("a stored counter in a scope the user did not use is compared, not orphaned")
         func otherScopeOnly() {
             var fixture = ReconciliationFixture()
