@@ -17,8 +17,9 @@ struct DetectionPlan {
         var slotCount: Int
         /// The length of the local day in hours (23 or 25 on DST days).
         var hoursInDay: Int
-        /// The hours of the day up to the audit moment (begun hours count), at most
-        /// `hoursInDay`: the logs of the as-of day end there.
+        /// The hours of the day up to the audit moment (an hour it is inside of counts;
+        /// 12:00:00 ends the twelfth), at least 1 and at most `hoursInDay`: the logs of the
+        /// as-of day end there.
         var hoursElapsed: Int
         /// The audit moment when it falls inside the day, else nil.
         var cutAt: Int64?
@@ -98,7 +99,7 @@ struct DetectionPlan {
             guard first < last else { continue }
             let hoursInDay = Int((dayEnd - dayStart + slot / 2) / slot)
             let cut = asOf < dayEnd - 1 ? asOf : nil
-            let elapsed = cut.map { Int(($0 + 1 - dayStart + slot - 1) / slot) } ?? hoursInDay
+            let elapsed = cut.map { Int(($0 - dayStart + slot - 1) / slot) } ?? hoursInDay
             spans.append(HourSpan(
                 judged: index, firstSlot: first, slotCount: Int((last - first) / slot),
                 hoursInDay: hoursInDay, hoursElapsed: min(hoursInDay, max(1, elapsed)), cutAt: cut))

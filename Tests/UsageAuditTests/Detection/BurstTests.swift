@@ -33,6 +33,17 @@ struct BurstTests {
             + "an even spread over the 10 hours to 09:47 would be 54 an hour)")
     }
 
+    @Test("An audit moment on the hour ends the hours before it: 12:00:00 is twelve hours, 12:00:01 thirteen",
+          arguments: [(second: Int64(0), hours: 12), (second: 1, hours: 13), (second: -1, hours: 12)])
+    func dayCutOnTheHour(second: Int64, hours: Int) throws {
+        var fixture = Fixture()
+        fixture.useHourly("ana", on: Fixture.monday, units: (0..<12).map { $0 == 7 ? 600 : 2 })
+        let asOf = fixture.calendar.startOfDay(Fixture.monday) + 12 * 3600 + second
+        let finding = try #require(fixture.anomalies(usage: fixture.usage, judging: [Fixture.monday], asOf: asOf).first)
+        #expect(finding.kind == .burst && finding.baseline == 622.0 / Double(hours))
+        #expect(finding.detail.contains("an even spread over the \(hours) hours to "))
+    }
+
     @Test("Use spread over the day, or too little of it, is no burst")
     func noBurst() {
         var fixture = Fixture()
