@@ -49,7 +49,8 @@ extension ReconciliationContext {
 
     /// `over_limit_served` when a hard limit let more units through than it allows, and
     /// `blocked_under_limit` when requests were refused (429) while the use was under the
-    /// limit — with the lockout signature (refused with nothing served after a bucket that
+    /// limit (for a hard limit: under `detect.near_limit` of it, where detection's
+    /// `limit_reached` takes over) — with the lockout signature (refused with nothing served after a bucket that
     /// reached the limit) named as such. `series` is the user's in the check's scope, if
     /// the caller has it (else it is looked up).
     func limitFindings(for check: LimitCheck, series known: UsageIndex.Series? = nil) -> [ReconciliationFinding] {
@@ -58,7 +59,7 @@ extension ReconciliationContext {
         let series = known ?? index.series(user: check.user, scope: check.scope)
         let counts = series?.counts(in: check.range) ?? UsageCounts()
         let overServed = limit.hard && limit.unitsPast(counts.units) > 0
-        let refusedUnder = counts.rejected > 0 && limit.isUnder(counts.units)
+        let refusedUnder = counts.rejected > 0 && isRefusedUnder(limit, units: counts.units)
         // Most checks find nothing: the words are built only for a finding.
         guard overServed || refusedUnder else { return [] }
         let requestsOnly = counts.requests == counts.units
@@ -82,7 +83,7 @@ extension ReconciliationContext {
                     + "\(limit.sourceDescription)): \(past) past the limit, the limit was not enforced"
             findings.append(finding(.overLimitServed, detail))
         }
-        if counts.rejected > 0, limit.isUnder(counts.units) {
+        if refusedUnder {
             var unexplained = counts
             unexplained.rejected = unexplainedRefusals(check: check, series: series)
             if unexplained.rejected > 0 {
@@ -92,10 +93,29 @@ extension ReconciliationContext {
         return findings
     }
 
+    /// Whether refusals with `units` used are refused under `limit`: below it, and for a
+    /// hard limit below `detect.near_limit` of it. Refusals from there on are the limit
+    /// working on a store counter a little ahead of the logs, which detection reports as
+    /// `limit_reached` (README: the two never judge the same refusals).
+    func isRefusedUnder(_ limit: EffectiveLimit, units: Int64) -> Bool {
+        guard limit.isUnder(units) else { return false }
+        guard limit.hard, case .units(let limitUnits) = limit.value else { return true }
+        return !comesNear(limitUnits, used: units)
+    }
+
+    /// Whether `used` units come to `detect.near_limit` of a positive limit of `units`, or
+    /// reach it (a limit of 0 is reached by any use).
+    func comesNear(_ units: Int64, used: Int64) -> Bool {
+        if used >= units { return true }
+        // In Double, as detection compares: `nearLimit × units` has a fraction.
+        return units > 0 && Double(used) >= configuration.analysis.nearLimit * Double(units)
+    }
+
     /// The refusals of `check`'s bucket that no other hard limit over the same requests
     /// explains: a refusal on a day when another quota or profile limit of the user (the
     /// scope's own in another period, `all`'s, or for `all` the limits of the scopes refused
-    /// that day) had already been reached in its bucket is that limit working.
+    /// that day) had already come near its limit in its bucket (`comesNear`) is that limit
+    /// working.
     private func unexplainedRefusals(check: LimitCheck, series: UsageIndex.Series?) -> Int64 {
         guard let series else { return 0 }
         var candidates: [(scope: String, period: Period)] = configuration.quotas.map { ($0.scope, $0.period) }
@@ -119,7 +139,7 @@ extension ReconciliationContext {
                 guard limit.hard, case .units(let units) = limit.value else { return false }
                 let bucket = candidate.period.bucket(containing: day)
                 let soFar = DayRange(start: bucket.start, end: day.clampedAdding(days: 1))
-                return index.counts(user: check.user, scope: candidate.scope, in: soFar).units >= units
+                return comesNear(units, used: index.counts(user: check.user, scope: candidate.scope, in: soFar).units)
             }
             if !explained { refused = Saturating.add(refused, rejected) }
         }

@@ -155,6 +155,27 @@ extension ReconciliationTests {
             #expect(fixture.kinds(of: "zoe") == ["blocked_under_limit:limit"])
         }
 
+
+        @Test("429s from detect.near_limit of a hard limit are detection's limit_reached, and explain the week's refusals")
+        func refusalsNearTheLimit() {
+            var fixture = ReconciliationFixture(quotas: [
+                QuotaRule(scope: "all", period: .day, defaultLimit: 100),
+                QuotaRule(scope: "all", period: .week, defaultLimit: 600),
+            ])
+            // 89 of 100 is below 0.9 of the day's limit: refused under it, in the day and the week.
+            fixture.use("u89", on: today, units: 89, rejected: 10)
+            // 90 and 95 of 100 are near it, 100 reached it: the day's limit working, in neither bucket a finding.
+            fixture.use("u90", on: today, units: 90, rejected: 10)
+            fixture.use("u95", on: today, units: 95, rejected: 10)
+            fixture.use("u100", on: today, units: 100, rejected: 10)
+            #expect(fixture.findings().map { "\($0.user) \($0.kind.rawValue) \($0.period.name)" } == [
+                "u89 blocked_under_limit day", "u89 blocked_under_limit week",
+            ])
+            // A soft limit refuses nothing: refusals near it are still under it.
+            var soft = ReconciliationFixture(quotas: [QuotaRule(scope: "all", period: .day, defaultLimit: 100, hard: false)])
+            soft.use("u95", on: today, units: 95, rejected: 10)
+            #expect(soft.kinds(of: "u95") == ["blocked_under_limit:limit"])
+        }
         @Test("past buckets are examined only when `includes` admits them")
         func includes() {
             var fixture = ReconciliationFixture()
