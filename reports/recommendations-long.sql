@@ -9,7 +9,7 @@ BEGIN;
 -- fleetwise all/day revert_to_default: the custom 10,000 limit (profiles.csv:45) is not needed: peak demand 510 over the last 29 days (history since 2026-10-16) stays under 90% of the default 5,000; remove the custom value to return to the default
 UPDATE "profiles" SET "limit" = NULL WHERE "user" = 'fleetwise' AND "scope" = 'all' AND "period" = 'day' AND "limit" = 10000;
 
--- j.weber all/day temporary_raise: one-off: demand 4,812 on 2026-11-20 (96% of the 5,000 limit) while the other 26 days stayed at or under 23 (≤ 50%); the job needs 4,812 × 1.15 = 5,534: 2× the default 5,000 = 10,000 covers it; set it back to 5,000 after the job
+-- j.weber all/day temporary_raise: one-off: demand 4,812 on 2026-11-20 (96% of the 5,000 limit) while the 26 days before the last 3 days stayed at or under 23 (≤ 50%); the job needs 4,812 × 1.15 = 5,534: 2× the default 5,000 = 10,000 covers it; set it back to 5,000 after the job
 UPDATE "profiles" SET "limit" = 10000 WHERE "user" = 'j.weber' AND "scope" = 'all' AND "period" = 'day' AND ("limit" IS NULL OR "limit" = 5000);
 -- after the job: UPDATE "profiles" SET "limit" = NULL WHERE "user" = 'j.weber' AND "scope" = 'all' AND "period" = 'day' AND "limit" = 10000;
 

@@ -1,5 +1,7 @@
 /// One user's demand on one limit over the look-back: per bucket of the limit's period,
-/// units served plus requests refused (429s: demand the limit turned away).
+/// units served plus the units of the requests refused (429s: demand the limit turned
+/// away). A refused request is worth `refusalCost` units, the user's average: a request
+/// each where every request costs one unit, 3 each in a scope of `cost = 3`.
 ///
 /// The look-back is the as-of bucket and `RecommendationRules.lookBack(for:)` complete
 /// buckets before it. Buckets that end before the user's history starts are left out:
@@ -11,7 +13,7 @@ struct DemandHistory {
         var range: DayRange
         var units: Int64
         var rejected: Int64
-        /// `units + rejected`, saturating.
+        /// `units + rejected × refusalCost`, saturating.
         var demand: Int64
         /// The as-of bucket, or one of the buckets just before it (`RecommendationRules.recentBuckets`).
         var isRecent: Bool
@@ -33,9 +35,11 @@ struct DemandHistory {
     ///   - ranges: `ranges(period:asOfDay:count:)` for the period's look-back, when the
     ///     caller has it already (the same for every user of a period).
     ///   - counts: the user's use of the limit's scope summed over a range of days.
+    ///   - refusalCost: the units one refused request stands for over `range` (asked
+    ///     only when requests were refused and some units were not requests).
     init(
         period: Period, asOfDay: LocalDay, historyStart: LocalDay?, ranges: [DayRange]? = nil,
-        counts: (DayRange) -> DayCounts
+        counts: (DayRange) -> DayCounts, refusalCost: (DayRange) -> Double = { _ in 1 }
     ) {
         let start = historyStart.flatMap { $0 <= asOfDay ? $0 : nil }
         self.historyStart = start
@@ -45,17 +49,35 @@ struct DemandHistory {
         var buckets: [Bucket] = []
         buckets.reserveCapacity(ranges.count)
         let horizon = asOfDay.clampedAdding(days: 1)
+        var unitsAreRequests = true
         for (index, range) in ranges.enumerated() {
             guard let start, range.end > start else { continue }
             let clipped = DayRange(start: max(range.start, start), end: min(range.end, horizon))
             let counts = counts(clipped)
+            unitsAreRequests = unitsAreRequests && counts.unitsAreRequests
             buckets.append(Bucket(
                 range: range, units: counts.units, rejected: counts.rejected,
                 demand: Saturating.add(max(0, counts.units), max(0, counts.rejected)),
                 isRecent: index >= ranges.count - recent))
         }
+        if !unitsAreRequests, let first = buckets.first, let last = buckets.last, buckets.contains(where: { $0.rejected > 0 }) {
+            let cost = refusalCost(DayRange(start: max(first.range.start, start ?? first.range.start), end: min(last.range.end, horizon)))
+            for index in buckets.indices where buckets[index].rejected > 0 {
+                let refused = Self.units(of: buckets[index].rejected, at: cost)
+                buckets[index].demand = Saturating.add(max(0, buckets[index].units), refused)
+            }
+        }
         self.buckets = buckets
         completeBuckets = max(0, buckets.count - 1)
+    }
+
+    /// `requests × cost` rounded to whole units, saturating (a cost that is not a positive
+    /// number counts a request as one unit).
+    static func units(of requests: Int64, at cost: Double) -> Int64 {
+        let requests = max(0, requests)
+        guard cost.isFinite, cost > 0 else { return requests }
+        let units = (Double(requests) * cost).rounded()
+        return units >= 9.2e18 ? .max : Int64(units)
     }
 
     /// The as-of bucket and `count − 1` buckets before it, oldest first.

@@ -81,7 +81,10 @@ struct LimitAdvisor {
         var reason = "one-off: demand \(RecommendationText.count(job.demand)) \(RecommendationText.bucket(job.range, of: period)) "
             + "(\(RecommendationText.percent(job.demand, of: candidate.limit)) of \(RecommendationText.limit(candidate)))"
         let calm = others.map(\.demand).max() ?? 0
-        reason += " while the other \(RecommendationText.buckets(others.count, of: period)) stayed at or under "
+        // The recent buckets are the job's window: the quiet ones are those before it.
+        let recent = history.buckets.count - others.count
+        reason += " while the \(RecommendationText.buckets(others.count, of: period)) before "
+            + "\(RecommendationText.lastBuckets(recent, of: period)) stayed at or under "
             + "\(RecommendationText.count(calm)) (≤ \(RecommendationText.share(RecommendationRules.quietShare)))"
         reason += "; the job needs \(RecommendationText.count(job.demand)) × \(RecommendationText.factor(headroom)) = "
             + "\(RecommendationText.count(wanted))"

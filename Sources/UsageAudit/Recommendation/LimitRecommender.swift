@@ -93,6 +93,8 @@ public struct LimitRecommender {
             ) { range in
                 guard let id else { return DayCounts() }
                 return table.counts(user: id, slot: slot, from: Int(range.start.number), to: Int(range.end.number))
+            } refusalCost: { range in
+                refusalCost(usage: usage, user: id, slot: slot, range: range)
             }
             guard fromProfile || history.hasDemand else { return }
             if let advice = advisor.advice(for: candidate, history: history, includesKeep: includeKeep),

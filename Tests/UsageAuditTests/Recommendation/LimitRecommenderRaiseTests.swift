@@ -69,7 +69,8 @@ extension RecommendationTests {
             let advice = try #require(fixture.only("cleo"))
             #expect(advice.action == .temporaryRaise)
             #expect(advice.recommendedLimit == 10000)
-            #expect(advice.reason.contains("one-off: demand 8,000 on 2026-11-20 (160% of the 5,000 limit)"))
+            #expect(advice.reason.contains("one-off: demand 8,000 on 2026-11-20 (160% of the 5,000 limit) while the 26 days "
+                + "before the last 3 days stayed at or under 1,"))
             #expect(advice.reason.contains("the job needs 8,000 × 1.15 = 9,200: 2× the default 5,000 = 10,000 covers it"))
             #expect(advice.reason.hasSuffix("set it back to 5,000 after the job"))
         }
@@ -134,6 +135,26 @@ extension RecommendationTests {
             #expect(advice.reason.contains("on 3 of the last 9 weeks"))
             let recommended = try #require(advice.recommendedLimit)
             #expect(recommended >= 12500 && HumanNumber.roundedUp(recommended) == recommended)
+        }
+
+        @Test("refused requests in a weighted scope are demand at the user's units per request, not one unit each",
+              arguments: [(geoCost: Int64(3), limit: Int64(180), demand: "120"), (geoCost: 1, limit: 60, demand: "40")])
+        func weightedRefusals(geoCost: Int64, limit: Int64, demand: String) throws {
+            var fixture = RecommendationFixture(quotas: [QuotaRule(scope: "geo", period: .day, defaultLimit: 20 * geoCost)])
+            fixture.configuration.scopes[0].cost = .constant(geoCost)
+            func use(_ ago: Int, requests: Int64, rejected: Int64 = 0) {
+                let day = RecommendationFixture.daysAgo(ago)
+                let noon = fixture.calendar.startOfDay(day) + 12 * 3600
+                fixture.usage.add(
+                    UsageCounts(requests: requests, units: requests * geoCost, rejected: rejected, firstSeen: noon, lastSeen: noon),
+                    user: "ivy", scope: RecommendationFixture.geo, day: day)
+            }
+            // Five requests a day for five weeks, then the whole limit served and as many requests refused.
+            for ago in 1...36 { use(ago, requests: 5) }
+            use(0, requests: 20, rejected: 20)
+            let advice = try #require(fixture.only("ivy"))
+            #expect(advice.action == .temporaryRaise && advice.recommendedLimit == limit, "\(advice)")
+            #expect(advice.reason.contains("one-off: demand \(demand) on 2026-11-21"), "\(advice.reason)")
         }
     }
 }
