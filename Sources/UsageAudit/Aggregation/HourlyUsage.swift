@@ -2,14 +2,20 @@
 /// data that lets the reconciler cut the snapshot day at the snapshot moment and try
 /// bucket boundaries shifted by whole hours (a store counting days in another zone).
 ///
-/// Bounded: only requests within `keptSeconds` (default 48 hours) of the latest request
-/// time seen are kept, so memory grows with the users active in the last two days, never
-/// with the length of the input. Requests after `through` (the audit moment, when known
-/// before counting) are ignored.
+/// Bounded: only requests from `keptSeconds` (default 48 hours) before the anchor on are
+/// kept — the latest request time seen, or `through` (the audit moment, when known before
+/// counting) when that is earlier — so memory grows with the users active in the last two
+/// days (and, with an audit moment before the end of the input, in the hours after it),
+/// never with the length of the input. Requests after `through` are kept too: the
+/// state store keeps these slots for later runs, which must find every request of their
+/// hours (a slot cut at the audit moment would look complete to them), and the daily
+/// counts hold those requests as well. Callers that stop at the audit moment cut there
+/// themselves.
 ///
 /// Mergeable like `UsageAggregate`: merging the hourly usage of any split of the input
 /// gives, within `coverage`, exactly the hourly usage of the whole (a request within
-/// `keptSeconds` of the overall latest time is within it of its own part's latest too).
+/// `keptSeconds` of the overall anchor is within it of its own part's anchor too, which
+/// is never later).
 ///
 /// Hours are slots of 3600 seconds starting at `phase` seconds past a UTC hour, so that
 /// local midnights of a zone with a half-hour offset fall on slot boundaries (see
@@ -36,7 +42,8 @@ public struct HourlyUsage: Sendable {
     public let keptSeconds: Int64
     /// Seconds past the UTC hour at which slots start (0…3599).
     public let phase: Int64
-    /// The last instant counted; nil counts everything.
+    /// The audit moment, when known before counting: the kept span reaches back from it
+    /// rather than from a later request. Nil: from the latest request.
     public let through: Int64?
     /// The latest request time recorded (`Int64.min` before the first).
     public private(set) var latest: Int64 = .min
@@ -74,10 +81,10 @@ public struct HourlyUsage: Sendable {
         record(userID: id, scope: scope, time: time, units: units, consumed: consumed, rejected: rejected)
     }
 
-    /// Whether a request at `time` is recorded (inside the kept span, not after `through`).
+    /// Whether a request at `time` is recorded (inside the kept span).
     @inline(__always)
     public func accepts(_ time: Int64) -> Bool {
-        time >= keepFrom && time <= (through ?? .max)
+        time >= keepFrom
     }
 
     /// The id of the user whose label is `user` in this usage's own table (hot path:
@@ -123,7 +130,7 @@ public struct HourlyUsage: Sendable {
     /// Adds counts for a user given by name at the hour containing `time` (cold path:
     /// loading partials, tests).
     public mutating func add(_ counts: UsageCounts, user: String, scope: Int, time: Int64) {
-        guard time >= keepFrom, time <= (through ?? .max) else { return }
+        guard time >= keepFrom else { return }
         let id = users.intern(user)
         add(user: id, scope: scope, time: time) { $0.merge(counts) }
     }
@@ -154,12 +161,17 @@ public struct HourlyUsage: Sendable {
     }
 
     /// The instants whose counts are complete: from the first slot boundary at or after
-    /// `latest − keptSeconds` to just past `through`; nil before the first request.
+    /// `anchor − keptSeconds` on; nil before the first request.
     public var coverage: Range<Int64>? {
         guard latest > .min else { return nil }
-        let start = slotBoundary(atOrAfter: latest - keptSeconds)
-        let end = through.map { min($0, Self.timeBound) + 1 } ?? Self.timeBound
-        return start < end ? start..<end : nil
+        let start = slotBoundary(atOrAfter: anchor - keptSeconds)
+        return start < Self.timeBound ? start..<Self.timeBound : nil
+    }
+
+    /// What the kept span reaches back from: the latest request time, or `through` when
+    /// that is earlier.
+    var anchor: Int64 {
+        through.map { min(latest, Self.clamp($0)) } ?? latest
     }
 
     /// The start of the slot that contains `time`.
@@ -247,7 +259,7 @@ public struct HourlyUsage: Sendable {
 
     private mutating func advance(to time: Int64) {
         latest = time
-        keepFrom = slotBoundary(atOrAfter: latest - keptSeconds)
+        keepFrom = slotBoundary(atOrAfter: anchor - keptSeconds)
     }
 
     /// Drops slots that start before the kept span now rather than at the next pruning

@@ -43,15 +43,21 @@ struct HourlyUsageTests {
         #expect(usage.slots.count == 1)
     }
 
-    @Test("requests after `through` are ignored and the coverage ends there")
+    @Test("the kept span reaches back from `through`, and requests after it are kept: later runs read their slots")
     func through() throws {
         var usage = HourlyUsage(through: midnight + 7200)
         record(&usage, "ann", at: midnight + 100)
         record(&usage, "ann", at: midnight + 7201)
-        #expect(usage.latest == midnight + 100)
-        #expect(usage.coverage?.upperBound == midnight + 7201)
+        // Three days after the audit moment: the hours before it stay kept and complete.
+        record(&usage, "ann", at: midnight + 3 * 86_400, units: 5)
+        #expect(usage.latest == midnight + 3 * 86_400)
+        let coverage = try #require(usage.coverage)
+        #expect(coverage.lowerBound == midnight + 7200 - 2 * 86_400)
         #expect(usage.counts(user: "ann", scopes: [0], from: midnight, to: midnight + 7200)?.units == 1)
-        #expect(usage.counts(user: "ann", scopes: [0], from: midnight, to: midnight + 10_800) == nil)
+        #expect(usage.counts(user: "ann", scopes: [0], from: midnight, to: midnight + 10_800)?.units == 2)
+        #expect(usage.slotCounts(user: "ann", scopes: [0], containing: midnight + 3 * 86_400)?.units == 5)
+        // Every slot goes to the state store, the ones after the audit moment too.
+        #expect(usage.storedSlots(scopeNames: ["geo"]).map(\.counts.units) == [1, 1, 5])
     }
 
     @Test("merging the parts of any split equals counting the whole, within the coverage")

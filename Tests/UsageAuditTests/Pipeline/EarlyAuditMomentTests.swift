@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import UsageAudit
+
+/// An `--as-of` before the end of the logs: the hours after it are counted and stored like
+/// any others, and a counter whose snapshot is the audit moment is judged exactly.
+@Suite("An audit moment before the end of the logs")
+struct EarlyAuditMomentTests {
+    private let fixture: PipelineFixture
+    private let audit: Audit
+
+    init() throws {
+        fixture = try PipelineFixture()
+        audit = try Audit(configuration: ConfigurationLoader.parse(text: ""))
+    }
+
+    /// 2026-10-26 at `hour`:00 UTC.
+    private static func moment(hour: Int) -> Int64 {
+        1_792_972_800 + Int64(hour) * 3600
+    }
+
+    /// One request of `user` at each of `hours` on 2026-10-`day`, UTC.
+    private func lines(_ user: String, day: Int = 26, hours: [Int]) -> [String] {
+        hours.map { PipelineFixture.combinedLine(user: user, time: String(format: "%02d/Oct/2026:%02d:00:00 +0000", day, $0)) }
+    }
+
+    private func profile(used: Int64, snapshotAt: Int64) -> StoredProfile {
+        StoredProfile(
+            user: "ann", scope: "all", period: .day, limit: .useDefault, used: used, total: nil, hard: nil,
+            snapshotAt: snapshotAt, periodStart: nil, origin: "profiles.csv:2")
+    }
+
+    @Test("the next night finds the requests after an earlier night's audit moment in its stored hours")
+    func storedHoursAfterTheMoment() throws {
+        let statePath = fixture.folder.file("state.sqlite")
+        let first = try fixture.plain("a.log", lines("ann", hours: [8, 10, 14, 16]))
+        _ = try audit.run(
+            inputs: [first], asOf: Self.moment(hour: 12), state: SQLiteStateStore(path: statePath), workers: 1,
+            logger: PipelineFixture.silentLogger)
+        // ann's counter read at 15:00: three requests by then, as the store says.
+        let second = try fixture.plain("b.log", lines("bob", day: 27, hours: [8]))
+        let outcome = try audit.run(
+            inputs: [second], asOf: nil, profiles: [profile(used: 3, snapshotAt: Self.moment(hour: 15))],
+            state: SQLiteStateStore(path: statePath), workers: 1, logger: PipelineFixture.silentLogger)
+        #expect(outcome.findings.filter { $0.user == "ann" }.isEmpty, "\(outcome.findings)")
+    }
+
+    @Test("a counter read at the audit moment, inside an hour the logs go on past, is judged from the hours", arguments: [0, 1800])
+    func snapshotAtTheMoment(seconds: Int64) throws {
+        let input = try fixture.plain("access.log", lines("ann", hours: [8, 10, 14]))
+        let moment = Self.moment(hour: 12) + seconds
+        let outcome = try audit.run(
+            inputs: [input], asOf: moment, profiles: [profile(used: 0, snapshotAt: moment)], workers: 1,
+            logger: PipelineFixture.silentLogger)
+        let finding = try #require(outcome.findings.first { $0.user == "ann" })
+        #expect(finding.kind == .drift && finding.stored == 0 && finding.recomputed == 2, "\(finding)")
+    }
+}
