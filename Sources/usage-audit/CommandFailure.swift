@@ -19,6 +19,6 @@ struct CommandFailure: Error {
     func report() {
         let color = Terminal.standardErrorUsesColor
         let prefix = color ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
-        FileHandle.standardError.write(Data("usage-audit: \(prefix) \(message)\n".utf8))
+        StandardError.shared.write("usage-audit: \(prefix) \(message)\n")
     }
 }

@@ -21,7 +21,7 @@ final class ProgressLine: @unchecked Sendable {
         timer.schedule(deadline: .now() + .milliseconds(300), repeating: .milliseconds(250))
         timer.setEventHandler { [progress] in
             let text = "reading \(progress.inputsFinished)/\(progress.inputCount) inputs, \(progress.linesRead.formatted()) lines"
-            FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+            StandardError.shared.showProgress(text)
         }
         timer.resume()
     }
@@ -30,7 +30,7 @@ final class ProgressLine: @unchecked Sendable {
     func finish() {
         queue.sync {
             timer.cancel()
-            FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+            StandardError.shared.clearProgress()
         }
     }
 }

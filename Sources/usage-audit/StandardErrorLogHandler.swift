@@ -22,7 +22,7 @@ struct StandardErrorLogHandler: LogHandler {
         let details = merged.isEmpty ? "" : " (" + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
         let level = label(for: event.level)
         let line = "usage-audit: \(level.isEmpty ? "" : level + " ")\(event.message)\(details)\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardError.shared.write(line)
     }
 
     private func label(for level: Logger.Level) -> String {

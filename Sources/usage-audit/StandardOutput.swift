@@ -11,7 +11,7 @@ enum StandardOutput {
             if written < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE { exit(0) }
-                FileHandle.standardError.write(Data("usage-audit: error: cannot write to standard output: \(String(cString: strerror(errno)))\n".utf8))
+                StandardError.shared.write("usage-audit: error: cannot write to standard output: \(String(cString: strerror(errno)))\n")
                 exit(ExitStatus.unreadableInput)
             }
             offset += written

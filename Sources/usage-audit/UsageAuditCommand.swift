@@ -26,11 +26,11 @@ struct UsageAuditCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         if let topic = unknownHelpTopic(in: Array(CommandLine.arguments.dropFirst())) {
             // The parser's own `help` shows the overview for any unknown name and exits 0.
-            FileHandle.standardError.write(Data("""
+            StandardError.shared.write("""
                 Error: 'help \(topic)': there is no subcommand '\(topic)'. Subcommands: \(subcommandNames.joined(separator: ", ")).
                   See 'usage-audit --help'.
 
-                """.utf8))
+                """)
             Foundation.exit(ExitStatus.usage)
         }
         do {
@@ -42,7 +42,7 @@ struct UsageAuditCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                StandardError.shared.write(fullMessage(for: error) + "\n")
                 Foundation.exit(ExitStatus.usage)
             }
             exit(withError: error)

@@ -28,9 +28,10 @@ enum AuditBinary {
     ///   - input: bytes for standard input; nil connects it to /dev/null.
     ///   - environment: variables added to (or overriding) this process's environment;
     ///     `NO_COLOR=1` is always set so that messages carry no escape codes.
+    ///   - standardError: where stderr goes instead of being captured (then `stderr` is empty).
     static func run(
         _ arguments: [String], in directory: URL? = nil, input: Data? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], standardError: FileHandle? = nil
     ) throws -> CommandRun {
         let executable = try location()
         let scratch = try EndToEndFolder(prefix: "run")
@@ -57,7 +58,7 @@ enum AuditBinary {
         for (name, value) in environment { variables[name] = value }
         process.environment = variables
         process.standardOutput = stdout
-        process.standardError = stderr
+        process.standardError = standardError ?? stderr
         if let input {
             let inputURL = scratch.url.appendingPathComponent("stdin")
             try input.write(to: inputURL)

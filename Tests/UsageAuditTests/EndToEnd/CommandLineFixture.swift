@@ -42,8 +42,8 @@ struct CommandLineFixture {
     }
 
     /// Runs `usage-audit arguments…` in the fixture's folder.
-    func run(_ arguments: [String], input: Data? = nil) throws -> CommandRun {
-        try AuditBinary.run(arguments, in: folder.url, input: input)
+    func run(_ arguments: [String], input: Data? = nil, standardError: FileHandle? = nil) throws -> CommandRun {
+        try AuditBinary.run(arguments, in: folder.url, input: input, standardError: standardError)
     }
 
     /// The text of `name` in the folder, or nil.

@@ -125,6 +125,26 @@ struct CommandLineOutputTests {
         #expect(!json.contains { ($0["user"] as? String)?.hasPrefix("'") == true })
     }
 
+    @Test("stderr that cannot be written (/dev/full, a pipe nobody reads) loses the messages, not the run",
+          arguments: ["full", "closed pipe"])
+    func unwritableStandardError(kind: String) throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let pipe = Pipe()
+        let target: FileHandle
+        if kind == "full" {
+            target = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        } else {
+            try pipe.fileHandleForReading.close()
+            target = pipe.fileHandleForWriting
+        }
+        // -v writes to stderr before the reports, the summary line after them.
+        let run = try fixture.run(["run", "-v", "--config", "config.toml", "--out", "out", "a.log"], standardError: target)
+        #expect(!run.terminatedBySignal && run.exitCode == 0, "\(run.summary)")
+        #expect(fixture.text("out/usage.csv")?.contains("alice") == true)
+        #expect(fixture.text("out/summary.json") != nil)
+    }
+
     @Test("reports are written atomically: no temporary files are left in --out, also when overwriting")
     func noLeftoverTemporaryFiles() throws {
         let fixture = try CommandLineFixture()
