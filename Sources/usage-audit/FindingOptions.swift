@@ -6,7 +6,7 @@ import UsageAudit
 /// What to do with findings besides reporting them: `--fail-on` and `--fix-sql`.
 struct FindingOptions: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
-        "Exit with code 1 when a finding at or above this level is found: warning (any), error (wrong counters, unenforced limits), or kinds separated by commas. Off by default.",
+        "Exit with code 1 when a finding at or above this level is found: warning (any finding or anomaly), error (wrong counters, unenforced limits), or kinds of findings or anomalies separated by commas (drift,spike). Off by default.",
         valueName: "level"))
     var failOn: String?
 
@@ -67,10 +67,25 @@ struct FindingOptions: ParsableArguments {
         }
     }
 
-    /// The exit-code-1 failure when `--fail-on` is reached, else nil.
-    func thresholdFailure(for outcome: AuditOutcome) -> CommandFailure? {
-        guard let failOn, let threshold = FindingThreshold(failOn), threshold.isReached(by: outcome.findings) else { return nil }
-        let count = outcome.findings.filter { threshold.kinds.contains($0.kind) }.count
-        return CommandFailure(message: "\(count) finding(s) at or above --fail-on \(failOn)", exitCode: ExitStatus.findings)
+    /// Refuses anomaly kinds in `--fail-on` for a command that reports no anomalies
+    /// (`reconcile`): they could never be seen where the exit code points.
+    func validateWithoutAnomalies(command: String) throws {
+        guard let failOn else { return }
+        let named = failOn.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { AnomalyKind(rawValue: $0) != nil }
+        guard !named.isEmpty else { return }
+        throw ValidationError("--fail-on \(named.joined(separator: ",")): \(command) reports no anomalies; use 'usage-audit run --fail-on …' to exit 1 on them")
+    }
+
+    /// The exit-code-1 failure when `--fail-on` is reached, else nil. `anomalies`: whether
+    /// the command reports them (`run`); `reconcile`'s `warning` is any reconciliation finding.
+    func thresholdFailure(for outcome: AuditOutcome, anomalies: Bool) -> CommandFailure? {
+        guard let failOn, let threshold = FindingThreshold(failOn) else { return nil }
+        let counted = threshold.count(findings: outcome.findings, anomalies: anomalies ? outcome.anomalies : [])
+        guard counted.findings + counted.anomalies > 0 else { return nil }
+        var parts: [String] = []
+        if counted.findings > 0 { parts.append("\(counted.findings) finding\(counted.findings == 1 ? "" : "s")") }
+        if counted.anomalies > 0 { parts.append("\(counted.anomalies) anomal\(counted.anomalies == 1 ? "y" : "ies")") }
+        return CommandFailure(message: "\(parts.joined(separator: " and ")) at or above --fail-on \(failOn)", exitCode: ExitStatus.findings)
     }
 }

@@ -25,6 +25,7 @@ struct ReconcileCommand: ParsableCommand {
         if findings.fixSQL != nil, audit.profiles == nil {
             throw ValidationError("--fix-sql needs --profiles: it corrects the stored counters that --profiles reads")
         }
+        try findings.validateWithoutAnomalies(command: "reconcile")
     }
 
     func run() throws {
@@ -32,7 +33,7 @@ struct ReconcileCommand: ParsableCommand {
         let outcome = try audit.runAudit(logger: logger)
         try printing.emit(ReportSet(outcome: outcome).reconciliationTable)
         try findings.writeFixSQL(for: outcome, logger: logger)
-        let thresholdFailure = findings.thresholdFailure(for: outcome)
+        let thresholdFailure = findings.thresholdFailure(for: outcome, anomalies: false)
         if outcome.hasDamage {
             thresholdFailure?.report()
             throw CommandFailure(message: outcome.damageMessage, exitCode: ExitStatus.damagedInput)

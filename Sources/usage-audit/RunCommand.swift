@@ -94,7 +94,7 @@ struct RunCommand: ParsableCommand {
         let knownNote = known > 0 ? "; \(known) of \(outcome.result.inputs.count) input(s) counted before, nothing added from them" : ""
         logger.info("counted \(totals.requests.counted("request")) of \(outcome.result.aggregate.users.count.counted("user")) from \(totals.lines.counted("new line")) (\(totals.malformed) malformed)\(knownNote); \(outcome.findings.count.counted("reconciliation finding")); reports in \(out)")
         try findings.writeFixSQL(for: outcome, logger: logger)
-        let thresholdFailure = findings.thresholdFailure(for: outcome)
+        let thresholdFailure = findings.thresholdFailure(for: outcome, anomalies: true)
         if outcome.hasDamage {
             thresholdFailure?.report()
             throw CommandFailure(

@@ -1,12 +1,15 @@
 /// Which findings make a run exit with code 1 (`--fail-on`), for nightly jobs that should
 /// page someone.
 ///
-/// Written as a severity — `warning` (every finding) or `error` (counters that are wrong
-/// or limits that were not applied: drift, stale_reset, total_regression,
-/// over_limit_served, blocked_under_limit) — or as a comma-separated list of kinds
-/// (`over_limit_served,drift`).
+/// Written as a severity — `warning` (every reconciliation finding and every anomaly) or
+/// `error` (counters that are wrong or limits that were not applied: drift, stale_reset,
+/// total_regression, over_limit_served, blocked_under_limit) — or as a comma-separated
+/// list of kinds of either report (`over_limit_served,spike,near_limit`).
 public struct FindingThreshold: Hashable, Sendable {
+    /// The reconciliation kinds selected.
     public let kinds: Set<FindingKind>
+    /// The anomaly kinds selected.
+    public let anomalyKinds: Set<AnomalyKind>
 
     /// The kinds that `error` selects: a stored counter or an enforced limit is wrong.
     public static let errorKinds: Set<FindingKind> = [.drift, .staleReset, .totalRegression, .overLimitServed, .blockedUnderLimit]
@@ -14,26 +17,44 @@ public struct FindingThreshold: Hashable, Sendable {
     /// Parses `warning`, `error` or a list of kinds; nil when a word is none of them.
     public init?(_ text: String) {
         switch text {
-        case "warning", "any": kinds = Set(FindingKind.allCases)
-        case "error": kinds = Self.errorKinds
+        case "warning", "any":
+            kinds = Set(FindingKind.allCases)
+            anomalyKinds = Set(AnomalyKind.allCases)
+        case "error":
+            kinds = Self.errorKinds
+            anomalyKinds = []
         default:
             var selected: Set<FindingKind> = []
+            var anomalies: Set<AnomalyKind> = []
             for word in text.split(separator: ",") {
-                guard let kind = FindingKind(rawValue: word.trimmingCharacters()) else { return nil }
-                selected.insert(kind)
+                let name = word.trimmingCharacters()
+                if let kind = FindingKind(rawValue: name) {
+                    selected.insert(kind)
+                } else if let kind = AnomalyKind(rawValue: name) {
+                    anomalies.insert(kind)
+                } else {
+                    return nil
+                }
             }
-            guard !selected.isEmpty else { return nil }
+            guard !selected.isEmpty || !anomalies.isEmpty else { return nil }
             kinds = selected
+            anomalyKinds = anomalies
         }
     }
 
-    /// Whether any of `findings` is at or above the threshold.
-    public func isReached(by findings: [ReconciliationFinding]) -> Bool {
-        findings.contains { kinds.contains($0.kind) }
+    /// How many of `findings` and `anomalies` are at or above the threshold.
+    public func count(findings: [ReconciliationFinding], anomalies: [Anomaly]) -> (findings: Int, anomalies: Int) {
+        (findings.count { kinds.contains($0.kind) }, anomalies.count { anomalyKinds.contains($0.kind) })
+    }
+
+    /// Whether any of `findings` or `anomalies` is at or above the threshold.
+    public func isReached(by findings: [ReconciliationFinding], anomalies: [Anomaly] = []) -> Bool {
+        findings.contains { kinds.contains($0.kind) } || anomalies.contains { anomalyKinds.contains($0.kind) }
     }
 
     /// The accepted spellings, for help and error messages.
     public static var accepted: String {
-        "warning, error, or kinds separated by commas (" + FindingKind.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+        "warning, error, or kinds separated by commas (" + FindingKind.allCases.map(\.rawValue).joined(separator: ", ")
+            + "; anomalies: " + AnomalyKind.allCases.map(\.rawValue).joined(separator: ", ") + ")"
     }
 }

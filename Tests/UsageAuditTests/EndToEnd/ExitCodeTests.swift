@@ -24,6 +24,28 @@ struct ExitCodeTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.folder.file("out/usage.csv").path))
     }
 
+    @Test("--fail-on warning and anomaly kinds exit 1 on an anomaly in run; reconcile refuses anomaly kinds", arguments: [
+        ("warning", Int32(1)), ("near_limit", 1), ("spike,near_limit", 1), ("spike", 0), ("error", 0),
+    ])
+    func failOnAnomalies(level: String, expected: Int32) throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        // Nine requests of alice under a daily limit of 10: near_limit, and no reconciliation finding.
+        let lines = (0..<9).map { second in
+            #"192.0.2.2 - alice [21/Nov/2026:10:00:0\#(second) +0100] "GET /api/search HTTP/1.1" 200 12 "-" "curl/8.5.0""#
+        }
+        try fixture.folder.write(lines.map { $0 + "\n" }.joined(), to: "near.log")
+        try fixture.folder.write(CommandLineFixture.configuration.replacingOccurrences(of: "default = 100", with: "default = 10"), to: "near.toml")
+        let run = try fixture.run(["run", "--config", "near.toml", "--out", "out", "--fail-on", level, "near.log"])
+        #expect(run.exitCode == expected, "\(run.summary)")
+        #expect(fixture.text("out/anomalies.csv")?.contains("alice,all,day,2026-11-21T00:00:00+01:00,near_limit,9") == true)
+        if expected == 1 { #expect(run.stderr.contains("1 anomaly at or above --fail-on \(level)"), "\(run.stderr)") }
+        let reconcile = try fixture.run(["reconcile", "--config", "near.toml", "--fail-on", level, "near.log"])
+        let refused = level.contains("spike") || level.contains("near_limit")
+        #expect(reconcile.exitCode == (refused ? 2 : 0), "\(reconcile.summary)")
+        if refused { #expect(reconcile.stderr.contains("reconcile reports no anomalies"), "\(reconcile.stderr)") }
+    }
+
     @Test("a bad --as-of is exit 2, naming the flag", arguments: ["yesterday", "2026-13-01T00:00:00Z", "2026-11-21T25:00:00Z"])
     func badAsOf(value: String) throws {
         let fixture = try CommandLineFixture()
