@@ -80,7 +80,20 @@ public struct InputCounter {
             parsesAhead: decodeAhead && parsesAhead)
         guard let previous else {
             statistics.content = .new
+            if let alike = ledger.longer(than: source.length, startingLike: source.head) {
+                logger.warning("\(input.displayName): counted as new, but it starts with the first line of \(alike.name), counted before and longer (\(alike.length) bytes, this input \(source.length)); if it is a copy of that log's start, its requests are now counted twice (an input under \(ContentDigest.headCapacity / 1024) KiB is recognised only whole)")
+            }
             return (statistics, nil, record(of: source, input: input, statistics: statistics, countedAt: countedAt))
+        }
+        if source.length < previous.length, statistics.error == nil {
+            // Its first 64 KiB are the record's, and it ends before the record did: a copy of
+            // the record's start (`head -n`, a copy taken while the log was written). What
+            // lies past its head cannot be compared (only the record's whole length has a
+            // checksum), so it is taken for that copy and says so.
+            statistics.content = .alreadyCounted(previousName: previous.name, countedAt: previous.countedAt)
+            statistics.skippedBytes = source.length
+            logger.warning("\(input.displayName): its first \(ContentDigest.headCapacity / 1024) KiB are those of \(previous.name), counted before, which is longer (\(previous.length) bytes, this input \(source.length)): taken for a shorter copy of it and not counted again; only those first bytes could be compared")
+            return (statistics, previous, nil)
         }
         let unchanged = source.length >= previous.length && source.checksumAtCheckpoint == previous.checksum
         guard unchanged else {

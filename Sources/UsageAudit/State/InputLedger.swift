@@ -27,6 +27,15 @@ public struct InputLedger: Sendable {
         return records.last { $0.name == name && $0.lineDigest == digest && !$0.lineDigest.isEmpty }
     }
 
+    /// A record longer than `length` bytes whose first line `head` (all of a short input)
+    /// repeats, though the head matched no record: possibly a copy of that record's start,
+    /// which a head shorter than `ContentDigest.headCapacity` cannot prove.
+    public func longer(than length: Int64, startingLike head: [UInt8]) -> CountedInput? {
+        let digest = ContentDigest.lineDigest(of: head)
+        guard !digest.isEmpty else { return nil }
+        return records.last { $0.lineDigest == digest && $0.length > length }
+    }
+
     /// Adds `record`, replacing the one it continues (same id, or same head).
     public mutating func remember(_ record: CountedInput) {
         if let index = records.firstIndex(where: { ($0.id != nil && $0.id == record.id) || ($0.headLength == record.headLength && $0.headDigest == record.headDigest) }) {

@@ -179,6 +179,37 @@ struct ExactlyOnceTests {
         #expect(try storedUnits("mallory") == 0)
     }
 
+    @Test("the first half of a counted log (head -n) is a shorter copy: counted before, no damage, said on stderr")
+    func shorterCopy() throws {
+        let all = lines("ann", day: 21, count: 3_000) // about 240 KB: more than the 64 KiB head
+        let whole = try fixture.plain("big.log", all)
+        _ = try run([whole])
+        let half = try fixture.plain("first_half.log", Array(all[..<1_500]))
+        let capture = LogCapture()
+        let outcome = try audit.run(
+            inputs: [half], asOf: nil, state: SQLiteStateStore(path: statePath), workers: 2, logger: capture.logger())
+        #expect(outcome.result.inputs[0].content.name == "already_counted")
+        #expect(outcome.result.inputs[0].error == nil && !outcome.hasDamage)
+        #expect(outcome.result.totals.lines == 0)
+        #expect(try storedUnits("ann") == 3_000)
+        #expect(capture.lines.contains { $0.contains("first_half.log: its first 64 KiB are those of ") && $0.contains("big.log, counted before") },
+                "\(capture.lines)")
+    }
+
+    @Test("a short log that starts like a longer one counted before is counted, with a warning that it may be a copy")
+    func shortCopyIsNamed() throws {
+        let all = lines("ann", day: 21, count: 400) // about 32 KB: recognised only whole
+        _ = try run([try fixture.plain("multi.log", all)])
+        let capture = LogCapture()
+        let outcome = try audit.run(
+            inputs: [try fixture.plain("day.log", Array(all[..<200]))], asOf: nil, state: SQLiteStateStore(path: statePath),
+            workers: 2, logger: capture.logger())
+        #expect(outcome.result.inputs[0].content.name == "new")
+        #expect(try storedUnits("ann") == 600)
+        #expect(capture.lines.contains { $0.contains("day.log: counted as new, but it starts with the first line of ") && $0.contains("multi.log, counted before and longer") },
+                "\(capture.lines)")
+    }
+
     @Test("reports from nightly runs equal those of one backfill, for the last night's buckets")
     func nightlyEqualsBackfill() throws {
         var files: [InputSource] = []
