@@ -25,7 +25,7 @@ public struct UsageRows: Sequence, Sendable, Equatable, ExpressibleByArrayLitera
     /// `limits`, a user whose monthly profile frames a quota's months otherwise
     /// (`LimitResolver.monthlyFraming`) gets rows in the profile's cycles instead.
     public init(rollingUp aggregate: UsageAggregate, configuration: AuditConfiguration, window: ReportWindow, limits: LimitResolver? = nil) {
-        source = .rollup(aggregate, configuration: configuration, window: window, limits: limits?.reframesMonths == true ? limits : nil)
+        source = .rollup(aggregate, configuration: configuration, window: window, limits: limits?.reframes == true ? limits : nil)
     }
 
     /// Calls `body` with each row in order, holding none of them after the call.

@@ -35,7 +35,7 @@ public struct AnomalyDetector {
     public func anomalies(usage: UsageAggregate, hourly: HourlyUsage, window: ReportWindow, asOf: Int64) -> [Anomaly] {
         let plan = DetectionPlan(
             configuration: configuration, window: window, hourly: hourly, calendar: calendar, asOf: asOf,
-            reframesMonths: limits.reframesMonths)
+            reframes: limits.reframes)
         let table = DailyUnitsTable(usage: usage, scopeCount: configuration.scopeNames.count, days: plan.keptDays)
         var scan = DetectionScan(detector: self, plan: plan, table: table, usage: usage, hourly: hourly)
         for user in 0..<table.userCount where table.hasEntries(user: user) {

@@ -39,12 +39,12 @@ struct DetectionPlan {
     /// The day numbers whose counts detection reads.
     let keptDays: ClosedRange<Int>
 
-    /// - Parameter reframesMonths: whether a profile frames some user's months otherwise
-    ///   (`LimitResolver.reframesMonths`): the counts are then kept from a month before the
-    ///   window's first monthly bucket, where that user's cycle may start.
+    /// - Parameter reframes: whether a profile frames some user's months or `Nd` windows
+    ///   otherwise (`LimitResolver.reframes`): the counts are then kept from a month (a
+    ///   window) before the window's first such bucket, where that user's may start.
     init(
         configuration: AuditConfiguration, window: ReportWindow, hourly: HourlyUsage, calendar: ZonedCalendar, asOf: Int64,
-        reframesMonths: Bool = false
+        reframes: Bool = false
     ) {
         let days = window.days.map { Int($0.number) }
         judgedDays = days
@@ -69,7 +69,7 @@ struct DetectionPlan {
                     let bucket = period.bucket(containing: day)
                     guard window.contains(bucket), seen.insert(bucket).inserted else { continue }
                     list.append(LimitBucket(period: period, bucket: bucket))
-                    low = min(low, Int(bucket.start.number) - (reframesMonths && period.isMonthly ? 31 : 0))
+                    low = min(low, Int(bucket.start.number) - (reframes ? Self.reframingMargin(of: period) : 0))
                     high = max(high, Int(bucket.end.number) - 1)
                 }
             }
@@ -105,6 +105,14 @@ struct DetectionPlan {
                 hoursInDay: hoursInDay, hoursElapsed: min(hoursInDay, max(1, elapsed)), cutAt: cut))
         }
         return spans
+    }
+
+    /// How many days before a bucket of `period` a user's own framing of it may start: a
+    /// month for monthly periods, a window for `Nd`, none for calendar periods.
+    static func reframingMargin(of period: Period) -> Int {
+        if period.isMonthly { return 31 }
+        if case .days(let count, _) = period { return max(1, count) }
+        return 0
     }
 
     /// The local day with number `number`, clamped to what `LocalDay` holds.

@@ -13,9 +13,9 @@ extension DetectionScan {
                 guard counts.hasUse else { continue }
                 let userName = self.name(user, &name)
                 let scope = plan.slotNames[slot]
-                if limits.reframesMonths, let framing = limits.monthlyFraming(user: userName, scope: scope, period: entry.period) {
-                    // A quota of the cycle itself is judged as it is.
-                    if plan.limitBuckets[slot].contains(where: { $0.period.hasSameName(as: framing) }) { continue }
+                if limits.reframes, let framing = limits.framing(user: userName, scope: scope, period: entry.period) {
+                    // A quota of the cycle (or window) itself is judged as it is.
+                    if plan.limitBuckets[slot].contains(where: { $0.period.hasSameBuckets(as: framing) }) { continue }
                     for day in plan.judgedDays where entry.bucket.contains(DetectionPlan.localDay(day)) {
                         let cycle = framing.bucket(containing: DetectionPlan.localDay(day))
                         guard !reframed.contains(cycle) else { continue }

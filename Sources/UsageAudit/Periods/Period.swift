@@ -49,6 +49,15 @@ extension Period {
         }
     }
 
+    /// Whether `other` cuts the days into the same buckets: equal, or `Nd` windows whose
+    /// anchors lie a whole number of windows apart.
+    public func hasSameBuckets(as other: Period) -> Bool {
+        guard case let (.days(count, anchor), .days(otherCount, otherAnchor)) = (self, other) else { return self == other }
+        let length = max(1, count)
+        guard length == max(1, otherCount) else { return false }
+        return (Int(anchor.number) - Int(otherAnchor.number)) % length == 0
+    }
+
     /// Whether `other` has the same `name` (`30d` whatever the anchor), without building
     /// the names.
     public func hasSameName(as other: Period) -> Bool {

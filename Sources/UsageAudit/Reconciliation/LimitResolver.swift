@@ -8,6 +8,10 @@
 /// quota's differently framed buckets have no limit for that user, and the profile's period
 /// takes the quota's default, `hard` and `block_price` where the profile gives none.
 ///
+/// A profile dated by its store frames that user's `Nd` windows the same way: a `30d`
+/// counter whose window opened on its `period_start` is reported and judged in windows from
+/// that day, not from the quota's anchor (DESIGN §3, Periods).
+///
 /// `UsageReport` can ask it for the `limit` column of every row; the reconciler uses it to
 /// judge over-limit and blocked-under-limit use.
 public struct LimitResolver: Sendable {
@@ -25,6 +29,9 @@ public struct LimitResolver: Sendable {
     private let profiles: [Key: StoredProfile]
     /// The period of each user's first monthly profile of a scope.
     private let monthlyFraming: [ScopeKey: Period]
+    /// The window of each user's first dated `Nd` profile of a scope and window length
+    /// (`30d` from its `period_start`).
+    private let datedWindows: [Key: Period]
     private let configuration: AuditConfiguration
 
     /// - Parameter profiles: the stored profiles; when a store holds several for the same
@@ -32,9 +39,13 @@ public struct LimitResolver: Sendable {
     public init(profiles: [StoredProfile], configuration: AuditConfiguration) {
         var byKey: [Key: StoredProfile] = [:]
         var monthly: [ScopeKey: Period] = [:]
+        var dated: [Key: Period] = [:]
         for profile in profiles {
             let key = Key(user: profile.user, scope: profile.scope, period: profile.period.name)
             if byKey[key] == nil { byKey[key] = profile }
+            if case .days(let count, _) = profile.period, let start = profile.periodStart, dated[key] == nil {
+                dated[key] = .days(count, anchor: start)
+            }
             if profile.period.isMonthly {
                 let scopeKey = ScopeKey(user: profile.user, scope: profile.scope)
                 if monthly[scopeKey] == nil { monthly[scopeKey] = profile.period }
@@ -42,15 +53,26 @@ public struct LimitResolver: Sendable {
         }
         self.profiles = byKey
         monthlyFraming = monthly
+        datedWindows = dated
         self.configuration = configuration
         reframesMonths = monthly.contains { key, period in
             configuration.quotas.contains { $0.scope == key.scope && $0.period.isMonthly && !$0.period.hasSameName(as: period) }
+        }
+        reframesWindows = dated.contains { key, window in
+            configuration.quotas.contains { $0.scope == key.scope && $0.period.hasSameName(as: window) && !$0.period.hasSameBuckets(as: window) }
         }
     }
 
     /// Whether some user's monthly profile frames a monthly quota otherwise
     /// (`monthlyFraming(user:scope:period:)`).
     public let reframesMonths: Bool
+
+    /// Whether some user's dated `Nd` profile frames a quota's windows otherwise
+    /// (`framing(user:scope:period:)`).
+    public let reframesWindows: Bool
+
+    /// Whether some user's profile frames a quota's buckets otherwise: months or windows.
+    public var reframes: Bool { reframesMonths || reframesWindows }
 
     /// Whether limits depend on scope and period only (no stored profiles).
     public var isUserIndependent: Bool { profiles.isEmpty }
@@ -89,15 +111,29 @@ public struct LimitResolver: Sendable {
         return framing
     }
 
+    /// The period `user`'s profile counts `scope` in instead of `period`, when it frames
+    /// the quota's buckets otherwise: the user's own billing cycle for a monthly quota
+    /// (`monthlyFraming(user:scope:period:)`), or an `Nd` window from the profile's
+    /// `period_start` for a quota of `Nd` anchored elsewhere. Nil otherwise.
+    public func framing(user: String, scope: String, period: Period) -> Period? {
+        if reframesMonths, let own = monthlyFraming(user: user, scope: scope, period: period) { return own }
+        guard reframesWindows, period.isDayWindow,
+              let window = datedWindows[Key(user: user, scope: scope, period: period.name)],
+              !window.hasSameBuckets(as: period)
+        else { return nil }
+        return window
+    }
+
     /// The periods `user`'s use of `scope` is reported and judged in: the scope's
-    /// `quotaPeriods`, a monthly one replaced by the user's own cycle (`monthlyFraming`),
-    /// that cycle once when two monthly quotas map to it or a quota already names it.
+    /// `quotaPeriods`, each replaced by the user's own framing of it (`framing`), a period
+    /// once when two quotas map to it (two monthly ones, or a quota that names it already).
     public func periods(user: String, scope: String, quotaPeriods: [Period]) -> [Period] {
-        guard reframesMonths else { return quotaPeriods }
+        guard reframes else { return quotaPeriods }
         var periods: [Period] = []
         for quotaPeriod in quotaPeriods {
-            let period = monthlyFraming(user: user, scope: scope, period: quotaPeriod) ?? quotaPeriod
+            let period = framing(user: user, scope: scope, period: quotaPeriod) ?? quotaPeriod
             if period.isMonthly, periods.contains(where: { $0.hasSameName(as: period) }) { continue }
+            if periods.contains(where: { $0.hasSameBuckets(as: period) }) { continue }
             periods.append(period)
         }
         return periods

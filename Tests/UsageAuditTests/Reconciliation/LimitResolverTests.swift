@@ -100,6 +100,32 @@ extension ReconciliationTests {
             }
         }
 
+        @Test("a dated 30d profile frames the user's windows from its period_start; one a whole window apart frames nothing")
+        func windowFraming() {
+            let quotaWindow = Period.days(30, anchor: LocalDay(number: 20_000))
+            let start = LocalDay(number: 20_012)
+            let dated = LimitResolver(
+                profiles: [StoredProfile(user: "ann", scope: "geo", period: .days(30, anchor: start), limit: .limit(3), periodStart: start, origin: "p:1")],
+                configuration: configuration)
+            #expect(dated.reframesWindows && dated.reframes && !dated.reframesMonths)
+            #expect(dated.framing(user: "ann", scope: "geo", period: quotaWindow) == .days(30, anchor: start))
+            #expect(dated.periods(user: "ann", scope: "geo", quotaPeriods: [.month, quotaWindow]) == [.month, .days(30, anchor: start)])
+            #expect(dated.limit(user: "ann", scope: "geo", period: .days(30, anchor: start)).value == .units(3))
+            // Other users and periods keep the quota's windows.
+            #expect(dated.framing(user: "bob", scope: "geo", period: quotaWindow) == nil)
+            #expect(dated.framing(user: "ann", scope: "geo", period: .month) == nil)
+            #expect(dated.periods(user: "bob", scope: "geo", quotaPeriods: [quotaWindow]) == [quotaWindow])
+            // A period_start on the quota's own grid, or no period_start at all, frames nothing.
+            for profileStart in [LocalDay(number: 20_060), nil] {
+                let aligned = LimitResolver(
+                    profiles: [StoredProfile(user: "ann", scope: "geo", period: .days(30, anchor: LocalDay(number: 0)), limit: .limit(3),
+                                             periodStart: profileStart, origin: "p:1")],
+                    configuration: configuration)
+                #expect(!aligned.reframes, "\(String(describing: profileStart))")
+                #expect(aligned.framing(user: "ann", scope: "geo", period: quotaWindow) == nil)
+            }
+        }
+
         @Test("overage only past a soft limit; started blocks of 1000 are charged", arguments: [
             (Int64(2000), nil as Int64?, nil as Double?),
             (2001, 1, 1500),
