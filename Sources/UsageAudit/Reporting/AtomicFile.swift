@@ -120,12 +120,24 @@ public enum AtomicFile {
         return removed
     }
 
-    /// Creates `directory` (and its parents) if it does not exist.
+    /// Creates `directory` (and its parents) if it does not exist. The error names the
+    /// folder on the way that could not be made and why, in the system's words
+    /// (`'reports' is a file, not a folder`, `'/proc/x': No such file or directory`).
     public static func createDirectory(_ directory: String) throws(ReportError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: directory, reason: "cannot create the folder: \(error.localizedDescription)")
+        var prefix = directory.hasPrefix("/") ? "/" : ""
+        for component in directory.split(separator: "/") {
+            prefix += prefix.isEmpty || prefix.hasSuffix("/") ? String(component) : "/" + component
+            var status = stat()
+            if stat(prefix, &status) == 0 {
+                guard status.st_mode & S_IFMT == S_IFDIR else {
+                    throw .cannotWrite(path: directory, reason: "cannot create the folder: '\(prefix)' is a file, not a folder")
+                }
+                continue
+            }
+            if mkdir(prefix, 0o777) != 0, errno != EEXIST {
+                let reason = String(cString: strerror(errno))
+                throw .cannotWrite(path: directory, reason: "cannot create the folder '\(prefix)': \(reason)")
+            }
         }
     }
 }

@@ -50,6 +50,9 @@ public struct StagedFile: Sendable {
                 let step = buffer.withUnsafeBytes { write(target, $0.baseAddress! + written, count - written) }
                 if step < 0 {
                     if errno == EINTR { continue }
+                    // The reader of a pipe closed it (`-o /dev/stdout | head`): it has all it
+                    // wanted, as for data on stdout.
+                    if errno == EPIPE { return nil }
                     return String(cString: strerror(errno))
                 }
                 written += step

@@ -28,10 +28,11 @@ enum AuditBinary {
     ///   - input: bytes for standard input; nil connects it to /dev/null.
     ///   - environment: variables added to (or overriding) this process's environment;
     ///     `NO_COLOR=1` is always set so that messages carry no escape codes.
-    ///   - standardError: where stderr goes instead of being captured (then `stderr` is empty).
+    ///   - standardOutput, standardError: where stdout or stderr go instead of being
+    ///     captured (then `stdout` or `stderr` is empty).
     static func run(
         _ arguments: [String], in directory: URL? = nil, input: Data? = nil,
-        environment: [String: String] = [:], standardError: FileHandle? = nil
+        environment: [String: String] = [:], standardOutput: FileHandle? = nil, standardError: FileHandle? = nil
     ) throws -> CommandRun {
         let executable = try location()
         let scratch = try EndToEndFolder(prefix: "run")
@@ -57,7 +58,7 @@ enum AuditBinary {
         variables["NO_COLOR"] = "1"
         for (name, value) in environment { variables[name] = value }
         process.environment = variables
-        process.standardOutput = stdout
+        process.standardOutput = standardOutput ?? stdout
         process.standardError = standardError ?? stderr
         if let input {
             let inputURL = scratch.url.appendingPathComponent("stdin")

@@ -42,8 +42,10 @@ struct CommandLineFixture {
     }
 
     /// Runs `usage-audit arguments…` in the fixture's folder.
-    func run(_ arguments: [String], input: Data? = nil, standardError: FileHandle? = nil) throws -> CommandRun {
-        try AuditBinary.run(arguments, in: folder.url, input: input, standardError: standardError)
+    func run(
+        _ arguments: [String], input: Data? = nil, standardOutput: FileHandle? = nil, standardError: FileHandle? = nil
+    ) throws -> CommandRun {
+        try AuditBinary.run(arguments, in: folder.url, input: input, standardOutput: standardOutput, standardError: standardError)
     }
 
     /// The text of `name` in the folder, or nil.

@@ -125,6 +125,22 @@ struct CommandLineOutputTests {
         #expect(!json.contains { ($0["user"] as? String)?.hasPrefix("'") == true })
     }
 
+    @Test("data for a pipe whose reader left ends quietly: stdout, and -o into a pipe (here stderr's)", arguments: [
+        ["count", "--config", "config.toml", "a.log"],
+        ["count", "--config", "config.toml", "-o", "/dev/stderr", "a.log"],
+    ])
+    func closedOutputPipe(arguments: [String]) throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let pipe = Pipe()
+        try pipe.fileHandleForReading.close()
+        let intoStandardError = arguments.contains("/dev/stderr")
+        let run = try fixture.run(
+            arguments, standardOutput: intoStandardError ? nil : pipe.fileHandleForWriting,
+            standardError: intoStandardError ? pipe.fileHandleForWriting : nil)
+        #expect(!run.terminatedBySignal && run.exitCode == 0, "\(run.summary)")
+    }
+
     @Test("stderr that cannot be written (/dev/full, a pipe nobody reads) loses the messages, not the run",
           arguments: ["full", "closed pipe"])
     func unwritableStandardError(kind: String) throws {

@@ -141,6 +141,9 @@ struct ExitCodeTests {
         let failed = try fixture.run(["run", "--config", "config.toml", "--out", "blocked/out", "--state", "state.sqlite", "a.log"])
         #expect(failed.exitCode == 3 && !failed.terminatedBySignal, "\(failed.summary)")
         #expect(failed.stderr.contains("blocked/out"), "\(failed.stderr)")
+        // The message says which part of the path is in the way, in plain words.
+        #expect(failed.stderr.contains("cannot create the folder: 'blocked' is a file, not a folder"), "\(failed.stderr)")
+        #expect(!failed.stderr.contains("NSCocoaErrorDomain"), "\(failed.stderr)")
         // Nothing of the failed run was stored: the next run counts the log as new.
         let next = try fixture.run(["run", "--config", "config.toml", "--out", "out", "--state", "state.sqlite", "a.log"])
         #expect(next.exitCode == 0, "\(next.summary)")
