@@ -87,8 +87,9 @@ public struct UserExplanation {
                 out += "    \(period.name) limit: \(value), \(limit.hard ? "hard" : "soft"), from \(limit.sourceDescription)\n"
             }
         }
-        out += section("Anomalies", anomalies.map { "\(calendar.rfc3339(calendar.startOfDay($0.bucket.start)).prefix(10))  \($0.kind.rawValue)  \($0.scope)/\($0.period.name)  \($0.detail)" })
-        out += section("Reconciliation", findings.map { "\(calendar.rfc3339(calendar.startOfDay($0.bucket.start)).prefix(10))  \($0.kind.rawValue)  \($0.scope)/\($0.period.name)  \($0.detail)" })
+        let reach = "in buckets of the last \(days) days; --days reaches further back"
+        out += section("Anomalies (\(reach))", anomalies.map { "\(calendar.rfc3339(calendar.startOfDay($0.bucket.start)).prefix(10))  \($0.kind.rawValue)  \($0.scope)/\($0.period.name)  \($0.detail)" })
+        out += section("Reconciliation (\(reach))", findings.map { "\(calendar.rfc3339(calendar.startOfDay($0.bucket.start)).prefix(10))  \($0.kind.rawValue)  \($0.scope)/\($0.period.name)  \($0.detail)" })
         out += section("Recommendations", recommendations.map { "\($0.action.rawValue)  \($0.scope)/\($0.period.name)  \($0.reason)" })
         return out
     }

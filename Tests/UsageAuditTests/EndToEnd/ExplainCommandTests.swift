@@ -23,6 +23,9 @@ struct ExplainCommandTests {
         #expect(output.hasPrefix("j.weber — as of 2026-11-21T"))
         #expect(output.contains("stale_reset"))
         #expect(output.contains("Recommendations:"))
+        // The sections say how far back they reach, and how to reach further.
+        #expect(output.contains("Anomalies (in buckets of the last 28 days; --days reaches further back):"), "\(output)")
+        #expect(output.contains("Reconciliation (in buckets of the last 28 days; --days reaches further back):"), "\(output)")
         #expect(!text.stderr.contains("without --profiles"), "\(text.stderr)")
         let lines = try AuditBinary.run([
             "explain", "--config", "samples/config.toml", "--state", state, "--format", "jsonl", "j.weber",
