@@ -76,6 +76,16 @@ extension ConfigurationReader {
         } catch {
             throw quota.invalid("period", "\(error)")
         }
+        if quota.value("anchor") != nil, !period.isDayWindow {
+            // A calendar period starts where the calendar does: an anchor would be ignored.
+            let starts = switch period {
+            case .week: "weeks start on Monday (ISO)"
+            case .billingCycle(let day): "billing cycles start on day \(day) of each month"
+            case .day: "days start at midnight"
+            default: "its buckets start on the 1st"
+            }
+            throw quota.invalid("anchor", "only Nd windows (30d) have an anchor; for period '\(periodText)', \(starts): remove the anchor, or use a window (7d) whose anchor is the first day of one")
+        }
         var rule = QuotaRule(scope: scope, period: period)
         if let limit = try quota.integer("default") {
             guard limit >= -1 else { throw quota.invalid("default", "must be -1 (unlimited), 0 (no use allowed) or a positive limit") }

@@ -178,6 +178,9 @@ struct ConfigurationErrorTests {
         ("[[quota]]\nperiod = \"day\"\ndefault = -2", "quota[0].default", 3),
         ("[[quota]]\nperiod = \"day\"\nhard = false\nblock_price = -1", "quota[0].block_price", 4),
         ("[[quota]]\nperiod = \"30d\"\nanchor = \"soon\"", "quota[0].anchor", 3),
+        // Calendar periods start where the calendar does: an anchor would be ignored.
+        ("[[quota]]\nperiod = \"week\"\nanchor = 2026-10-25", "quota[0].anchor", 3),
+        ("[[quota]]\nperiod = \"month@14\"\nanchor = \"2026-10-25\"", "quota[0].anchor", 3),
         ("[[quota]]\nscope = \"nosuch\"\nperiod = \"day\"", "quota[0].scope", 2),
         ("[detect]\nnear_limit = 1.5", "detect.near_limit", 2),
         ("[detect]\nnear_limit = 0", "detect.near_limit", 2),
