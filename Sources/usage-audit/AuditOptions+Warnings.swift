@@ -92,4 +92,20 @@ extension AuditOptions {
             one row per counter
             """)
     }
+
+    /// Says on stderr when gazetteer (whg) profiles are audited in a zone other than UTC:
+    /// its `daily_count` resets at midnight UTC, so a correct counter compared with local
+    /// days shows as drift over the hours between the two midnights.
+    func warnAboutProfileZone(layout: String?, configuration: AuditConfiguration, logger: Logger) {
+        guard layout == "whg" else { return }
+        let zone = configuration.timeZone
+        let isUTC = ["UTC", "Etc/UTC", "GMT", "Etc/GMT", "Universal", "Zulu"].contains(zone.identifier)
+        guard !isUTC else { return }
+        logger.warning("""
+            the profiles are the gazetteer's (whg), whose daily_count resets at midnight UTC, but timezone = \
+            "\(zone.identifier)": its counters are compared with \(zone.identifier) days, and a correct counter shows \
+            as drift of the use between the two midnights; audit whg profiles with timezone = "UTC", unless your \
+            instance resets its counters in another zone
+            """)
+    }
 }

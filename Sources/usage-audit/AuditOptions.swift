@@ -82,6 +82,7 @@ struct AuditOptions: ParsableArguments {
                 throw AuditError.input(error)
             }
             let stored = try loadProfiles(configuration: configuration, logger: logger)
+            warnAboutProfileZone(layout: stored.layout, configuration: configuration, logger: logger)
             let store: (any StateStore)?
             do {
                 store = try state?.open()

@@ -60,6 +60,16 @@ struct ReconciliationEndToEndTests {
         #expect(bad.stderr.contains("--fail-on"))
     }
 
+    @Test("whg profiles audited outside UTC get a warning that the gazetteer counts UTC days; long profiles do not")
+    func whgZoneWarning() throws {
+        let base = ["reconcile", "--config", "samples/config.toml", "samples/logs", "--profiles"]
+        let whg = try AuditBinary.run(base + ["samples/profiles-whg.csv"])
+        #expect(whg.exitCode == 0, "\(whg.summary)")
+        #expect(whg.stderr.contains("whose daily_count resets at midnight UTC, but timezone = \"Europe/Berlin\""), "\(whg.stderr)")
+        let long = try AuditBinary.run(base + ["samples/profiles.csv"])
+        #expect(!long.stderr.contains("midnight UTC"), "\(long.stderr)")
+    }
+
     @Test("a counter on two rows of the profiles is named on stderr with both rows")
     func repeatedCounter() throws {
         let root = try RepositoryLayout.requireRoot()
