@@ -108,4 +108,25 @@ extension AuditOptions {
             instance resets its counters in another zone
             """)
     }
+
+    /// Says on stderr when `--as-of` lies more than a day from the logs' requests: before
+    /// their end (the later requests are counted all the same) or after it (no use in
+    /// between). Usually a mistyped date.
+    func warnAboutDistantMoment(in outcome: AuditOutcome, logger: Logger) {
+        guard asOf != nil, let first = outcome.result.totals.first, let last = outcome.result.totals.last else { return }
+        let day: Int64 = 86_400
+        let calendar = ZonedCalendar(timeZone: outcome.configuration.timeZone)
+        let moment = calendar.rfc3339(outcome.asOf)
+        if outcome.asOf < last - day {
+            logger.warning("--as-of \(moment) is \(Self.days(last - outcome.asOf)) before the last request in the logs (\(calendar.rfc3339(last))): the requests after it are counted in usage.csv all the same; check the date")
+        } else if outcome.asOf > last + day {
+            logger.warning("--as-of \(moment) is \(Self.days(outcome.asOf - last)) after the last request in the logs (\(calendar.rfc3339(last)), first \(calendar.rfc3339(first))): every day since shows no use; check the date")
+        }
+    }
+
+    /// `3 days`, `1 day` for a span of seconds (whole days, rounded down, at least 1).
+    private static func days(_ seconds: Int64) -> String {
+        let days = max(1, seconds / 86_400)
+        return days == 1 ? "1 day" : "\(days) days"
+    }
 }

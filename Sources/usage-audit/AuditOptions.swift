@@ -102,6 +102,7 @@ struct AuditOptions: ParsableArguments {
             warnAboutUnattributedRequests(in: outcome, logger: logger)
             warnAboutUnreadableCosts(in: outcome, logger: logger)
             warnAboutExcludedRequests(in: outcome, logger: logger)
+            warnAboutDistantMoment(in: outcome, logger: logger)
             var named = outcome
             named.profileLayout = stored.layout
             return named

@@ -46,6 +46,23 @@ struct ExitCodeTests {
         if refused { #expect(reconcile.stderr.contains("reconcile reports no anomalies"), "\(reconcile.stderr)") }
     }
 
+    @Test("an --as-of more than a day before the logs end, or after them, is a warning; one inside them is not", arguments: [
+        ("2026-11-19T10:00:00+01:00", "is 2 days before the last request"),
+        ("2026-11-25T10:00:00+01:00", "is 3 days after the last request"),
+        ("2026-11-21T09:00:00+01:00", nil),
+    ] as [(String, String?)])
+    func distantAsOf(value: String, warning: String?) throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let run = try fixture.run(["count", "--config", "config.toml", "--as-of", value, "a.log"])
+        #expect(run.exitCode == 0, "\(run.summary)")
+        if let warning {
+            #expect(run.stderr.contains("warning: --as-of \(value) \(warning)"), "\(run.stderr)")
+        } else {
+            #expect(!run.stderr.contains("--as-of"), "\(run.stderr)")
+        }
+    }
+
     @Test("a bad --as-of is exit 2, naming the flag", arguments: ["yesterday", "2026-13-01T00:00:00Z", "2026-11-21T25:00:00Z"])
     func badAsOf(value: String) throws {
         let fixture = try CommandLineFixture()
