@@ -56,6 +56,11 @@ public struct UserExplanation {
         !lines.isEmpty || !findings.isEmpty || !recommendations.isEmpty
     }
 
+    /// `the last 28 days`, `the last day`.
+    static func lastDays(_ days: Int) -> String {
+        days == 1 ? "the last day" : "the last \(days) days"
+    }
+
     /// Eight levels of block characters scaled to `top`.
     public static func sparkline(_ values: [Int64], top: Int64) -> String {
         let blocks = Array("▁▂▃▄▅▆▇█")
@@ -69,14 +74,14 @@ public struct UserExplanation {
     /// The explanation as terminal text.
     public func text() -> String {
         var out = "\(user) — as of \(calendar.rfc3339(asOf))\n\n"
-        if lines.isEmpty { out += "No use in the last \(days) days.\n" }
+        if lines.isEmpty { out += "No use in \(Self.lastDays(days)).\n" }
         for line in lines {
             let dayLimit = line.limits.first { $0.period == .day }.flatMap { limit -> Int64? in
                 if case .units(let units) = limit.limit.value { return units }
                 return nil
             }
             let top = max(line.daily.max() ?? 0, dayLimit ?? 0)
-            out += "\(line.scope)  last \(days) days  \(Self.sparkline(line.daily, top: top))  today \(FindingText.count(line.daily.last ?? 0)), peak \(FindingText.count(line.daily.max() ?? 0))\n"
+            out += "\(line.scope)  last \(days == 1 ? "day" : "\(days) days")  \(Self.sparkline(line.daily, top: top))  today \(FindingText.count(line.daily.last ?? 0)), peak \(FindingText.count(line.daily.max() ?? 0))\n"
             for (period, limit, used) in line.limits {
                 let value: String
                 switch limit.value {
@@ -87,7 +92,7 @@ public struct UserExplanation {
                 out += "    \(period.name) limit: \(value), \(limit.hard ? "hard" : "soft"), from \(limit.sourceDescription)\n"
             }
         }
-        let reach = "in buckets of the last \(days) days; --days reaches further back"
+        let reach = "in buckets of \(Self.lastDays(days)); --days reaches further back"
         out += section("Anomalies (\(reach))", anomalies.map { "\(calendar.rfc3339(calendar.startOfDay($0.bucket.start)).prefix(10))  \($0.kind.rawValue)  \($0.scope)/\($0.period.name)  \($0.detail)" })
         out += section("Reconciliation (\(reach))", findings.map { "\(calendar.rfc3339(calendar.startOfDay($0.bucket.start)).prefix(10))  \($0.kind.rawValue)  \($0.scope)/\($0.period.name)  \($0.detail)" })
         out += section("Recommendations", recommendations.map { "\($0.action.rawValue)  \($0.scope)/\($0.period.name)  \($0.reason)" })

@@ -10,5 +10,6 @@ struct BinaryIntegerCountedTests {
         #expect(2.counted("UPDATE statement") == "2 UPDATE statements")
         #expect(Int64(-1).counted("unit") == "-1 units")
         #expect(Int32(1).counted("new line") == "1 new line")
+        #expect(2_536_000.counted("request") == "2,536,000 requests")
     }
 }
