@@ -49,17 +49,18 @@ extension ReconciliationContext {
 
     /// `over_limit_served` when a hard limit let more units through than it allows, and
     /// `blocked_under_limit` when requests were refused (429) while the use was under the
-    /// limit (for a hard limit: under `detect.near_limit` of it, where detection's
-    /// `limit_reached` takes over) — with the lockout signature (refused with nothing served after a bucket that
-    /// reached the limit) named as such. `series` is the user's in the check's scope, if
-    /// the caller has it (else it is looked up).
+    /// limit — with the lockout signature (refused with nothing served after a bucket that
+    /// reached the limit) named as such. Refusals once the use had come to
+    /// `detect.near_limit` of a hard limit that detection judges are that limit working
+    /// (`limit_reached` there): see `unexplainedRefusals`. `series` is the user's in the
+    /// check's scope, if the caller has it (else it is looked up).
     func limitFindings(for check: LimitCheck, series known: UsageIndex.Series? = nil) -> [ReconciliationFinding] {
         let limit = resolver.limit(user: check.user, scope: check.scope, period: check.period)
         if case .none = limit.value { return [] }
         let series = known ?? index.series(user: check.user, scope: check.scope)
         let counts = series?.counts(in: check.range) ?? UsageCounts()
         let overServed = limit.hard && limit.unitsPast(counts.units) > 0
-        let refusedUnder = counts.rejected > 0 && isRefusedUnder(limit, units: counts.units)
+        let refusedUnder = counts.rejected > 0 && limit.isUnder(counts.units)
         // Most checks find nothing: the words are built only for a finding.
         guard overServed || refusedUnder else { return [] }
         let requestsOnly = counts.requests == counts.units
@@ -85,22 +86,12 @@ extension ReconciliationContext {
         }
         if refusedUnder {
             var unexplained = counts
-            unexplained.rejected = unexplainedRefusals(check: check, series: series)
+            unexplained.rejected = unexplainedRefusals(check: check, limit: limit, series: series)
             if unexplained.rejected > 0 {
                 findings.append(finding(.blockedUnderLimit, blockedDetail(check: check, limit: limit, counts: unexplained, when: when)))
             }
         }
         return findings
-    }
-
-    /// Whether refusals with `units` used are refused under `limit`: below it, and for a
-    /// hard limit below `detect.near_limit` of it. Refusals from there on are the limit
-    /// working on a store counter a little ahead of the logs, which detection reports as
-    /// `limit_reached` (README: the two never judge the same refusals).
-    func isRefusedUnder(_ limit: EffectiveLimit, units: Int64) -> Bool {
-        guard limit.isUnder(units) else { return false }
-        guard limit.hard, case .units(let limitUnits) = limit.value else { return true }
-        return !comesNear(limitUnits, used: units)
     }
 
     /// Whether `used` units come to `detect.near_limit` of a positive limit of `units`, or
@@ -111,14 +102,34 @@ extension ReconciliationContext {
         return units > 0 && Double(used) >= configuration.analysis.nearLimit * Double(units)
     }
 
-    /// The refusals of `check`'s bucket that no other hard limit over the same requests
-    /// explains: a refusal on a day when another quota or profile limit of the user (the
-    /// scope's own in another period, `all`'s, or for `all` the limits of the scopes refused
-    /// that day) had already come near its limit in its bucket (`comesNear`) is that limit
-    /// working.
-    private func unexplainedRefusals(check: LimitCheck, series: UsageIndex.Series?) -> Int64 {
+    /// The units of a hard limit that explains refusals from where use comes near it (or
+    /// reaches it, for a limit detection does not judge: no quota of its scope and period),
+    /// nil for a limit that explains none.
+    private func explainingUnits(of limit: EffectiveLimit, scope: String, period: Period) -> (units: Int64, judged: Bool)? {
+        guard limit.hard, case .units(let units) = limit.value else { return nil }
+        return (units, resolver.defaultQuota(scope: scope, period: period) != nil)
+    }
+
+    /// Whether use of `used` explains refusals under a limit of `explaining`.
+    private func explains(_ explaining: (units: Int64, judged: Bool), used: Int64) -> Bool {
+        explaining.judged ? comesNear(explaining.units, used: used) : used >= explaining.units
+    }
+
+    /// The refusals of `check`'s bucket that no hard limit over the same requests explains.
+    ///
+    /// A hard limit explains refusals once its bucket's use had come to `detect.near_limit`
+    /// of it (detection's `limit_reached`; for a limit only a profile has, which detection
+    /// does not judge, once it had reached it). The limits asked are the check's own, and
+    /// the user's other quota and profile limits over the same requests (the scope's own in
+    /// another period, `all`'s, or for `all` the limits of the scopes refused that day). A
+    /// day on which one of them crossed that line is split by the hourly usage where it
+    /// covers the day: refusals in hours that ended with every limit still short of it stay
+    /// unexplained (a lockout at 00:10 before a busy day). Where the hours are not known,
+    /// the whole day is taken as the limit working.
+    private func unexplainedRefusals(check: LimitCheck, limit: EffectiveLimit, series: UsageIndex.Series?) -> Int64 {
         guard let series else { return 0 }
-        var candidates: [(scope: String, period: Period)] = configuration.quotas.map { ($0.scope, $0.period) }
+        var candidates: [(scope: String, period: Period)] = [(check.scope, check.period)]
+        for quota in configuration.quotas { candidates.append((quota.scope, quota.period)) }
         candidates += limitedPeriods[check.user] ?? []
         var refused: Int64 = 0
         var position = series.firstIndex(atOrAfter: check.range.start)
@@ -131,17 +142,65 @@ extension ReconciliationContext {
             if check.scope == AuditConfiguration.allScope {
                 scopes += configuration.scopeNames.filter { index.counts(user: check.user, scope: $0, on: day).rejected > 0 }
             }
-            let explained = candidates.contains { candidate in
-                guard scopes.contains(candidate.scope),
-                      candidate.scope != check.scope || !candidate.period.hasSameName(as: check.period)
-                else { return false }
-                let limit = resolver.limit(user: check.user, scope: candidate.scope, period: candidate.period)
-                guard limit.hard, case .units(let units) = limit.value else { return false }
-                let bucket = candidate.period.bucket(containing: day)
-                let soFar = DayRange(start: bucket.start, end: day.clampedAdding(days: 1))
-                return comesNear(units, used: index.counts(user: check.user, scope: candidate.scope, in: soFar).units)
+            // The limits that came near by the end of the day, with their use before it.
+            var crossing: [Crossing] = []
+            var explainedAllDay = false
+            for (offset, candidate) in candidates.enumerated() {
+                let isOwn = offset == 0
+                guard isOwn || (scopes.contains(candidate.scope)
+                    && (candidate.scope != check.scope || !candidate.period.hasSameName(as: check.period)))
+                else { continue }
+                let candidateLimit = isOwn ? limit : resolver.limit(user: check.user, scope: candidate.scope, period: candidate.period)
+                guard let explaining = explainingUnits(of: candidateLimit, scope: candidate.scope, period: candidate.period) else { continue }
+                let bucket = isOwn ? check.range : candidate.period.bucket(containing: day)
+                let before = index.counts(user: check.user, scope: candidate.scope, in: DayRange(start: bucket.start, end: day)).units
+                if explains(explaining, used: before) {
+                    explainedAllDay = true
+                    break
+                }
+                let dayUnits = index.counts(user: check.user, scope: candidate.scope, on: day).units
+                if explains(explaining, used: Saturating.add(before, dayUnits)) {
+                    crossing.append(Crossing(explaining: explaining, scope: candidate.scope, before: before))
+                }
             }
-            if !explained { refused = Saturating.add(refused, rejected) }
+            if explainedAllDay { continue }
+            let unexplained = crossing.isEmpty
+                ? rejected
+                : refusalsUnder(crossing, user: check.user, scope: check.scope, day: day) ?? 0
+            refused = Saturating.add(refused, unexplained)
+        }
+        return refused
+    }
+
+    /// A limit whose bucket's use came near it during a day: what it needs, its scope and
+    /// its use before the day.
+    private struct Crossing {
+        var explaining: (units: Int64, judged: Bool)
+        var scope: String
+        var before: Int64
+    }
+
+    /// The refusals in `scope` on `day` in hours that ended with every limit of `crossing`
+    /// still short of what it needs; nil where the hourly usage does not cover the day.
+    private func refusalsUnder(_ crossing: [Crossing], user: String, scope: String, day: LocalDay) -> Int64? {
+        guard let hourly, let scopes = scopeIndices[scope] else { return nil }
+        var used = crossing.map(\.before)
+        let end = calendar.startOfDay(day.clampedAdding(days: 1))
+        var hour = calendar.startOfDay(day)
+        var refused: Int64 = 0
+        while hour < end {
+            let next = min(end, hour + HourlyUsage.slotSeconds)
+            guard let counts = hourly.counts(user: user, scopes: scopes, from: hour, to: next) else { return nil }
+            var explained = false
+            for (rank, limit) in crossing.enumerated() {
+                guard let limitScopes = scopeIndices[limit.scope],
+                      let units = limitScopes == scopes ? counts : hourly.counts(user: user, scopes: limitScopes, from: hour, to: next)
+                else { return nil }
+                used[rank] = Saturating.add(used[rank], units.units)
+                if explains(limit.explaining, used: used[rank]) { explained = true }
+            }
+            if counts.rejected > 0, !explained { refused = Saturating.add(refused, counts.rejected) }
+            hour = next
         }
         return refused
     }

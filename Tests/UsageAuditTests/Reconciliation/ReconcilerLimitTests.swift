@@ -176,6 +176,49 @@ extension ReconciliationTests {
             soft.use("u95", on: today, units: 95, rejected: 10)
             #expect(soft.kinds(of: "u95") == ["blocked_under_limit:limit"])
         }
+        @Test("refusals before the use came near the limit stay blocked_under_limit: a lockout at 00:10 before a busy day, a Monday in a week")
+        func refusalsBeforeComingNear() throws {
+            var fixture = ReconciliationFixture(quotas: [
+                QuotaRule(scope: "all", period: .day, defaultLimit: 100),
+                QuotaRule(scope: "all", period: .week, defaultLimit: 600),
+            ])
+            // Refused 5 times at 00:10 with nothing served, then 95 served from 08:00: the
+            // hours tell the refusals from the use that came near the limit later.
+            let start = fixture.calendar.startOfDay(today)
+            fixture.hourly = HourlyUsage(phase: HourlyUsage.phase(for: fixture.calendar, at: start))
+            let refused = UsageCounts(requests: 0, units: 0, rejected: 5, firstSeen: start + 600, lastSeen: start + 660)
+            let served = UsageCounts(requests: 95, units: 95, rejected: 0, firstSeen: start + 8 * 3600, lastSeen: start + 8 * 3600 + 900)
+            for counts in [refused, served] {
+                fixture.usage.add(counts, user: "liv", scope: ReconciliationFixture.geo, day: today)
+                fixture.hourly!.add(counts, user: "liv", scope: ReconciliationFixture.geo, time: counts.firstSeen)
+            }
+            let findings = fixture.findings().filter { $0.user == "liv" }
+            #expect(findings.map { "\($0.kind.rawValue) \($0.period.name)" } == ["blocked_under_limit day", "blocked_under_limit week"], "\(findings)")
+            #expect(findings.first?.detail.hasPrefix("refused 5 times today") == true, "\(findings)")
+            // The same day without hourly usage cannot be split: the day's use came near the limit, which explains it.
+            fixture.hourly = nil
+            #expect(fixture.findings().filter { $0.user == "liv" }.isEmpty)
+
+            // A week: refused on Monday with nothing used yet, near the weekly limit only by Thursday.
+            var week = ReconciliationFixture(quotas: [QuotaRule(scope: "all", period: .week, defaultLimit: 100)])
+            let monday = ReconciliationFixture.day(2026, 11, 16)
+            week.use("max", on: monday, units: 0, rejected: 4)
+            for offset in 1...3 { week.use("max", on: monday.adding(days: offset), units: 32, rejected: offset == 3 ? 6 : 0) }
+            let weekly = try #require(week.findings().first { $0.user == "max" })
+            #expect(weekly.kind == .blockedUnderLimit && weekly.detail.hasPrefix("refused 4 times this week"), "\(weekly)")
+        }
+
+        @Test("a limit only a profile sets, which detection does not judge, explains refusals only once reached")
+        func profileOnlyLimitExplainsOnlyWhenReached() {
+            var fixture = ReconciliationFixture(quotas: [QuotaRule(scope: "all", period: .day, defaultLimit: 5000)])
+            fixture.store("erin", scope: "geo", period: .week, limit: .limit(100), used: nil)
+            let monday = ReconciliationFixture.day(2026, 11, 16)
+            for offset in 0...4 { fixture.use("erin", on: monday.adding(days: offset), units: 19, rejected: 2) }
+            let weekly = fixture.findings().filter { $0.user == "erin" && $0.period == .week }
+            #expect(weekly.map(\.kind) == [.blockedUnderLimit], "\(weekly)")
+            #expect(weekly.first?.detail.hasPrefix("refused 10 times") == true, "\(weekly)")
+        }
+
         @Test("past buckets are examined only when `includes` admits them")
         func includes() {
             var fixture = ReconciliationFixture()
