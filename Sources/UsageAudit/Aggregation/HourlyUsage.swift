@@ -47,6 +47,10 @@ public struct HourlyUsage: Sendable {
     public let through: Int64?
     /// The latest request time recorded (`Int64.min` before the first).
     public private(set) var latest: Int64 = .min
+    /// Where the hours are known to begin when some came from a state store: its kept
+    /// slots start there, and the use before them is not all here (an `--as-of` earlier
+    /// than what the store kept must not find zeros there). Nil: no such bound.
+    public private(set) var knownFrom: Int64?
     public private(set) var users = ByteInterner()
     private(set) var slots = CountTable<Key>()
     /// Requests before this instant are not recorded.
@@ -156,16 +160,23 @@ public struct HourlyUsage: Sendable {
             slots.add(otherSlots.counts[index], to: Key(user: idMap[Int(key.user)], scope: key.scope, slot: key.slot))
         }
         newestSlot = max(newestSlot, other.newestSlot)
+        if let known = other.knownFrom { noteKnown(from: known) }
         if other.latest > latest { advance(to: other.latest) }
         prune()
     }
 
     /// The instants whose counts are complete: from the first slot boundary at or after
-    /// `anchor − keptSeconds` on; nil before the first request.
+    /// `anchor − keptSeconds` (and not before `knownFrom`) on; nil before the first request.
     public var coverage: Range<Int64>? {
         guard latest > .min else { return nil }
-        let start = slotBoundary(atOrAfter: anchor - keptSeconds)
+        let start = max(slotBoundary(atOrAfter: anchor - keptSeconds), knownFrom.map { slotBoundary(atOrAfter: $0) } ?? .min)
         return start < Self.timeBound ? start..<Self.timeBound : nil
+    }
+
+    /// Notes that the hours before `start` are not all here (the first slot read back from
+    /// a state store): `coverage` begins there at the earliest.
+    public mutating func noteKnown(from start: Int64) {
+        knownFrom = max(knownFrom ?? start, start)
     }
 
     /// What the kept span reaches back from: the latest request time, or `through` when

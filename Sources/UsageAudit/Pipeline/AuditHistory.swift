@@ -26,10 +26,15 @@ struct AuditHistory {
         }
         if !history.cells.isEmpty { daily.arrangeByUser() }
         var hourly = template
+        var restoredFrom: Int64?
         for slot in history.slots {
-            if let scope = scopeIndex[slot.scope] { hourly.restore(slot, scope: scope) }
+            guard let scope = scopeIndex[slot.scope] else { continue }
+            hourly.restore(slot, scope: scope)
+            restoredFrom = min(restoredFrom ?? slot.start, slot.start)
         }
         hourly.merge(fresh.hourly)
+        // The store kept the hours from its first slot on: before it, zeros would be guesses.
+        if let restoredFrom { hourly.noteKnown(from: restoredFrom) }
         if !unknown.isEmpty {
             logger.warning("the state store holds use of scopes the configuration no longer names (\(unknown.sorted().joined(separator: ", "))): left out of the reports; add the [[scope]] back to see it")
         }

@@ -45,6 +45,22 @@ struct EarlyAuditMomentTests {
         #expect(outcome.findings.filter { $0.user == "ann" }.isEmpty, "\(outcome.findings)")
     }
 
+    @Test("an audit moment before the hours a store kept finds no zeros there: the day is judged from its daily count")
+    func momentBeforeTheStoredHours() throws {
+        let statePath = fixture.folder.file("state.sqlite")
+        // Four requests a day, 2026-10-20 … 29; the store keeps the hours of the last two days.
+        let lines = (20...29).flatMap { self.lines("ann", day: $0, hours: [2, 8, 14, 20]) }
+        let input = try fixture.plain("ten.log", lines)
+        _ = try audit.run(inputs: [input], asOf: nil, state: SQLiteStateStore(path: statePath), workers: 1, logger: PipelineFixture.silentLogger)
+        // The same log again (already counted), audited as of 2026-10-22 12:00 with a counter read then: 2 by noon.
+        let noon = Self.moment(hour: 12) - 4 * 86_400
+        let outcome = try audit.run(
+            inputs: [input], asOf: noon, profiles: [profile(used: 2, snapshotAt: noon)], state: SQLiteStateStore(path: statePath),
+            workers: 1, logger: PipelineFixture.silentLogger)
+        #expect(outcome.findings.filter { $0.user == "ann" }.isEmpty, "\(outcome.findings)")
+        #expect(outcome.hourly.coverage.map { $0.lowerBound > noon } == true, "\(String(describing: outcome.hourly.coverage))")
+    }
+
     @Test("a counter read at the audit moment, inside an hour the logs go on past, is judged from the hours", arguments: [0, 1800])
     func snapshotAtTheMoment(seconds: Int64) throws {
         let input = try fixture.plain("access.log", lines("ann", hours: [8, 10, 14]))
