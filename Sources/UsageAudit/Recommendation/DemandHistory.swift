@@ -36,7 +36,8 @@ struct DemandHistory {
     ///     caller has it already (the same for every user of a period).
     ///   - counts: the user's use of the limit's scope summed over a range of days.
     ///   - refusalCost: the units one refused request stands for over `range` (asked
-    ///     only when requests were refused and some units were not requests).
+    ///     only when requests were refused and some units were not requests, or none
+    ///     were served).
     init(
         period: Period, asOfDay: LocalDay, historyStart: LocalDay?, ranges: [DayRange]? = nil,
         counts: (DayRange) -> DayCounts, refusalCost: (DayRange) -> Double = { _ in 1 }
@@ -60,7 +61,11 @@ struct DemandHistory {
                 demand: Saturating.add(max(0, counts.units), max(0, counts.rejected)),
                 isRecent: index >= ranges.count - recent))
         }
-        if !unitsAreRequests, let first = buckets.first, let last = buckets.last, buckets.contains(where: { $0.rejected > 0 }) {
+        // Units per request are known to be 1 where every bucket's units were its requests
+        // and some were served; otherwise (weighted, or nothing served at all: a user locked
+        // out throughout) the refusals are priced by `refusalCost`.
+        let served = buckets.contains { $0.units > 0 }
+        if !unitsAreRequests || !served, let first = buckets.first, let last = buckets.last, buckets.contains(where: { $0.rejected > 0 }) {
             let cost = refusalCost(DayRange(start: max(first.range.start, start ?? first.range.start), end: min(last.range.end, horizon)))
             for index in buckets.indices where buckets[index].rejected > 0 {
                 let refused = Self.units(of: buckets[index].rejected, at: cost)

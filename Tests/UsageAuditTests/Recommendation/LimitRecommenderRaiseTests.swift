@@ -156,5 +156,15 @@ extension RecommendationTests {
             #expect(advice.action == .temporaryRaise && advice.recommendedLimit == limit, "\(advice)")
             #expect(advice.reason.contains("one-off: demand \(demand) on 2026-11-21"), "\(advice.reason)")
         }
+
+        @Test("a user refused throughout, nothing served, is demand at the scope's constant cost")
+        func refusedThroughout() throws {
+            var fixture = RecommendationFixture(quotas: [QuotaRule(scope: "geo", period: .day, defaultLimit: 30)])
+            fixture.configuration.scopes[0].cost = .constant(3)
+            fixture.history("jon", days: 14, units: { _ in 0 }, rejected: { _ in 20 })
+            let advice = try #require(fixture.only("jon"))
+            #expect(advice.action == .raise, "\(advice)")
+            #expect(advice.reason.contains("p95 60 a day, 280 requests refused"), "\(advice.reason)")
+        }
     }
 }
