@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import UsageAudit
 
@@ -99,8 +100,10 @@ extension AuditOptions {
     func warnAboutProfileZone(layout: String?, configuration: AuditConfiguration, logger: Logger) {
         guard layout == "whg" else { return }
         let zone = configuration.timeZone
-        let isUTC = ["UTC", "Etc/UTC", "GMT", "Etc/GMT", "Universal", "Zulu"].contains(zone.identifier)
-        guard !isUTC else { return }
+        // UTC by any name (Etc/UCT, Africa/Abidjan): no offset in winter or in summer.
+        let winter = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01
+        let summer = Date(timeIntervalSince1970: 1_782_864_000) // 2026-07-01
+        guard zone.secondsFromGMT(for: winter) != 0 || zone.secondsFromGMT(for: summer) != 0 else { return }
         logger.warning("""
             the profiles are the gazetteer's (whg), whose daily_count resets at midnight UTC, but timezone = \
             "\(zone.identifier)": its counters are compared with \(zone.identifier) days, and a correct counter shows \

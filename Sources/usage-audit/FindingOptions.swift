@@ -6,7 +6,7 @@ import UsageAudit
 /// What to do with findings besides reporting them: `--fail-on` and `--fix-sql`.
 struct FindingOptions: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
-        "Exit with code 1 when a finding at or above this level is found: warning (any finding or anomaly), error (wrong counters, unenforced limits), or kinds of findings or anomalies separated by commas (drift,spike). Off by default.",
+        "Exit with code 1 when a finding at or above this level is found: warning (any finding; in run, any anomaly too), error (wrong counters, unenforced limits), or kinds separated by commas (drift,over_limit_served; run also takes anomaly kinds: spike,near_limit). Off by default.",
         valueName: "level"))
     var failOn: String?
 
