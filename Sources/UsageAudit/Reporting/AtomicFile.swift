@@ -134,9 +134,15 @@ public enum AtomicFile {
                 }
                 continue
             }
-            if mkdir(prefix, 0o777) != 0, errno != EEXIST {
-                let reason = String(cString: strerror(errno))
-                throw .cannotWrite(path: directory, reason: "cannot create the folder '\(prefix)': \(reason)")
+            if mkdir(prefix, 0o777) != 0 {
+                let failure = errno
+                // A name that exists but cannot be followed: a link to nowhere.
+                if failure == EEXIST, lstat(prefix, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+                    throw .cannotWrite(path: directory, reason: "cannot create the folder: '\(prefix)' is a link to something that does not exist")
+                }
+                if failure != EEXIST {
+                    throw .cannotWrite(path: directory, reason: "cannot create the folder '\(prefix)': \(String(cString: strerror(failure)))")
+                }
             }
         }
     }

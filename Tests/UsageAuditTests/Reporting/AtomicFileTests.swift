@@ -109,6 +109,25 @@ struct AtomicFileTests {
         }
     }
 
+    @Test("createDirectory names the part of the path in the way: a file, a link to nowhere")
+    func createDirectoryNamesTheObstacle() throws {
+        let folder = try TemporaryFolder("atomic")
+        try folder.write("not a folder", to: "file")
+        let link = folder.file("link")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder.file("nowhere"))
+        for (path, reason) in [
+            (folder.file("file/reports"), "'\(folder.file("file"))' is a file, not a folder"),
+            (link + "/reports", "'\(link)' is a link to something that does not exist"),
+        ] {
+            do {
+                try AtomicFile.createDirectory(path)
+                Issue.record("\(path) was created")
+            } catch {
+                #expect("\(error)".contains(reason), "\(error)")
+            }
+        }
+    }
+
     @Test("createDirectory makes missing parents and accepts an existing folder")
     func createDirectory() throws {
         let folder = try TemporaryFolder("atomic")
