@@ -1,7 +1,7 @@
 /// One user's demand on one limit over the look-back: per bucket of the limit's period,
 /// units served plus the units of the requests refused (429s: demand the limit turned
-/// away). A refused request is worth `refusalCost` units, the user's average: a request
-/// each where every request costs one unit, 3 each in a scope of `cost = 3`.
+/// away). A refused request is worth what the user's served requests of its scope cost on
+/// average: a unit each where every request costs one, 3 each in a scope of `cost = 3`.
 ///
 /// The look-back is the as-of bucket and `RecommendationRules.lookBack(for:)` complete
 /// buckets before it. Buckets that end before the user's history starts are left out:
@@ -35,12 +35,16 @@ struct DemandHistory {
     ///   - ranges: `ranges(period:asOfDay:count:)` for the period's look-back, when the
     ///     caller has it already (the same for every user of a period).
     ///   - counts: the user's use of the limit's scope summed over a range of days.
-    ///   - refusalCost: the units one refused request stands for over `range` (asked
-    ///     only when requests were refused and some units were not requests, or none
-    ///     were served).
+    ///   - pricesRefusals: whether refusals may cost other than a unit each though the
+    ///     units were the requests (`all` over scopes of different costs).
+    ///   - refusedUnits: the units the refusals of a bucket (second range) stand for, at
+    ///     the user's prices over the look-back (first range); asked only when requests
+    ///     were refused and a refusal may cost other than one unit: some units were not
+    ///     requests, none were served, or `pricesRefusals`. Nil: a unit each.
     init(
         period: Period, asOfDay: LocalDay, historyStart: LocalDay?, ranges: [DayRange]? = nil,
-        counts: (DayRange) -> DayCounts, refusalCost: (DayRange) -> Double = { _ in 1 }
+        counts: (DayRange) -> DayCounts, pricesRefusals: Bool = false,
+        refusedUnits: (DayRange, DayRange) -> Int64? = { _, _ in nil }
     ) {
         let start = historyStart.flatMap { $0 <= asOfDay ? $0 : nil }
         self.historyStart = start
@@ -62,27 +66,22 @@ struct DemandHistory {
                 isRecent: index >= ranges.count - recent))
         }
         // Units per request are known to be 1 where every bucket's units were its requests
-        // and some were served; otherwise (weighted, or nothing served at all: a user locked
-        // out throughout) the refusals are priced by `refusalCost`.
+        // and some were served, in one scope or scopes of one cost; otherwise (weighted,
+        // nothing served at all: a user locked out throughout, or `all` over scopes of
+        // different costs) the refusals are priced by `refusedUnits`.
         let served = buckets.contains { $0.units > 0 }
-        if !unitsAreRequests || !served, let first = buckets.first, let last = buckets.last, buckets.contains(where: { $0.rejected > 0 }) {
-            let cost = refusalCost(DayRange(start: max(first.range.start, start ?? first.range.start), end: min(last.range.end, horizon)))
+        if pricesRefusals || !unitsAreRequests || !served, let first = buckets.first, let last = buckets.last,
+           let start, buckets.contains(where: { $0.rejected > 0 }) {
+            let lookBack = DayRange(start: max(first.range.start, start), end: min(last.range.end, horizon))
             for index in buckets.indices where buckets[index].rejected > 0 {
-                let refused = Self.units(of: buckets[index].rejected, at: cost)
-                buckets[index].demand = Saturating.add(max(0, buckets[index].units), refused)
+                let range = buckets[index].range
+                let clipped = DayRange(start: max(range.start, start), end: min(range.end, horizon))
+                guard let refused = refusedUnits(lookBack, clipped) else { continue }
+                buckets[index].demand = Saturating.add(max(0, buckets[index].units), max(0, refused))
             }
         }
         self.buckets = buckets
         completeBuckets = max(0, buckets.count - 1)
-    }
-
-    /// `requests × cost` rounded to whole units, saturating (a cost that is not a positive
-    /// number counts a request as one unit).
-    static func units(of requests: Int64, at cost: Double) -> Int64 {
-        let requests = max(0, requests)
-        guard cost.isFinite, cost > 0 else { return requests }
-        let units = (Double(requests) * cost).rounded()
-        return units >= 9.2e18 ? .max : Int64(units)
     }
 
     /// The as-of bucket and `count − 1` buckets before it, oldest first.

@@ -66,6 +66,7 @@ public struct LimitRecommender {
             return scopeNames.firstIndex(of: scope)
         }
         var lookBacks: [Period: [DayRange]] = [:]
+        let allScopesCostOne = configuration.scopes.allSatisfy { $0.cost == .constant(1) }
         let advisor = LimitAdvisor(settings: configuration.analysis)
         var seen = Set<CandidateKey>()
         // Without profiles, a candidate can repeat only through two quotas of one scope whose
@@ -87,15 +88,22 @@ public struct LimitRecommender {
                 lookBacks[candidate.period] = ranges
                 return ranges
             }()
+            // Each scope's price of a refusal, found once per candidate when needed.
+            var refusalPrices: [(scope: Int, cost: Double)]?
             let history = DemandHistory(
                 period: candidate.period, asOfDay: asOfDay, historyStart: userStart ?? (fromProfile ? horizon : nil),
-                ranges: ranges
-            ) { range in
-                guard let id else { return DayCounts() }
-                return table.counts(user: id, slot: slot, from: Int(range.start.number), to: Int(range.end.number))
-            } refusalCost: { range in
-                refusalCost(usage: usage, user: id, slot: slot, range: range)
-            }
+                ranges: ranges,
+                counts: { range in
+                    guard let id else { return DayCounts() }
+                    return table.counts(user: id, slot: slot, from: Int(range.start.number), to: Int(range.end.number))
+                },
+                pricesRefusals: slot == table.allSlot && !allScopesCostOne,
+                refusedUnits: { lookBack, bucket in
+                    guard let id else { return nil }
+                    let prices = refusalPrices ?? refusalCosts(usage: usage, user: id, slot: slot, over: lookBack)
+                    refusalPrices = prices
+                    return refusedUnits(usage: usage, user: id, prices: prices, in: bucket)
+                })
             guard fromProfile || history.hasDemand else { return }
             if let advice = advisor.advice(for: candidate, history: history, includesKeep: includeKeep),
                includeKeep || advice.action != .keep {

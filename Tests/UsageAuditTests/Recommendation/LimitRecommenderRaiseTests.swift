@@ -157,6 +157,32 @@ extension RecommendationTests {
             #expect(advice.reason.contains("one-off: demand \(demand) on 2026-11-21"), "\(advice.reason)")
         }
 
+        @Test("all prices each scope's refusals at that scope's cost: cheap refusals stay cheap, dear ones dear")
+        func refusalsPricedPerScope() throws {
+            var fixture = RecommendationFixture(quotas: [QuotaRule(scope: "all", period: .day, defaultLimit: 600)])
+            fixture.configuration.scopes[1].cost = .constant(10)
+            func use(_ user: String, ago: Int, scope: Int, requests: Int64, rejected: Int64) {
+                let day = RecommendationFixture.daysAgo(ago)
+                let noon = fixture.calendar.startOfDay(day) + 12 * 3600
+                let cost: Int64 = scope == RecommendationFixture.iso ? 10 : 1
+                fixture.usage.add(
+                    UsageCounts(requests: requests, units: requests * cost, rejected: rejected, firstSeen: noon, lastSeen: noon),
+                    user: user, scope: scope, day: day)
+            }
+            for ago in 0..<28 {
+                // 50 served in geo (cost 1), 60 refused in iso (cost 10, never served): demand 650 a day.
+                use("dear", ago: ago, scope: RecommendationFixture.geo, requests: 50, rejected: 0)
+                use("dear", ago: ago, scope: RecommendationFixture.iso, requests: 0, rejected: 60)
+                // 10 served in iso (100 units), 20 refused in geo: demand 120, not 20 × 10 more.
+                use("cheap", ago: ago, scope: RecommendationFixture.iso, requests: 10, rejected: 0)
+                use("cheap", ago: ago, scope: RecommendationFixture.geo, requests: 0, rejected: 20)
+            }
+            let dear = try #require(fixture.only("dear"))
+            #expect(dear.action == .raise && dear.reason.contains("p95 650 a day"), "\(dear)")
+            let cheap = try #require(fixture.only("cheap"))
+            #expect(cheap.action == .keep && cheap.reason.contains("peak 120"), "\(cheap)")
+        }
+
         @Test("a user refused throughout, nothing served, is demand at the scope's constant cost")
         func refusedThroughout() throws {
             var fixture = RecommendationFixture(quotas: [QuotaRule(scope: "geo", period: .day, defaultLimit: 30)])
