@@ -26,15 +26,17 @@ struct AuditHistory {
         }
         if !history.cells.isEmpty { daily.arrangeByUser() }
         var hourly = template
-        var restoredFrom: Int64?
+        var storedLatest: Int64?
         for slot in history.slots {
             guard let scope = scopeIndex[slot.scope] else { continue }
             hourly.restore(slot, scope: scope)
-            restoredFrom = min(restoredFrom ?? slot.start, slot.start)
+            storedLatest = max(storedLatest ?? slot.counts.lastSeen, slot.counts.lastSeen)
         }
         hourly.merge(fresh.hourly)
-        // The store kept the hours from its first slot on: before it, zeros would be guesses.
-        if let restoredFrom { hourly.noteKnown(from: restoredFrom) }
+        // The store kept the hours of the kept span before its latest request (the run that
+        // stored them covered at least those): before them, zeros would be guesses. Not its
+        // first slot, which is wherever some user happened to be active first.
+        if let storedLatest { hourly.noteKnown(from: storedLatest - hourly.keptSeconds) }
         if !unknown.isEmpty {
             logger.warning("the state store holds use of scopes the configuration no longer names (\(unknown.sorted().joined(separator: ", "))): left out of the reports; add the [[scope]] back to see it")
         }

@@ -61,6 +61,39 @@ struct EarlyAuditMomentTests {
         #expect(outcome.hourly.coverage.map { $0.lowerBound > noon } == true, "\(String(describing: outcome.hourly.coverage))")
     }
 
+    @Test("the stored hours reach back from the store's latest request, not from the first hour someone was active")
+    func storedHoursFromTheLatestRequest() throws {
+        let audit = try Audit(configuration: ConfigurationLoader.parse(text: """
+            [[quota]]
+            scope = "all"
+            period = "day"
+            default = 100
+
+            [[quota]]
+            scope = "all"
+            period = "week"
+            default = 600
+            """))
+        // Tuesday: refused 5 times at 03:10 with nothing used (the first request of the log), 95 served at 08:00.
+        let refused = (0..<5).map { PipelineFixture.combinedLine(user: "liv", time: "17/Nov/2026:03:10:0\($0) +0000", status: 429) }
+        let served = (0..<95).map { PipelineFixture.combinedLine(user: "liv", time: String(format: "17/Nov/2026:08:%02d:00 +0000", $0 % 60)) }
+        let tuesday = try fixture.plain("tuesday.log", refused + served)
+        let wednesday = try fixture.plain("wednesday.log", lines("bob", day: 18, hours: [9]).map { $0.replacingOccurrences(of: "Oct", with: "Nov") })
+        let statePath = fixture.folder.file("nights.sqlite")
+        for input in [tuesday, wednesday] {
+            let outcome = try audit.run(
+                inputs: [input], asOf: nil, state: SQLiteStateStore(path: statePath), workers: 1, logger: PipelineFixture.silentLogger)
+            guard input == wednesday else { continue }
+            // Wednesday's night judges the week (Tuesday's day is outside its window): as one run over both logs does.
+            let weekly = { (findings: [ReconciliationFinding]) in
+                findings.filter { $0.user == "liv" && $0.period == .week }.map { "\($0.kind.rawValue) \($0.recomputed ?? -1)" }
+            }
+            let whole = try audit.run(inputs: [tuesday, wednesday], asOf: nil, workers: 1, logger: PipelineFixture.silentLogger)
+            #expect(weekly(outcome.findings) == ["blocked_under_limit 95"], "\(outcome.findings)")
+            #expect(weekly(outcome.findings) == weekly(whole.findings))
+        }
+    }
+
     @Test("a counter read at the audit moment, inside an hour the logs go on past, is judged from the hours", arguments: [0, 1800])
     func snapshotAtTheMoment(seconds: Int64) throws {
         let input = try fixture.plain("access.log", lines("ann", hours: [8, 10, 14]))
