@@ -60,7 +60,10 @@ extension ReconciliationContext {
         let series = known ?? index.series(user: check.user, scope: check.scope)
         let counts = series?.counts(in: check.range) ?? UsageCounts()
         let overServed = limit.hard && limit.unitsPast(counts.units) > 0
-        let refusedUnder = counts.rejected > 0 && limit.isUnder(counts.units)
+        // Refusals of a hard limit are judged at the time they happened, whatever the bucket
+        // came to later (a lockout at 00:10 before a day that reached the limit); a soft
+        // limit's bucket past it is overage, not refusals under it.
+        let refusedUnder = counts.rejected > 0 && (limit.hard || limit.isUnder(counts.units))
         // Most checks find nothing: the words are built only for a finding.
         guard overServed || refusedUnder else { return [] }
         let requestsOnly = counts.requests == counts.units
@@ -85,10 +88,11 @@ extension ReconciliationContext {
             findings.append(finding(.overLimitServed, detail))
         }
         if refusedUnder {
-            var unexplained = counts
-            unexplained.rejected = unexplainedRefusals(check: check, limit: limit, series: series)
-            if unexplained.rejected > 0 {
-                findings.append(finding(.blockedUnderLimit, blockedDetail(check: check, limit: limit, counts: unexplained, when: when)))
+            let unexplained = unexplainedRefusals(check: check, limit: limit, series: series)
+            if unexplained.refused > 0 {
+                findings.append(finding(.blockedUnderLimit, blockedDetail(
+                    check: check, limit: limit, refused: unexplained.refused, used: unexplained.used, requestsOnly: requestsOnly,
+                    when: when)))
             }
         }
         return findings
@@ -126,16 +130,22 @@ extension ReconciliationContext {
     /// covers the day: refusals in hours that ended with every limit still short of it stay
     /// unexplained (a lockout at 00:10 before a busy day). Where the hours are not known,
     /// the whole day is taken as the limit working.
-    private func unexplainedRefusals(check: LimitCheck, limit: EffectiveLimit, series: UsageIndex.Series?) -> Int64 {
-        guard let series else { return 0 }
+    /// Also returns the bucket's use when the last of them came (at the end of its hour,
+    /// or of its day where the hours are not split), for the finding's words.
+    private func unexplainedRefusals(
+        check: LimitCheck, limit: EffectiveLimit, series: UsageIndex.Series?
+    ) -> (refused: Int64, used: Int64) {
+        guard let series else { return (0, 0) }
         var candidates: [(scope: String, period: Period)] = [(check.scope, check.period)]
         for quota in configuration.quotas { candidates.append((quota.scope, quota.period)) }
         candidates += limitedPeriods[check.user] ?? []
         var refused: Int64 = 0
+        var usedAtRefusal: Int64 = 0
         var position = series.firstIndex(atOrAfter: check.range.start)
         while position < series.days.count, series.days[position] < check.range.end {
             let day = series.days[position]
             let rejected = series.counts[position].rejected
+            let dayUnits = series.counts[position].units
             position += 1
             guard rejected > 0 else { continue }
             var scopes = [check.scope, AuditConfiguration.allScope]
@@ -158,18 +168,21 @@ extension ReconciliationContext {
                     explainedAllDay = true
                     break
                 }
-                let dayUnits = index.counts(user: check.user, scope: candidate.scope, on: day).units
-                if explains(explaining, used: Saturating.add(before, dayUnits)) {
+                let candidateDay = index.counts(user: check.user, scope: candidate.scope, on: day).units
+                if explains(explaining, used: Saturating.add(before, candidateDay)) {
                     crossing.append(Crossing(explaining: explaining, scope: candidate.scope, before: before))
                 }
             }
             if explainedAllDay { continue }
+            let usedBefore = series.counts(in: DayRange(start: check.range.start, end: day)).units
             let unexplained = crossing.isEmpty
-                ? rejected
-                : refusalsUnder(crossing, user: check.user, scope: check.scope, day: day) ?? 0
-            refused = Saturating.add(refused, unexplained)
+                ? (rejected, Saturating.add(usedBefore, dayUnits))
+                : refusalsUnder(crossing, user: check.user, scope: check.scope, day: day, usedBefore: usedBefore) ?? (0, 0)
+            guard unexplained.0 > 0 else { continue }
+            refused = Saturating.add(refused, unexplained.0)
+            usedAtRefusal = max(usedAtRefusal, unexplained.1)
         }
-        return refused
+        return (refused, usedAtRefusal)
     }
 
     /// A limit whose bucket's use came near it during a day: what it needs, its scope and
@@ -181,10 +194,15 @@ extension ReconciliationContext {
     }
 
     /// The refusals in `scope` on `day` in hours that ended with every limit of `crossing`
-    /// still short of what it needs; nil where the hourly usage does not cover the day.
-    private func refusalsUnder(_ crossing: [Crossing], user: String, scope: String, day: LocalDay) -> Int64? {
+    /// still short of what it needs, and the use in `scope` (from `usedBefore` the day) at
+    /// the end of the last such hour; nil where the hourly usage does not cover the day.
+    private func refusalsUnder(
+        _ crossing: [Crossing], user: String, scope: String, day: LocalDay, usedBefore: Int64
+    ) -> (Int64, Int64)? {
         guard let hourly, let scopes = scopeIndices[scope] else { return nil }
         var used = crossing.map(\.before)
+        var usedInScope = usedBefore
+        var usedAtRefusal: Int64 = 0
         let end = calendar.startOfDay(day.clampedAdding(days: 1))
         var hour = calendar.startOfDay(day)
         var refused: Int64 = 0
@@ -199,20 +217,27 @@ extension ReconciliationContext {
                 used[rank] = Saturating.add(used[rank], units.units)
                 if explains(limit.explaining, used: used[rank]) { explained = true }
             }
-            if counts.rejected > 0, !explained { refused = Saturating.add(refused, counts.rejected) }
+            usedInScope = Saturating.add(usedInScope, counts.units)
+            if counts.rejected > 0, !explained {
+                refused = Saturating.add(refused, counts.rejected)
+                usedAtRefusal = usedInScope
+            }
             hour = next
         }
-        return refused
+        return (refused, usedAtRefusal)
     }
 
-    private func blockedDetail(check: LimitCheck, limit: EffectiveLimit, counts: UsageCounts, when: String) -> String {
-        let refused = "refused \(FindingText.count(counts.rejected)) time\(counts.rejected == 1 ? "" : "s") \(when)"
-        let requestsOnly = counts.requests == counts.units
+    /// The words of `blocked_under_limit`: `refused` refusals with `used` units used by
+    /// then (by the end of the hour or day of the last of them).
+    private func blockedDetail(
+        check: LimitCheck, limit: EffectiveLimit, refused count: Int64, used: Int64, requestsOnly: Bool, when: String
+    ) -> String {
+        let refused = "refused \(FindingText.count(count)) time\(count == 1 ? "" : "s") \(when)"
         guard case .units(let units) = limit.value else {
             return "\(refused) although the limit is unlimited (from \(limit.sourceDescription)): the store or the "
                 + "code applies a limit it should not (or another limit, such as a rate limit, refused them)"
         }
-        if counts.units == 0 {
+        if used == 0 {
             let before = index.counts(user: check.user, scope: check.scope, in: previous(of: check.range, period: check.period))
             if units > 0, before.units >= units {
                 return "\(refused) with 0 served: the limit was checked against \(FindingText.previousBucket(check.period)) "
@@ -222,7 +247,7 @@ extension ReconciliationContext {
             return "\(refused) with 0 served, under a limit of \(FindingText.count(units)) (from \(limit.sourceDescription)): "
                 + "a stale or wrong stored counter (or another limit, such as a rate limit, refused them)"
         }
-        return "\(refused) while only \(FindingText.quantity(counts.units, requestsOnly: requestsOnly)) of "
+        return "\(refused) while only \(FindingText.quantity(used, requestsOnly: requestsOnly)) of "
             + "\(FindingText.count(units)) were used (limit from \(limit.sourceDescription)): refused under the limit — a "
             + "stored counter ahead of the real use (or another limit, such as a rate limit, refused them)"
     }

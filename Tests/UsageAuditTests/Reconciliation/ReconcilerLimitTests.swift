@@ -208,6 +208,30 @@ extension ReconciliationTests {
             #expect(weekly.kind == .blockedUnderLimit && weekly.detail.hasPrefix("refused 4 times this week"), "\(weekly)")
         }
 
+        @Test("a lockout at 00:10 stays a finding however far the day's use goes later, and reads as the lockout it was",
+              arguments: [Int64(95), 100, 101])
+        func lockoutBeforeABusyDay(servedLater: Int64) throws {
+            var fixture = ReconciliationFixture(quotas: [QuotaRule(scope: "all", period: .day, defaultLimit: 100)])
+            let start = fixture.calendar.startOfDay(today)
+            fixture.hourly = HourlyUsage(phase: HourlyUsage.phase(for: fixture.calendar, at: start))
+            // Yesterday reached the limit; today's counter was not reset: refused at 00:10, then served from 08:00.
+            let yesterdayUse = UsageCounts(requests: 100, units: 100, rejected: 0, firstSeen: start - 3600 * 10, lastSeen: start - 3600 * 9)
+            let refused = UsageCounts(requests: 0, units: 0, rejected: 5, firstSeen: start + 600, lastSeen: start + 660)
+            let served = UsageCounts(
+                requests: servedLater, units: servedLater, rejected: 0, firstSeen: start + 8 * 3600, lastSeen: start + 8 * 3600 + 900)
+            for counts in [yesterdayUse, refused, served] {
+                let day = fixture.calendar.localDay(containing: counts.firstSeen)
+                fixture.usage.add(counts, user: "kim", scope: ReconciliationFixture.geo, day: day)
+                fixture.hourly!.add(counts, user: "kim", scope: ReconciliationFixture.geo, time: counts.firstSeen)
+            }
+            let findings = fixture.findings().filter { $0.user == "kim" && $0.bucket.start == today }
+            let expected = servedLater > 100 ? ["over_limit_served", "blocked_under_limit"] : ["blocked_under_limit"]
+            #expect(findings.map(\.kind.rawValue) == expected, "\(findings)")
+            let blocked = try #require(findings.last)
+            #expect(blocked.detail.hasPrefix("refused 5 times today with 0 served: the limit was checked against yesterday's count (100 of 100)"),
+                    "\(blocked.detail)")
+        }
+
         @Test("a limit only a profile sets, which detection does not judge, explains refusals only once reached")
         func profileOnlyLimitExplainsOnlyWhenReached() {
             var fixture = ReconciliationFixture(quotas: [QuotaRule(scope: "all", period: .day, defaultLimit: 5000)])
