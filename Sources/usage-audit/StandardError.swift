@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import UsageAudit
 
 /// Everything the program writes to stderr: log lines, error messages and the progress
 /// line, so that they never garble one another.
@@ -47,21 +48,12 @@ final class StandardError: Sendable {
     /// Back to the start of the line, and the line erased.
     private static let clearLine = "\r\u{1B}[2K"
 
-    /// Writes all of `text` to descriptor 2, retrying when interrupted; gives up silently
-    /// on any other failure.
+    /// Writes all of `text` to descriptor 2; gives up silently on a failure.
     private static func write(bytes text: String) {
         var text = text
         text.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(STDERR_FILENO, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
+            FileDescriptor.writeAll(STDERR_FILENO, base, count: buffer.count)
         }
     }
 }

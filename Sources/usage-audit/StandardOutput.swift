@@ -1,21 +1,17 @@
 import Foundation
+import UsageAudit
 
 /// Writes data to stdout; a closed pipe (`usage-audit count … | head`) ends the program
 /// quietly with success, as a pipeline expects.
 enum StandardOutput {
     static func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                if errno == EPIPE { exit(0) }
-                StandardError.shared.write("usage-audit: error: cannot write to standard output: \(String(cString: strerror(errno)))\n")
-                exit(ExitStatus.unreadableInput)
-            }
-            offset += written
+        var text = text
+        let failure = text.withUTF8 { buffer in
+            buffer.baseAddress.flatMap { FileDescriptor.writeAll(STDOUT_FILENO, $0, count: buffer.count) }
         }
-        bytes.removeAll()
+        guard let failure else { return }
+        if failure == EPIPE { exit(0) }
+        StandardError.shared.write("usage-audit: error: cannot write to standard output: \(String(cString: strerror(failure)))\n")
+        exit(ExitStatus.unreadableInput)
     }
 }

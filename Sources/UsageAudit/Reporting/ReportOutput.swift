@@ -108,17 +108,8 @@ public struct ReportOutput: ~Copyable {
     /// Writes the buffered bytes to the file (nothing for output that keeps them).
     public mutating func flush() {
         guard descriptor >= 0, count > 0 else { return }
-        if failure == nil {
-            var offset = 0
-            while offset < count {
-                let written = write(descriptor, storage + offset, count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    break
-                }
-                offset += written
-            }
+        if failure == nil, let code = FileDescriptor.writeAll(descriptor, storage, count: count) {
+            failure = String(cString: strerror(code))
         }
         count = 0
     }

@@ -45,17 +45,10 @@ public struct StagedFile: Sendable {
             let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
             if count < 0 { return String(cString: strerror(errno)) }
             if count == 0 { return nil }
-            var written = 0
-            while written < count {
-                let step = buffer.withUnsafeBytes { write(target, $0.baseAddress! + written, count - written) }
-                if step < 0 {
-                    if errno == EINTR { continue }
-                    // The reader of a pipe closed it (`-o /dev/stdout | head`): it has all it
-                    // wanted, as for data on stdout.
-                    if errno == EPIPE { return nil }
-                    return String(cString: strerror(errno))
-                }
-                written += step
+            if let code = buffer.withUnsafeBytes({ FileDescriptor.writeAll(target, $0.baseAddress!, count: count) }) {
+                // The reader of a pipe closed it (`-o /dev/stdout | head`): it has all it
+                // wanted, as for data on stdout.
+                return code == EPIPE ? nil : String(cString: strerror(code))
             }
         }
     }
