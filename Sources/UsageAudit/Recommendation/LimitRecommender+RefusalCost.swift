@@ -20,16 +20,13 @@ extension LimitRecommender {
         }
     }
 
-    /// The units the refusals of `user` in `range` stand for at `prices` (per scope),
-    /// rounded to whole units, saturating.
-    func refusedUnits(usage: UsageAggregate, user: Int, prices: [(scope: Int, cost: Double)], in range: DayRange) -> Int64 {
+    /// The units the refusals of `user` in `range` stand for at `prices` (per scope, each
+    /// scope's refusals read from `table`), rounded to whole units, saturating.
+    func refusedUnits(table: DailyUnitsTable, user: Int, prices: [(scope: Int, cost: Double)], in range: DayRange) -> Int64 {
         var units = 0.0
         for price in prices {
-            var refused: Int64 = 0
-            forEachDay(in: range) { day in
-                refused = Saturating.add(refused, max(0, cell(usage: usage, user: user, scope: price.scope, day: day)?.rejected ?? 0))
-            }
-            units += Double(refused) * price.cost
+            let refused = table.counts(user: user, slot: price.scope, from: Int(range.start.number), to: Int(range.end.number)).rejected
+            units += Double(max(0, refused)) * price.cost
         }
         let rounded = units.rounded()
         return rounded >= 9.2e18 ? .max : Int64(max(0, rounded))

@@ -102,7 +102,7 @@ public struct LimitRecommender {
                     guard let id else { return nil }
                     let prices = refusalPrices ?? refusalCosts(usage: usage, user: id, slot: slot, over: lookBack)
                     refusalPrices = prices
-                    return refusedUnits(usage: usage, user: id, prices: prices, in: bucket)
+                    return refusedUnits(table: table, user: id, prices: prices, in: bucket)
                 })
             guard fromProfile || history.hasDemand else { return }
             if let advice = advisor.advice(for: candidate, history: history, includesKeep: includeKeep),
