@@ -33,6 +33,17 @@ struct UsageAuditCommand: ParsableCommand {
                 """)
             Foundation.exit(ExitStatus.usage)
         }
+        if let name = unknownSubcommand(in: Array(CommandLine.arguments.dropFirst())) {
+            // The parser would name the first option it cannot place instead
+            // (`usage-audit cont --config c.toml`: "Unknown option '--config'").
+            let hint = Spelling.nearest(to: name, among: subcommandNames).map { " Did you mean '\($0)'?" } ?? ""
+            StandardError.shared.write("""
+                Error: there is no subcommand '\(name)'.\(hint) Subcommands: \(subcommandNames.joined(separator: ", ")).
+                  See 'usage-audit --help'.
+
+                """)
+            Foundation.exit(ExitStatus.usage)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -41,6 +52,15 @@ struct UsageAuditCommand: ParsableCommand {
             Foundation.exit(failure.exitCode)
         } catch {
             let code = exitCode(for: error)
+            if code == .validationFailure, let unknown = unknownOption(in: Array(CommandLine.arguments.dropFirst())) {
+                let hint = unknown.nearest.map { " Did you mean '\($0)'?" } ?? ""
+                StandardError.shared.write("""
+                    Error: Unknown option '\(unknown.option)'.\(hint)
+                      See 'usage-audit \(CommandLine.arguments[1]) --help'.
+
+                    """)
+                Foundation.exit(ExitStatus.usage)
+            }
             if code == .validationFailure {
                 StandardError.shared.write(fullMessage(for: error) + "\n")
                 Foundation.exit(ExitStatus.usage)
@@ -53,6 +73,13 @@ struct UsageAuditCommand: ParsableCommand {
     static func unknownHelpTopic(in arguments: [String]) -> String? {
         guard arguments.first == "help", let topic = arguments.dropFirst().first, !topic.hasPrefix("-") else { return nil }
         return subcommandNames.contains(topic) || topic == "help" ? nil : topic
+    }
+
+    /// The first argument when it is a word that names no subcommand (`usage-audit cont`),
+    /// if any; options (`--help`, `--version`) and `help` are the parser's.
+    static func unknownSubcommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), first != "help" else { return nil }
+        return subcommandNames.contains(first) ? nil : first
     }
 
     static var subcommandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }

@@ -122,29 +122,7 @@ struct ConfigTableReader {
     func rejectUnknownKeys() throws(ConfigurationError) {
         let known = Array(consumed)
         for key in order where !consumed.contains(key) {
-            throw .unknownKey(key: name(key), line: line(key), suggestion: Self.closest(to: key, in: known).map(name))
+            throw .unknownKey(key: name(key), line: line(key), suggestion: Spelling.nearest(to: key, among: known).map(name))
         }
-    }
-
-    /// The known key nearest to `key` by edit distance, when it is plausibly a typo.
-    static func closest(to key: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(key, $0)) }.min { $0.1 < $1.1 }
-        guard let (candidate, distance) = scored, distance <= max(2, key.count / 3) else { return nil }
-        return candidate
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.utf8), b = Array(b.utf8)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -58,7 +58,7 @@ enum ConfigurationReader {
         guard let name = try table.string(key) else { return nil }
         guard let zone = TimeZone(identifier: name) else {
             let known = TimeZone.knownTimeZoneIdentifiers + ["UTC"]
-            let match = known.first { $0.lowercased() == name.lowercased() } ?? ConfigTableReader.closest(to: name, in: known)
+            let match = known.first { $0.lowercased() == name.lowercased() } ?? Spelling.nearest(to: name, among: known)
             let hint = match.map { "did you mean \"\($0)\"?" } ?? "use e.g. \"UTC\", \"Europe/Berlin\", \"America/New_York\""
             throw table.invalid(key, "'\(name)' is not an IANA time zone name; \(hint)")
         }

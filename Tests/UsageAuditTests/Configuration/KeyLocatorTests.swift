@@ -1,7 +1,7 @@
 import Testing
 @testable import UsageAudit
 
-@Suite("KeyLocator and key suggestions")
+@Suite("KeyLocator")
 struct KeyLocatorTests {
     private static let text = """
         # audit
@@ -40,24 +40,5 @@ struct KeyLocatorTests {
         #expect(locator.line(of: "log.note") == 4)
         #expect(locator.line(of: "nowhere") == nil)
         #expect(locator.line(of: "quota[0].period") == nil)
-    }
-
-    @Test("edit distance")
-    func editDistance() {
-        #expect(ConfigTableReader.editDistance("kitten", "sitting") == 3)
-        #expect(ConfigTableReader.editDistance("", "abc") == 3)
-        #expect(ConfigTableReader.editDistance("abc", "") == 3)
-        #expect(ConfigTableReader.editDistance("paths", "paths") == 0)
-        #expect(ConfigTableReader.editDistance("pathz", "paths") == 1)
-    }
-
-    @Test("suggestions only for plausible typos")
-    func suggestions() {
-        let known = ["format", "timezone", "json"]
-        #expect(ConfigTableReader.closest(to: "fromat", in: known) == "format")
-        #expect(ConfigTableReader.closest(to: "time_zone", in: known) == "timezone")
-        #expect(ConfigTableReader.closest(to: "jsn", in: known) == "json")
-        #expect(ConfigTableReader.closest(to: "upstream", in: known) == nil)
-        #expect(ConfigTableReader.closest(to: "x", in: []) == nil)
     }
 }

@@ -96,6 +96,34 @@ struct ExitCodeTests {
         #expect(known.stdoutText.contains("usage-audit explain"), "\(known.stdoutText)")
     }
 
+    @Test("a mistyped subcommand is exit 2 and named, with the nearest subcommand, before its options are read")
+    func unknownSubcommand() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let typo = try fixture.run(["cont", "--config", "config.toml", "a.log"])
+        #expect(typo.exitCode == 2 && !typo.terminatedBySignal, "\(typo.summary)")
+        #expect(typo.stderr.contains("there is no subcommand 'cont'. Did you mean 'count'?"), "\(typo.stderr)")
+        #expect(!typo.stderr.contains("Unknown option"), "\(typo.stderr)")
+        #expect(typo.stdout.isEmpty)
+        let unlike = try fixture.run(["frobnicate"])
+        #expect(unlike.exitCode == 2, "\(unlike.summary)")
+        #expect(unlike.stderr.contains("no subcommand 'frobnicate'. Subcommands: run, count"), "\(unlike.stderr)")
+    }
+
+    @Test("a mistyped option is named as unknown, with the nearest option, not read as a missing --config", arguments: [
+        (["run", "--confg", "config.toml", "a.log"], "Unknown option '--confg'. Did you mean '--config'?"),
+        (["count", "--config", "config.toml", "--fromat", "json", "a.log"], "Unknown option '--fromat'. Did you mean '--format'?"),
+        (["reconcile", "--config", "config.toml", "--zzzzzz", "a.log"], "Unknown option '--zzzzzz'.\n"),
+    ])
+    func unknownOption(arguments: [String], message: String) throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let run = try fixture.run(arguments)
+        #expect(run.exitCode == 2 && !run.terminatedBySignal, "\(run.summary)")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(!run.stderr.contains("Missing expected argument"), "\(run.stderr)")
+    }
+
     @Test("contradicting flags and a negative --jobs are exit 2 with a message that names them", arguments: [
         (["--state", "s.sqlite", "--no-state"], "--state s.sqlite and --no-state cannot be used together"),
         (["--jobs", "-1"], "--jobs must be at least 1"),

@@ -20,7 +20,7 @@ extension FormatError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownPreset(let name, let known):
-            let hint = ConfigTableReader.closest(to: name, in: known).map { "did you mean '\($0)'? " } ?? ""
+            let hint = Spelling.nearest(to: name, among: known).map { "did you mean '\($0)'? " } ?? ""
             return "unknown log format '\(name)' ([log] format): \(hint)use one of \(known.joined(separator: ", ")), "
                 + "or an nginx log_format string ('$remote_addr - $remote_user [$time_local] …') "
                 + "or an Apache LogFormat string ('%h %l %u %t \"%r\" …')"
