@@ -188,7 +188,7 @@ _usage-audit_run() {
     repeating_flags=()
     non_repeating_flags=(--verbose -v --quiet -q --no-state --include-keep --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --as-of --profiles --tolerance --jobs --out --state --fail-on --fix-sql --fix-sql-table)
+    non_repeating_options=(--config --as-of --profiles --jobs --out --state --tolerance --fail-on --fix-sql --fix-sql-table)
     __usage-audit_offer_flags_options -1
 
     # Offer option value completions
@@ -202,9 +202,6 @@ _usage-audit_run() {
     '--profiles')
         return
         ;;
-    '--tolerance')
-        return
-        ;;
     '--jobs')
         return
         ;;
@@ -212,6 +209,9 @@ _usage-audit_run() {
         return
         ;;
     '--state')
+        return
+        ;;
+    '--tolerance')
         return
         ;;
     '--fail-on')
@@ -230,7 +230,7 @@ _usage-audit_count() {
     repeating_flags=()
     non_repeating_flags=(--verbose -v --quiet -q --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --as-of --profiles --tolerance --jobs --format -o)
+    non_repeating_options=(--config --as-of --profiles --jobs --format -o)
     __usage-audit_offer_flags_options -1
 
     # Offer option value completions
@@ -242,9 +242,6 @@ _usage-audit_count() {
         return
         ;;
     '--profiles')
-        return
-        ;;
-    '--tolerance')
         return
         ;;
     '--jobs')
@@ -264,7 +261,7 @@ _usage-audit_reconcile() {
     repeating_flags=()
     non_repeating_flags=(--verbose -v --quiet -q --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --as-of --profiles --tolerance --jobs --format -o --fail-on --fix-sql --fix-sql-table)
+    non_repeating_options=(--config --as-of --profiles --jobs --format -o --tolerance --fail-on --fix-sql --fix-sql-table)
     __usage-audit_offer_flags_options -1
 
     # Offer option value completions
@@ -278,9 +275,6 @@ _usage-audit_reconcile() {
     '--profiles')
         return
         ;;
-    '--tolerance')
-        return
-        ;;
     '--jobs')
         return
         ;;
@@ -289,6 +283,9 @@ _usage-audit_reconcile() {
         return
         ;;
     '-o')
+        return
+        ;;
+    '--tolerance')
         return
         ;;
     '--fail-on')
@@ -307,7 +304,7 @@ _usage-audit_explain() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --state --profiles --as-of --days --format)
+    non_repeating_options=(--config --state --profiles --as-of --tolerance --days --format)
     __usage-audit_offer_flags_options 1
 
     # Offer option value completions
@@ -322,6 +319,9 @@ _usage-audit_explain() {
         return
         ;;
     '--as-of')
+        return
+        ;;
+    '--tolerance')
         return
         ;;
     '--days')

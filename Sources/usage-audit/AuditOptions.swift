@@ -18,14 +18,8 @@ struct AuditOptions: ParsableArguments {
         valueName: "source"))
     var profiles: String?
 
-    // Unconditional, so that `--tolerance -5` reaches the check below instead of reading
-    // as an unknown flag.
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Units a stored counter may differ from the logs without a finding (requests in flight at snapshot time).",
-        valueName: "units"))
-    var tolerance: Int64 = 0
-
-    // Unconditional, as --tolerance: `--jobs -1` gets the message below.
+    // Unconditional, so that `--jobs -1` reaches the check below instead of reading as an
+    // unknown flag.
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How many inputs to read at once. Default: one per core.", valueName: "n"))
     var jobs: Int?
 
@@ -43,7 +37,6 @@ struct AuditOptions: ParsableArguments {
     func validate() throws {
         if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if tolerance < 0 { throw ValidationError("--tolerance must be 0 or more units") }
         if logs.isEmpty { throw ValidationError("no log input given: name log files or directories, or - to read stdin") }
         if logs.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (stdin) can be given only once") }
     }
@@ -57,7 +50,7 @@ struct AuditOptions: ParsableArguments {
 
     /// Loads the configuration, expands the inputs and runs the audit.
     func runAudit(
-        logger: Logger, state: StateLocation? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true,
+        logger: Logger, tolerance: Int64 = 0, state: StateLocation? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true,
         awaitsCommit: Bool = true
     ) throws(CommandFailure) -> AuditOutcome {
         let configuration: AuditConfiguration

@@ -8,12 +8,7 @@ struct ExplainCommandTests {
     func explainsAUser() throws {
         let folder = try EndToEndFolder(prefix: "explain")
         defer { folder.remove() }
-        let state = folder.url.appendingPathComponent("state.sqlite").path
-        let run = try AuditBinary.run([
-            "run", "-q", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv", "--state", state,
-            "--out", folder.url.appendingPathComponent("out").path, "samples/logs",
-        ])
-        #expect(run.exitCode == 0, "\(run.summary)")
+        let state = try Self.runSamples(in: folder)
         let before = try Data(contentsOf: URL(fileURLWithPath: state))
         let text = try AuditBinary.run([
             "explain", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv", "--state", state, "j.weber",
@@ -47,6 +42,35 @@ struct ExplainCommandTests {
         #expect(guarded.stdoutText.hasPrefix("+4915112345678 — as of "), "\(guarded.stdoutText)")
         let missing = try AuditBinary.run(["explain", "--config", "samples/config.toml", "--state", folder.url.appendingPathComponent("none.sqlite").path, "x"])
         #expect(missing.exitCode == 3)
+    }
+
+    @Test("explain takes run's --tolerance: a drift within it is no finding, as in run's reports")
+    func tolerance() throws {
+        let folder = try EndToEndFolder(prefix: "explain-tolerance")
+        defer { folder.remove() }
+        let state = try Self.runSamples(in: folder)
+        // geo-batch's stored daily counter is 37 below the logs (reports/reconciliation.csv).
+        let explain = ["explain", "-q", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv", "--state", state]
+        let strict = try AuditBinary.run(explain + ["geo-batch"])
+        #expect(strict.exitCode == 0, "\(strict.summary)")
+        #expect(strict.stdoutText.contains("37 increments lost"), "\(strict.stdoutText)")
+        let tolerant = try AuditBinary.run(explain + ["--tolerance", "40", "geo-batch"])
+        #expect(tolerant.exitCode == 0, "\(tolerant.summary)")
+        #expect(tolerant.stdoutText.hasPrefix("geo-batch — as of "), "\(tolerant.stdoutText)")
+        #expect(!tolerant.stdoutText.contains("increments lost"), "\(tolerant.stdoutText)")
+        let negative = try AuditBinary.run(explain + ["--tolerance", "-1", "geo-batch"])
+        #expect(negative.exitCode == 2 && negative.stderr.contains("--tolerance must be 0 or more units"), "\(negative.summary)")
+    }
+
+    /// Runs the samples with their profiles into a state store in `folder`; its path.
+    private static func runSamples(in folder: EndToEndFolder) throws -> String {
+        let state = folder.url.appendingPathComponent("state.sqlite").path
+        let run = try AuditBinary.run([
+            "run", "-q", "--config", "samples/config.toml", "--profiles", "samples/profiles.csv", "--state", state,
+            "--out", folder.url.appendingPathComponent("out").path, "samples/logs",
+        ])
+        #expect(run.exitCode == 0, "\(run.summary)")
+        return state
     }
 
     @Test("with an earlier --as-of, a limit line counts its bucket up to the audit day, not the days after it")
