@@ -243,7 +243,10 @@ public struct InputCounter {
             if let progress, line.number & Int(CountingProgress.lineStride - 1) == 0 {
                 progress.add(lines: CountingProgress.lineStride)
             }
-            guard line.offset >= skip else { return }
+            guard line.offset >= skip else {
+                if !line.isTruncated { parser.pass(over: line.bytes) }
+                return
+            }
             process(line, parser: &parser, record: &record, statistics: &statistics, usage: &usage)
         }
     }

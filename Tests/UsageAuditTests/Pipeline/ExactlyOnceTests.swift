@@ -95,6 +95,35 @@ struct ExactlyOnceTests {
         #expect(outcome.usageRows.first { $0.scope == "all" && $0.period == .day }?.counts.units == 50)
     }
 
+    @Test("a W3C log that grew, or was cut off and then read whole, is read on under its #Fields: header", arguments: [false, true])
+    func w3cGrowth(gzipped: Bool) throws {
+        let w3c = try Audit(configuration: ConfigurationLoader.parse(text: "[log]\nformat = \"w3c\"\n"))
+        let header = ["#Software: Microsoft Internet Information Services 10.0", "#Fields: date time cs-username cs-uri-stem sc-status"]
+        let data = (0..<3_000).map { String(format: "2026-11-21 10:%02d:%02d ann /api/a 200", $0 / 60 % 60, $0 % 60) }
+        func run(_ input: InputSource) throws -> AuditOutcome {
+            try w3c.run(
+                inputs: [input], asOf: nil, state: SQLiteStateStore(path: statePath), workers: 2, logger: PipelineFixture.silentLogger)
+        }
+        let whole: InputSource
+        if gzipped {
+            whole = try fixture.gzipped("u_ex261121.log.gz", header + data)
+            var bytes = try fixture.bytes(of: whole)
+            bytes.removeLast(bytes.count / 2)
+            let first = try run(.file(path: try fixture.folder.write(bytes, to: "copied-u_ex261121.log.gz")))
+            #expect(first.result.inputs[0].error != nil)
+        } else {
+            _ = try run(try fixture.plain("u_ex261121.log", header + data[..<1_000]))
+            whole = try fixture.plain("u_ex261121.log", header + data)
+        }
+        let counted = try storedUnits("ann")
+        #expect(counted > 100 && counted < 3_000)
+        let second = try run(whole)
+        #expect(second.result.inputs[0].content.name == "appended")
+        #expect(second.result.totals.malformed == 0)
+        #expect(second.result.totals.lines == 3_000 - counted)
+        #expect(try storedUnits("ann") == 3_000)
+    }
+
     @Test("a gzip file cut off while it was copied, then read whole: the cut line is counted once, in full", arguments: [1, 2])
     func cutThenWhole(workers: Int) throws {
         let all = lines("ann", day: 21, count: 3_000)

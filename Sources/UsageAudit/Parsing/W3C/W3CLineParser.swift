@@ -81,6 +81,16 @@ struct W3CLineParser: LineParser {
         return .parsed
     }
 
+    /// Follows the directives among lines an earlier run counted: the `#Fields:` header at
+    /// the top of a log that grew since applies to the lines appended to it.
+    mutating func pass(over line: UnsafeBufferPointer<UInt8>) {
+        let line = W3CLineParser.droppingByteOrderMark(line)
+        guard line.first == 0x23 else { return }  // '#'
+        var end = line.count
+        while end > 1, line[end - 1] == 0x0D || line[end - 1] == 0x0A { end -= 1 }
+        readDirective(UnsafeBufferPointer(rebasing: line[1..<end]))
+    }
+
     /// `line` without the UTF-8 byte order mark that the first line of a file may carry.
     private static func droppingByteOrderMark(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         guard line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF else { return line }
