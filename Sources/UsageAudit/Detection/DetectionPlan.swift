@@ -80,7 +80,8 @@ struct DetectionPlan {
         hourSpans = Self.hourSpans(days: days, hourly: hourly, calendar: calendar, asOf: asOf)
     }
 
-    /// The judged days that `hourly` covers up to `asOf`, each cut to whole slots inside.
+    /// The judged days that `hourly` covers up to `asOf`, each cut to whole slots inside (and
+    /// the slot `asOf` is in, when no request came after it).
     private static func hourSpans(days: [Int], hourly: HourlyUsage, calendar: ZonedCalendar, asOf: Int64) -> [HourSpan] {
         guard let covered = hourly.coverage else { return [] }
         let end = min(covered.upperBound, asOf < .max ? asOf + 1 : .max)
@@ -95,7 +96,14 @@ struct DetectionPlan {
             // Whole slots inside both the day and the coverage.
             var first = hourly.slotStart(containing: max(dayStart, coverage.lowerBound))
             if first < max(dayStart, coverage.lowerBound) { first += slot }
-            let last = hourly.slotStart(containing: min(dayEnd, coverage.upperBound))
+            var last = hourly.slotStart(containing: min(dayEnd, coverage.upperBound))
+            // The hour the audit moment is in, when no request can follow it there (the
+            // moment is at or after the latest request, as by default): what it holds is all
+            // the logs hold of it. Left out, a burst in the last hour of a night's logs would
+            // never be judged, as the next night's window starts a day later.
+            if asOf >= hourly.latest, asOf >= dayStart, asOf < dayEnd {
+                last = max(last, min(hourly.slotStart(containing: asOf) + slot, dayEnd))
+            }
             guard first < last else { continue }
             let hoursInDay = Int((dayEnd - dayStart + slot / 2) / slot)
             let cut = asOf < dayEnd - 1 ? asOf : nil

@@ -44,6 +44,22 @@ struct BurstTests {
         #expect(finding.detail.contains("an even spread over the \(hours) hours to "))
     }
 
+    @Test("A burst in the hour the audit moment is in is judged when no request came after the moment")
+    func burstInTheLastHour() throws {
+        var fixture = Fixture()
+        // 230 units until 23:00, then 1,000 from 23:01; the logs, and the audit, end at 23:40.
+        fixture.useHourly("ana", on: Fixture.monday, units: (0..<24).map { $0 == 23 ? 1000 : 10 })
+        let start = fixture.calendar.startOfDay(Fixture.monday)
+        let finding = try #require(fixture.anomalies(usage: fixture.usage, judging: [Fixture.monday], asOf: start + 23 * 3600 + 40 * 60).first)
+        #expect(finding.kind == .burst && finding.observed == 1000)
+        #expect(finding.detail.hasPrefix("81% of the day's 1,230 requests between 23:00 and 00:00"), "\(finding.detail)")
+        // An audit moment before requests of its own hour: that hour is not judged (its
+        // slot holds requests after the moment).
+        var early = Fixture()
+        early.useHourly("ana", on: Fixture.monday, units: (0..<12).map { $0 == 11 ? 1000 : 10 })
+        #expect(early.anomalies(usage: early.usage, judging: [Fixture.monday], asOf: start + 11 * 3600 + 30).isEmpty)
+    }
+
     @Test("Use spread over the day, or too little of it, is no burst")
     func noBurst() {
         var fixture = Fixture()
