@@ -14,9 +14,23 @@ public protocol ProfileLayout: Sendable {
     func profiles(from row: ProfileRow, context: ProfileReadContext) throws(ProfileError) -> [StoredProfile]
     /// The profiles of every record, in source order.
     func profiles(from rows: [ProfileRow], context: ProfileReadContext) throws(ProfileError) -> [StoredProfile]
+    /// The first of `columns` that the layout does not read but that is a near miss of a
+    /// column it reads and `columns` lack, with that column; nil when there is none (the
+    /// default, for layouts that name every column they need).
+    func misspelledColumn(in columns: [String]) -> (column: String, meant: String)?
 }
 
 extension ProfileLayout {
+    public func misspelledColumn(in columns: [String]) -> (column: String, meant: String)? { nil }
+
+    /// `misspelledColumn(in:)` for a layout that reads the columns `read`.
+    func misspelledColumn(in columns: [String], read: [String]) -> (column: String, meant: String)? {
+        let absent = read.filter { !columns.contains($0) }
+        for column in columns where !read.contains(column) {
+            if let meant = Spelling.nearest(to: column, among: absent) { return (column, meant) }
+        }
+        return nil
+    }
     public func profiles(from rows: [ProfileRow], context: ProfileReadContext) throws(ProfileError) -> [StoredProfile] {
         var profiles: [StoredProfile] = []
         profiles.reserveCapacity(rows.count)

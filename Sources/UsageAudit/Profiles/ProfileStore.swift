@@ -82,6 +82,9 @@ public enum ProfileStore {
             if table.columns.isEmpty && table.rows.isEmpty { return nil }
             layout = try ProfileLayouts.recognising(columns: table.columns, source: source)
         }
+        if let (column, meant) = layout.misspelledColumn(in: table.columns) {
+            throw .misspelledColumn(source: source, layout: layout.name, column: column, meant: meant)
+        }
         return layout
     }
 }

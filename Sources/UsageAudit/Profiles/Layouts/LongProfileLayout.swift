@@ -17,7 +17,8 @@ import Foundation
 /// | `block_price` | no | price per 1000 units past a soft limit |
 /// | `period_start` | no | first day of the stored bucket (`2026-11-01` or a time), for `Nd` windows |
 ///
-/// A limit below `-1` and negative counters or prices are errors. Other columns are ignored.
+/// A limit below `-1` and negative counters or prices are errors. Other columns are ignored,
+/// except one whose name is a near miss of an absent column above (`limt`, `Limit`): an error.
 public struct LongProfileLayout: ProfileLayout {
     public let name = "long"
     public let keyColumns = "user, scope, period"
@@ -26,6 +27,13 @@ public struct LongProfileLayout: ProfileLayout {
 
     public func recognises(keys: Set<String>) -> Bool {
         keys.contains("user") && keys.contains("scope") && keys.contains("period")
+    }
+
+    /// Every column the layout reads.
+    static let columns = ["user", "scope", "period", "limit", "used", "total", "hard", "snapshot_at", "block_price", "period_start"]
+
+    public func misspelledColumn(in columns: [String]) -> (column: String, meant: String)? {
+        misspelledColumn(in: columns, read: Self.columns)
     }
 
     public func profiles(from row: ProfileRow, context: ProfileReadContext) throws(ProfileError) -> [StoredProfile] {

@@ -79,6 +79,29 @@ import Testing
         }
     }
 
+    @Test("a column that is a near miss of one it reads and the source lacks is refused; other extra columns are ignored")
+    func refusesMisspeltColumns() throws {
+        let base = ["user", "scope", "period"]
+        func miss(_ extra: [String]) -> String? { layout.misspelledColumn(in: base + extra).map { "\($0.column)→\($0.meant)" } }
+        #expect(miss(["limt", "used"]) == "limt→limit")
+        #expect(miss(["limit", "totl"]) == "totl→total")
+        #expect(miss(["Limit"]) == "Limit→limit")
+        #expect(miss(["snapshotat"]) == "snapshotat→snapshot_at")
+        // Not near any column it reads, or near one the source has.
+        for extra in [["email", "note", "user_id", "period_end", "plan"], ["limit", "limits"], ["hard_limit", "id", "day"]] {
+            #expect(miss(extra) == nil, "\(extra)")
+        }
+        let fixture = try ProfileFixture()
+        try fixture.write("user,scope,period,limt,used\nana,all,day,500,50\n", to: "typo.csv")
+        let error = fixture.error(loading: "typo.csv")
+        guard case .misspelledColumn(_, "long", "limt", "limit")? = error else {
+            Issue.record("expected the misspelt column to be refused, got \(String(describing: error))")
+            return
+        }
+        #expect(error?.isUnreadable == false)
+        #expect(error?.description.contains("did you mean 'limit'?") == true, "\(String(describing: error))")
+    }
+
     @Test func requiresUserScopeAndPeriod() {
         let missing = profileError { _ = try layout.profiles(from: ProfileFixture.row(["user": "a", "scope": "all"]), context: ProfileReadContext()) }
         #expect(missing == .missingColumn(origin: "test.csv:2", layout: "long", column: "period"))
