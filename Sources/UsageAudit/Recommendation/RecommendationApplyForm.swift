@@ -22,6 +22,8 @@ public enum RecommendationApplyForm {
     public static let waldurFileName = "recommendations-waldur-set-quota.jsonl"
     /// The geo platform's Rails console script.
     public static let cartoFileName = "recommendations-carto.rb"
+    /// Every apply-form file name: a night without recommendations removes last night's.
+    public static let fileNames = [whgFileName, longFileName, waldurFileName, cartoFileName]
 
     /// The apply-form files for `recommendations` in the store `layout` (the layout the
     /// profiles were read with); empty when the layout has no apply form or none is known.

@@ -112,6 +112,13 @@ public struct ReportSet {
         }
         func path(_ name: String) -> String { (staged.directory as NSString).appendingPathComponent(name) }
         let files = staged.files.map { ($0.path as NSString).lastPathComponent } + ["summary.json", "metrics.prom"]
+        // Last night's apply forms that tonight has none of: left there, they would read as
+        // tonight's changes (a limit raised twice) beside an empty recommendations.csv.
+        for name in RecommendationApplyForm.fileNames where !files.contains(name) {
+            guard unlink(path(name)) == 0 || errno == ENOENT else {
+                throw .cannotWrite(path: path(name), reason: "it is an earlier run's, and could not be removed (\(String(cString: strerror(errno))))")
+            }
+        }
         var summary = SummaryReport(
             asOf: outcome.asOf, result: outcome.result, configuration: outcome.configuration,
             findings: ReconciliationReport.counts(of: outcome.findings) + AnomalyReport.counts(of: outcome.anomalies),

@@ -42,6 +42,18 @@ struct StagedReportsTests {
         #expect(try read(folder.file("summary.json")).contains("\"state_commit_seconds\": 0.5"))
     }
 
+    @Test("last night's apply forms go when tonight has none: they would read as tonight's changes; other files stay")
+    func staleApplyForms() throws {
+        let folder = try lastNight()
+        let applyForms = ["recommendations-long.sql", "recommendations-whg.sql", "recommendations-carto.rb"]
+        for name in applyForms + ["recommendations-notes.txt"] { try AtomicFile.write("old\n", to: folder.file(name)) }
+        let report = ReportSet(outcome: try SummaryReportTests.outcome())
+        #expect(report.applyForms.isEmpty)
+        let files = try report.publish(try report.stage(in: folder.path))
+        #expect(files.sorted() == Self.names)
+        #expect(try folder.entries() == (Self.names + ["recommendations-notes.txt"]).sorted())
+    }
+
     @Test("discarded reports leave last night's in place and no temporary file")
     func discard() throws {
         let folder = try lastNight()
