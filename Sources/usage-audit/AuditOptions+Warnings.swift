@@ -52,12 +52,26 @@ extension AuditOptions {
     func warnAboutUnreadableCosts(in outcome: AuditOutcome, logger: Logger) {
         let count = outcome.result.totals.unreadableCosts
         guard count > 0 else { return }
-        let fields = outcome.configuration.scopes.compactMap { rule -> String? in
+        let names = costFields(in: outcome).joined(separator: ", ")
+        logger.warning("\(count.counted("request")) had a cost (\(names)) that is not a whole number (a fraction, a negative number, or '3, 4' from a retried upstream) and counted 0 units — check what the field logs; summary.json counts them per input as unreadable_costs")
+    }
+
+    /// Says on stderr when no request had its cost field (every one `-`, empty or without
+    /// it): a misspelt field name, or a field the log format does not log, costs 0 units
+    /// throughout, which otherwise looks like a quiet day.
+    func warnAboutAbsentCosts(in outcome: AuditOutcome, logger: Logger) {
+        let totals = outcome.result.totals
+        guard totals.absentCosts > 0, totals.fieldCosts == 0, totals.unreadableCosts == 0 else { return }
+        let names = costFields(in: outcome).map { "\"\($0)\"" }.joined(separator: ", ")
+        logger.warning("none of the \(totals.absentCosts.counted("request")) of scopes with cost = \(names) had that field (it was '-', empty or missing in every line): they counted 0 units — check the field's name against what the log lines hold")
+    }
+
+    /// The `field:NAME` costs of the configured scopes, sorted, each once.
+    private func costFields(in outcome: AuditOutcome) -> [String] {
+        Set(outcome.configuration.scopes.compactMap { rule -> String? in
             if case .field(let name) = rule.cost { return "field:\(name)" }
             return nil
-        }
-        let names = Array(Set(fields)).sorted().joined(separator: ", ")
-        logger.warning("\(count.counted("request")) had a cost (\(names)) that is not a whole number (a fraction, a negative number, or '3, 4' from a retried upstream) and counted 0 units — check what the field logs; summary.json counts them per input as unreadable_costs")
+        }).sorted()
     }
 
     /// Says on stderr when metered requests had no identity and were skipped: all of them

@@ -94,6 +94,7 @@ struct AuditOptions: ParsableArguments {
             warnAboutMalformedLines(in: outcome, logger: logger)
             warnAboutUnattributedRequests(in: outcome, logger: logger)
             warnAboutUnreadableCosts(in: outcome, logger: logger)
+            warnAboutAbsentCosts(in: outcome, logger: logger)
             warnAboutExcludedRequests(in: outcome, logger: logger)
             warnAboutDistantMoment(in: outcome, logger: logger)
             var named = outcome

@@ -94,19 +94,24 @@ public struct RequestClassifier {
         }
     }
 
-    /// The units a request of scope `scope` costs: 0 when its cost field is absent (`-` or
-    /// empty), nil when it holds something that is not a whole number.
+    /// What a request of scope `scope` costs: the scope's constant, or what its cost field
+    /// holds.
     @inline(__always)
-    public func units(of record: LogRecord, scope: Int) -> Int64? {
-        guard scope < scopes.count else { return 1 }
+    public func cost(of record: LogRecord, scope: Int) -> CostReading {
+        guard scope < scopes.count else { return .constant(1) }
         switch scopes[scope].cost {
         case .constant(let units):
-            return units
+            return .constant(units)
         case .field(let index):
-            let field = record.bytes(record.fields[index])
-            if let units = ASCII.parseInteger(field) { return units }
-            return ASCII.isAbsent(field) ? 0 : nil
+            return CostReading.field(record.bytes(record.fields[index]))
         }
+    }
+
+    /// The units of `record` in `scope`: 0 for an absent cost field, nil for one that holds
+    /// no whole number.
+    public func units(of record: LogRecord, scope: Int) -> Int64? {
+        let reading = cost(of: record, scope: scope)
+        return reading == .unreadable ? nil : reading.units
     }
 
     @inline(__always)

@@ -353,10 +353,13 @@ public struct InputCounter {
         let scope = classifier.scope(of: record)
         var units: Int64 = 0
         if consumed {
-            if let cost = classifier.units(of: record, scope: scope) {
-                units = cost
-            } else {
-                statistics.unreadableCosts += 1
+            let cost = classifier.cost(of: record, scope: scope)
+            units = cost.units
+            switch cost {
+            case .constant: break
+            case .field: statistics.fieldCosts += 1
+            case .absent: statistics.absentCosts += 1
+            case .unreadable: statistics.unreadableCosts += 1
             }
         }
         let day = auditCalendar.localDay(containing: time)

@@ -173,7 +173,7 @@ struct RequestClassifierTests {
         #expect(request.withRecord { classifier.units(of: $0, scope: classifier.otherScopeIndex) } == 1)
     }
 
-    @Test("cost from a field: its integer, 0 for '-' or empty, nil (unreadable) for anything else", arguments: [
+    @Test("cost from a field: its whole number (7 or 7.0), 0 for '-' or empty, nil (unreadable) for anything else", arguments: [
         ("7", Int64(7) as Int64?),
         ("0", 0),
         ("1500", 1500),
@@ -181,6 +181,11 @@ struct RequestClassifierTests {
         ("", 0),
         ("abc", nil),
         ("2.5", nil),
+        ("7.0", 7),
+        ("12.000", 12),
+        ("7.", nil),
+        (".0", nil),
+        ("2.50", nil),
         ("-3", nil),
         (" 4", nil),
         ("3, 4", nil),

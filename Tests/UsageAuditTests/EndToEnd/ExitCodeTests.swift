@@ -232,6 +232,37 @@ struct ExitCodeTests {
         #expect(input?["unreadable_costs"] as? Int == 4 && input?["units"] as? Int == 5, "\(String(describing: input))")
         let clean = try fixture.run(["run", "--config", "config.toml", "--no-state", "--out", "clean", "a.log"])
         #expect(!clean.stderr.contains("not a whole number"), "\(clean.stderr)")
+        #expect(!run.stderr.contains("had that field"), "some requests had it: \(run.stderr)")
+    }
+
+    @Test("a cost field that no request has (a misspelt JSON key) is named: its requests counted 0 units")
+    func absentCostField() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        try fixture.folder.write("""
+            [log]
+            format = "json"
+            [log.json]
+            time = "ts"
+            remote_user = "user"
+            uri = "uri"
+            status = "status"
+            [[scope]]
+            name = "iso"
+            paths = ["/iso"]
+            cost = "field:unit"
+
+            """, to: "json.toml")
+        let lines = (1...3).map { #"{"ts":"2026-11-20T10:00:0\#($0)Z","user":"carol","uri":"/iso","status":200,"units":7.0}"# }
+        try fixture.folder.write(lines.joined(separator: "\n") + "\n", to: "access.jsonl")
+        let run = try fixture.run(["count", "--config", "json.toml", "access.jsonl"])
+        #expect(run.exitCode == 0, "\(run.summary)")
+        #expect(run.stderr.contains("warning: none of the 3 requests of scopes with cost = \"field:unit\" had that field"), "\(run.stderr)")
+        // Named right, the key's 7.0 is 7 units each.
+        try fixture.folder.write(try #require(fixture.text("json.toml")).replacingOccurrences(of: "field:unit\"", with: "field:units\""), to: "json.toml")
+        let fixed = try fixture.run(["count", "--config", "json.toml", "--format", "csv", "access.jsonl"])
+        #expect(!fixed.stderr.contains("had that field") && !fixed.stderr.contains("not a whole number"), "\(fixed.stderr)")
+        #expect(fixed.stdoutText.contains("carol,iso,day,2026-11-20T00:00:00+00:00,2026-11-21T00:00:00+00:00,3,21,0"), "\(fixed.stdoutText)")
     }
 
     @Test("[count] paths that no logged path starts with meter nothing: exit 0, but stderr says so")

@@ -1,0 +1,38 @@
+/// What a request's cost came to: a scope's constant, a cost field's whole number, or a
+/// cost field that was absent or held something else (both count 0 units, and are counted
+/// apart so that a run can say so).
+public enum CostReading: Equatable, Sendable {
+    /// The scope's constant cost.
+    case constant(Int64)
+    /// The whole number the cost field held (`7`, or `7.0` as JSON writers put it).
+    case field(Int64)
+    /// The cost field was `-`, empty, or not in the line (a JSON key it lacks): 0 units.
+    case absent
+    /// The cost field held something that is not a whole number of 0 or more: 0 units.
+    case unreadable
+
+    /// The units the request counts.
+    @inline(__always)
+    public var units: Int64 {
+        switch self {
+        case .constant(let units), .field(let units): units
+        case .absent, .unreadable: 0
+        }
+    }
+
+    /// The reading of a cost field's bytes.
+    @inline(__always)
+    static func field(_ bytes: UnsafeBufferPointer<UInt8>) -> CostReading {
+        if let units = ASCII.parseInteger(bytes) { return .field(units) }
+        if ASCII.isAbsent(bytes) { return .absent }
+        return wholeDecimal(bytes).map(CostReading.field) ?? .unreadable
+    }
+
+    /// `N.0…` (digits, a point, zeros only) as N; nil for anything else.
+    private static func wholeDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard let point = bytes.firstIndex(of: UInt8(ascii: ".")), point > 0, point < bytes.count - 1,
+              bytes[(point + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") })
+        else { return nil }
+        return ASCII.parseInteger(UnsafeBufferPointer(rebasing: bytes[..<point]))
+    }
+}
