@@ -35,11 +35,24 @@ extension InputDamage: CustomStringConvertible {
         case .truncated:
             return "\(input): gzip data is truncated after \(offset) compressed bytes: "
                 + "the lines before the damage were counted (was the file copied while still being written?)"
+        case .corrupt where failsItsCheck:
+            // Found at the member's end: the damage is somewhere before it, in bytes already
+            // decoded (and counted); it did not stop the decoder there.
+            return "\(input): gzip data fails its check at compressed byte \(offset) (\(detail)): "
+                + "what it decoded is damaged somewhere before that point, and its lines were counted as they "
+                + "decoded, so some counts may be wrong (garbled lines are among the malformed ones); "
+                + "anything after it was skipped. Restore the file from a good copy if you can"
         case .corrupt:
             let because = detail.isEmpty ? "" : " (\(detail))"
             return "\(input): gzip data is corrupt at compressed byte \(offset)\(because): "
                 + "the lines before the damage were counted, the rest of the file was skipped"
         }
+    }
+
+    /// Whether the decoded data failed the member's CRC-32 or length check (both engines
+    /// say so in zlib's words).
+    var failsItsCheck: Bool {
+        detail == "incorrect data check" || detail == "incorrect length check"
     }
 
     /// `value` in decimal with a comma between groups of three digits: 1,234,567.
