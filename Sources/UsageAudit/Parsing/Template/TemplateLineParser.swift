@@ -56,15 +56,23 @@ struct TemplateLineParser: LineParser {
         var timeSpan: ByteSpan?
         var request = RequestSpans()
         if let fastPath, fastSpans.withUnsafeMutableBufferPointer({ fastPath.split(line, end: end, into: $0.baseAddress!) }) {
+            var isWhole = true
             for (index, field) in fastPath.fieldOrder.enumerated() {
                 if let hint = take(
                     field: field, span: fastSpans[index], record: &record, request: &request,
                     timeSpan: &timeSpan, timeReused: &timeReused)
                 {
-                    return .malformed(hint)
+                    // A time that holds its own terminator (`%{%F %T}t` before a space) is
+                    // cut short by the plain split: the walk widens it.
+                    guard scans[field].role == .time else { return .malformed(hint) }
+                    isWhole = false
+                    break
                 }
             }
-            return finish(&record, request: request, timeSpan: timeSpan, timeReused: timeReused)
+            if isWhole { return finish(&record, request: request, timeSpan: timeSpan, timeReused: timeReused) }
+            record.reset(text: line)
+            parts.reset()
+            (timeReused, timeSpan, request) = (false, nil, RequestSpans())
         }
         var position = 0
         var stepIndex = 0
@@ -97,14 +105,23 @@ struct TemplateLineParser: LineParser {
                 } else {
                     return .malformed(terminatorHint(field: step.field, from: position))
                 }
-                let span = ByteSpan(start: position, end: fieldEnd)
+                var span = ByteSpan(start: position, end: fieldEnd)
                 if let hint = take(
                     field: step.field, span: span, record: &record, request: &request,
                     timeSpan: &timeSpan, timeReused: &timeReused)
                 {
-                    return .malformed(hint)
+                    guard scan.role == .time, !endsLine,
+                          let widened = widenedTime(scan, line: line, from: position, after: fieldEnd, end: end)
+                    else { return .malformed(hint) }
+                    span = ByteSpan(start: position, end: widened)
+                    if let hint = take(
+                        field: step.field, span: span, record: &record, request: &request,
+                        timeSpan: &timeSpan, timeReused: &timeReused)
+                    {
+                        return .malformed(hint)
+                    }
                 }
-                position = fieldEnd
+                position = Int(span.end)
                 if endsLine {
                     position = end
                     break steps
@@ -116,6 +133,26 @@ struct TemplateLineParser: LineParser {
             return .malformed("unexpected text at byte \(position + 1) after the last field of the format")
         }
         return finish(&record, request: request, timeSpan: timeSpan, timeReused: timeReused)
+    }
+
+    /// Where a time field that starts at `start` ends when the first occurrence of its
+    /// terminator, at `firstEnd`, is inside the time (`2026-10-10 13:55:36` before a space,
+    /// `$time_local` unbracketed): the first later occurrence up to which the layout reads a
+    /// time, looking a few occurrences on; nil when none does.
+    private mutating func widenedTime(
+        _ scan: TemplateFieldScan, line: UnsafeBufferPointer<UInt8>, from start: Int, after firstEnd: Int, end: Int
+    ) -> Int? {
+        guard scan.layoutIndex >= 0, scan.layoutIndex < program.timeLayouts.count else { return nil }
+        var candidate = firstEnd
+        for _ in 0..<4 {
+            guard candidate < end, let next = endOfField(scan, line: line, from: candidate + 1, end: end), next < end else { return nil }
+            candidate = next
+            // The same layout sets the same parts a failed read may have set.
+            if program.timeLayouts[scan.layoutIndex].read(UnsafeBufferPointer(rebasing: line[start..<candidate]), into: &parts) {
+                return candidate
+            }
+        }
+        return nil
     }
 
     /// Records the `span` of `field` (the program's index), noting a time field's bytes.

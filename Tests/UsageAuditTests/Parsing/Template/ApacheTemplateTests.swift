@@ -89,6 +89,23 @@ struct ApacheTemplateTests {
         #expect(line.timestamp == utcSeconds(2000, 10, 10, 20, 55, 36))
     }
 
+    @Test("a time that holds the literal after it (a space) is read whole, first in the line or not", arguments: [
+        (#"%h %{%Y-%m-%d %H:%M:%S}t %u "%r" %>s %b"#, #"1.2.3.4 2026-10-10 13:55:36 alice "GET /api/x HTTP/1.1" 200 5"#),
+        (#"%{%d/%b/%Y:%H:%M:%S %z}t %h %u "%r" %>s"#, #"10/Oct/2026:13:55:36 +0000 1.2.3.4 alice "GET /api/x HTTP/1.1" 200"#),
+        (#"%h %{%F %T}t %u "%r" %>s"#, #"1.2.3.4 2026-10-10 13:55:36 alice "GET /api/x HTTP/1.1" 200"#),
+        (#"%h %{%a %b %e %H:%M:%S %Y}t %u "%r" %>s"#, #"1.2.3.4 Sat Oct 10 13:55:36 2026 alice "GET /api/x HTTP/1.1" 200"#),
+    ])
+    func timeHoldingItsTerminator(format: String, text: String) throws {
+        var harness = try TemplateHarness(format)
+        let line = harness.parse(text)
+        #expect(line.isParsed, "\(String(describing: line.hint))")
+        #expect(line.timestamp == utcSeconds(2026, 10, 10, 13, 55, 36))
+        #expect(line.remoteUser == "alice" && line.path == "/api/x" && line.status == 200)
+        // A line whose time is not there is still malformed, with the time's hint.
+        let bad = harness.parse(text.replacingOccurrences(of: "13:55:36", with: "later"))
+        #expect(bad.hint?.hasPrefix("expected a time for") == true, "\(String(describing: bad.hint))")
+    }
+
     @Test("%U%q written back to back give path and query")
     func pathAndQuery() throws {
         var harness = try TemplateHarness(#"%h %t "%m %U%q %H" %>s"#)

@@ -8,6 +8,15 @@ struct NginxTemplateTests {
         + #""$http_user_agent" rt=$request_time urt=$upstream_response_time key="$http_x_api_key" units=$upstream_http_x_units "#
         + #"sid=$cookie_session page=$arg_page $tenant"#
 
+    @Test("an unbracketed $time_local, which holds a space, is read whole")
+    func unbracketedLocalTime() throws {
+        var harness = try TemplateHarness(#"$remote_addr $time_local $remote_user "$request" $status"#)
+        let line = harness.parse(#"1.2.3.4 10/Oct/2026:13:55:36 +0200 alice "GET /api/x HTTP/1.1" 200"#)
+        #expect(line.isParsed, "\(String(describing: line.hint))")
+        #expect(line.timestamp == utcSeconds(2026, 10, 10, 11, 55, 36))
+        #expect(line.remoteUser == "alice" && line.status == 200)
+    }
+
     @Test("custom variables and header, cookie and argument families become named fields")
     func namedFields() throws {
         var harness = try TemplateHarness(Self.apiFormat)
