@@ -96,10 +96,13 @@ enum TimeStep: Hashable, Sendable {
                 return true
             }
         }
-        guard skipsOtherNames else { return false }
         let start = cursor.index
         while let byte = cursor.peek, isLetter(byte) { cursor.index += 1 }
-        return cursor.index > start
+        // With %z beside it the name only needs skipping; alone it must give the offset.
+        if skipsOtherNames { return cursor.index > start }
+        guard let offset = ZoneAbbreviations.offset(of: cursor.bytes[start..<cursor.index]) else { return false }
+        parts.utcOffset = parts.utcOffset ?? offset
+        return true
     }
 
     @inline(__always)

@@ -20,7 +20,14 @@ import Testing
     }
 
     @Test func readsZoneNamesOnlyWhenTheyFixTheOffset() {
-        #expect(read("2026-01-25 14:30:00 CET", "%F %T %Z") == nil)
+        #expect(read("2026-01-25 14:30:00 CET", "%F %T %Z") == CivilInstant.utc(2026, 1, 25, 13, 30))
+        #expect(read("2026-07-10 23:30:00 cest", "%F %T %Z", zone: "Asia/Tokyo") == CivilInstant.utc(2026, 7, 10, 21, 30))
+        #expect(read("2026-07-10 23:30:00 PDT", "%F %T %Z") == CivilInstant.utc(2026, 7, 11, 6, 30))
+        #expect(read("2026-07-10 23:30:00 ACDT", "%F %T %Z") == CivilInstant.utc(2026, 7, 10, 13, 0))
+        // Names of several offsets, or of none.
+        for name in ["CST", "IST", "BST", "AST", "XYZ", "C", "CENTRALX"] {
+            #expect(read("2026-01-25 14:30:00 \(name)", "%F %T %Z") == nil, "\(name)")
+        }
         #expect(read("2026-01-25 14:30:00 UTCX", "%F %T %Z") == nil)
         #expect(read("2026-01-25 14:30:00 +0100 CET", "%F %T %z %Z") == CivilInstant.utc(2026, 1, 25, 13, 30))
         #expect(read("2026-01-25 14:30:00 UTC", "%F %T %Z", zone: "Asia/Tokyo") == CivilInstant.utc(2026, 1, 25, 14, 30))
