@@ -9,6 +9,8 @@ public enum InputError: Error, Equatable, Sendable {
     /// The path exists but cannot be opened, listed or read; `reason` says why
     /// (usually the system's error text, e.g. "Permission denied").
     case unreadable(path: String, reason: String)
+    /// The input is compressed in a format other than gzip (`CompressionFormat`).
+    case unsupportedCompression(path: String, format: String, command: String)
     /// A glob pattern matched no file.
     case emptyGlob(pattern: String)
     /// A directory (searched recursively) holds no log file.
@@ -23,7 +25,11 @@ extension InputError: CustomStringConvertible {
                 + "or quote a glob such as 'logs/access.log*' so that usage-audit expands it"
         case .unreadable(let path, let reason):
             return "log input '\(path)' cannot be read (\(reason)): "
-                + "check its permissions, or leave it out of the command line"
+                + "check its permissions, or leave it out of the inputs (the command line, or the directory named there)"
+        case .unsupportedCompression(let path, let format, let command):
+            let file = path == "-" ? "FILE" : path
+            return "log input '\(path)' is \(format)-compressed, and usage-audit reads gzip and plain text only: "
+                + "decompress it first (\(command) \(file) | usage-audit … -), or recompress it with gzip"
         case .emptyGlob(let pattern):
             return "the pattern '\(pattern)' matches no file: check the directory and the pattern "
                 + "(hidden files are matched only by a pattern that starts with '.')"

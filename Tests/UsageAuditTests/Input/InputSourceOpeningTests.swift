@@ -27,6 +27,30 @@ import Testing
         #expect(try lines(of: plainNamedGz).texts == ["plain"])
     }
 
+    @Test("other compression formats are refused by name, with the command that decompresses them; text that starts alike is read", arguments: [
+        ([0x42, 0x5A, 0x68, 0x39, 0x31, 0x41], "bzip2", "bzip2 -dc"),
+        ([0x42, 0x5A, 0x68, 0x31, 0x17, 0x72], "bzip2", "bzip2 -dc"),
+        ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00], "xz", "xz -dc"),
+        ([0x28, 0xB5, 0x2F, 0xFD, 0x24], "zstd", "zstd -dc"),
+        ([0x04, 0x22, 0x4D, 0x18, 0x64], "lz4", "lz4 -dc"),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14], "zip", "unzip -p"),
+    ] as [([UInt8], String, String)])
+    func refusesOtherCompression(magic: [UInt8], format: String, command: String) throws {
+        let directory = try InputTestDirectory()
+        defer { directory.remove() }
+        let path = try directory.write("access.log.x", magic + Array("rest of the data\n".utf8))
+        #expect(throws: InputError.unsupportedCompression(path: path, format: format, command: command)) {
+            _ = try InputSource.file(path: path).open()
+        }
+        #expect(InputError.unsupportedCompression(path: path, format: format, command: command).description
+            .contains("is \(format)-compressed, and usage-audit reads gzip and plain text only: decompress it first (\(command) \(path) | usage-audit"))
+        // A log line that happens to start with "BZh" or "PK" is text.
+        let text = try directory.write("names.log", text: "BZh is a user\nPK\n")
+        #expect(try lines(of: text).texts == ["BZh is a user", "PK"])
+        let digits = try directory.write("digits.log", text: "BZh91x\n")
+        #expect(try lines(of: digits).texts == ["BZh91x"])
+    }
+
     @Test func readsMultiMemberGzipFilesWithLinesAcrossMembers() throws {
         let directory = try InputTestDirectory()
         defer { directory.remove() }
