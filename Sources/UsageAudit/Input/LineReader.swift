@@ -7,7 +7,8 @@ import Darwin
 /// Splits the bytes of a `ByteSource` into lines, through one reusable buffer.
 ///
 /// A line ends at `\n`; a `\r` just before it is dropped (CRLF logs), and a last line
-/// without `\n` is still a line. Memory stays at `bufferCapacity` whatever the input:
+/// without `\n` is still a line. NUL bytes where a line would start are skipped (a
+/// copytruncate hole before the next line). Memory stays at `bufferCapacity` whatever the input:
 /// a line longer than `maximumLineLength` is handed out once, cut to that length and
 /// flagged `isTruncated`, and the rest of it is skipped.
 ///
@@ -59,7 +60,14 @@ public struct LineReader {
             }
 
             while true {
-                while start < end, let found = memchr(base + start, 0x0A, end - start) {
+                while start < end {
+                    // NUL bytes where a line starts are no line: the hole a log rotated with
+                    // copytruncate gets when its writer keeps its offset, however long.
+                    if base[start] == 0, !skippingTail {
+                        start += 1
+                        continue
+                    }
+                    guard let found = memchr(base + start, 0x0A, end - start) else { break }
                     let newline = start + (UnsafeRawPointer(found) - UnsafeRawPointer(base + start))
                     if skippingTail {
                         skippingTail = false

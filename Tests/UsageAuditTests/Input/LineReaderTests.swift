@@ -33,6 +33,15 @@ import Testing
         #expect(lines("x\ry\r\n\r\n").texts == ["x\ry", ""])
     }
 
+    @Test("NUL bytes where a line starts are skipped, however many (a copytruncate hole); inside a line they stay", arguments: [1, 7, 1000])
+    func skipsHolesOfNULs(chunk: Int) {
+        let hole = String(repeating: "\0", count: 500)
+        let result = lines("first\n" + hole + "second\n" + hole + "\nthird\nfo\0ur\n" + hole, chunkSize: chunk, bufferCapacity: 64, maximumLineLength: 20)
+        #expect(result.texts == ["first", "second", "", "third", "fo\0ur"])
+        #expect(!result.lines.contains { $0.isTruncated })
+        #expect(result.lines.map(\.number) == [1, 2, 3, 4, 5])
+    }
+
     @Test(arguments: [1, 2, 3, 17, 64, 1000])
     func findsTheSameLinesWhateverTheChunkAndBufferSize(chunk: Int) {
         let text = sampleLogLines(300).joined()
