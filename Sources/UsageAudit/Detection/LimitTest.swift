@@ -23,7 +23,8 @@ struct LimitTest: Sendable {
 
     /// The kind of finding for `counts` against `limit`, nil when neither.
     func judge(_ counts: DayCounts, limit: EffectiveLimit) -> Verdict? {
-        guard case .units(let units) = limit.value, units > 0, counts.hasUse else { return nil }
+        guard case .units(let units) = limit.value, units >= 0, counts.hasUse else { return nil }
+        // A limit of 0 allows no use: any use, or a refusal under it, reaches it.
         if counts.units >= units { return .reached }
         // Compared in Double: `nearLimit × units` has a fraction and units may be huge.
         guard Double(counts.units) >= nearLimit * Double(units) else { return nil }
@@ -38,7 +39,7 @@ struct LimitTest: Sendable {
     ) -> String {
         let requests = counts.unitsAreRequests
         var text = AnomalyText.quantity(counts.units, requests: requests) + ": "
-            + AnomalyText.percent(counts.units, of: limit) + " of "
+            + (limit == 0 ? "no use allowed by " : AnomalyText.percent(counts.units, of: limit) + " of ")
             + AnomalyText.limit(limit, period: period)
         if verdict == .reached, counts.units >= limit {
             text += hard ? " reached" : " (a soft limit: \(AnomalyText.count(UsageCounts.adding(counts.units, -limit))) past it)"

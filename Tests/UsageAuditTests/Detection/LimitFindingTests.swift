@@ -82,19 +82,32 @@ struct LimitFindingTests {
         #expect(month.detail == "2,600 requests: 104% of the 2,500 monthly limit (a soft limit: 100 past it)")
     }
 
-    @Test("Unlimited, zero and unknown limits give no limit findings")
+    @Test("Unlimited and unknown limits give no limit findings")
     func noLimit() {
         var fixture = Fixture(quotas: [QuotaRule(scope: "all", period: .day, defaultLimit: 5000)])
         fixture.store("free", limit: .unlimited)
-        fixture.store("blocked", limit: .limit(0))
         fixture.store("minus", limit: .limit(-1))
-        for user in ["free", "blocked", "minus"] {
+        for user in ["free", "minus"] {
             fixture.use(user, on: Self.day, units: 9000, rejected: 3)
         }
         var unlimited = Fixture(quotas: [])
         unlimited.use("ana", on: Self.day, units: 9000, rejected: 3)
         let findings = fixture.anomalies(judging: [Self.day]) + unlimited.anomalies(judging: [Self.day])
         #expect(!findings.contains { $0.kind == .nearLimit || $0.kind == .limitReached })
+    }
+
+    @Test("A limit of 0 allows no use: any use, or a refusal under it, reaches it")
+    func zeroLimit() throws {
+        var fixture = Fixture(quotas: [QuotaRule(scope: "all", period: .day, defaultLimit: 5000, hard: false)])
+        fixture.store("soft", limit: .limit(0))
+        fixture.use("soft", on: Self.day, units: 30)
+        fixture.store("hard", limit: .limit(0), hard: true)
+        fixture.use("hard", on: Self.day, units: 0, rejected: 4)
+        fixture.store("idle", limit: .limit(0))
+        let findings = fixture.anomalies(judging: [Self.day]).filter { $0.kind == .limitReached }
+        #expect(findings.map(\.user) == ["hard", "soft"])
+        #expect(findings.first { $0.user == "soft" }?.detail == "30 requests: no use allowed by the 0 daily limit (a soft limit: 30 past it)")
+        #expect(findings.first { $0.user == "hard" }?.detail.hasSuffix("4 requests refused (429)") == true)
     }
 
     @Test("Only buckets of the window are judged")
