@@ -79,6 +79,6 @@ extension DetectionScan {
         append(Anomaly(
             user: user, scope: plan.slotNames[slot], period: .day, bucket: Self.dayBucket(day), kind: .burst,
             observed: verdict.units, baseline: BurstTest.evenSpread(counts.units, hours: span.hoursElapsed),
-            limit: nil, score: nil, detail: detail))
+            limit: dailyLimit(user: user, slot: slot), score: nil, detail: detail))
     }
 }

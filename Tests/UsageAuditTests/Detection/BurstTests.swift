@@ -18,6 +18,11 @@ struct BurstTests {
         #expect(finding.observed == 1368)
         #expect(finding.baseline == 1900.0 / 24)
         #expect(finding.detail == "72% of the day's 1,900 requests between 03:00 and 04:00 (1,368 in that hour; an even spread would be 79 an hour)")
+        #expect(finding.limit == nil, "geo has no daily quota")
+        // The scope's daily limit, as a spike's row gives it.
+        var limited = Fixture(quotas: [QuotaRule(scope: "geo", period: .day, defaultLimit: 4000)])
+        limited.useHourly("ana", on: Fixture.monday, units: Self.burstDay)
+        #expect(limited.anomalies(judging: [Fixture.monday]).first { $0.kind == .burst }?.limit == 4000)
     }
 
     @Test("On the as-of day the even spread is over the hours up to the audit moment, not 24")
