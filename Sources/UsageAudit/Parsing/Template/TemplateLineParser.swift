@@ -240,6 +240,9 @@ struct TemplateLineParser: LineParser {
             }
             if !isAbsent, !span.isEmpty { request.query = span }
         case .status:
+            // `-`: no response was logged (an ELB TCP listener, a dropped connection): the
+            // line has no status, as W3C and JSON lines without one.
+            if isAbsent { break }
             guard bytes.count == 3, bytes[0] != ASCII.zero, let status = ASCII.parseInteger(bytes) else {
                 return "expected a 3-digit status for '\(program.fields[field].spelling)' at byte \(span.start + 1)"
             }

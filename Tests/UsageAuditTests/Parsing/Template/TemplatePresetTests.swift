@@ -103,6 +103,17 @@ struct TemplatePresetTests {
         #expect(line.fields["http_user_agent"] == "")
     }
 
+    @Test("a status of '-' (no response logged: an ELB TCP listener) is no status, not a malformed line")
+    func absentStatus() throws {
+        var elb = try TemplateHarness("elb")
+        let tcp = elb.parse(#"2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.001065 0.000015 0.000023 - - 82 305 "- - - " "-" - -"#)
+        #expect(tcp.isParsed, "\(String(describing: tcp.hint))")
+        #expect(tcp.status == 0 && tcp.remoteAddress == "192.168.131.39:2817")
+        var nginx = try TemplateHarness(#"$remote_addr - $remote_user [$time_local] "$request" $status"#)
+        #expect(nginx.parse(#"1.2.3.4 - ana [10/Oct/2026:13:55:36 +0000] "GET /x HTTP/1.1" -"#).status == 0)
+        #expect(nginx.parse(#"1.2.3.4 - ana [10/Oct/2026:13:55:36 +0000] "GET /x HTTP/1.1" 2x0"#).hint?.contains("3-digit status") == true)
+    }
+
     @Test("elb reads the full layout, a backend timeout and extra trailing fields")
     func elbFull() throws {
         var harness = try TemplateHarness("elb")
