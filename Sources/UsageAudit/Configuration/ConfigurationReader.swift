@@ -70,6 +70,7 @@ enum ConfigurationReader {
         if let format = try log.string("format") {
             guard !format.trimmingCharacters().isEmpty else { throw log.invalid("format", "is empty; use a preset such as \"combined\" or a format string") }
             settings.format = format
+            settings.formatLine = log.line("format")
         }
         if let zone = try timeZone(&log, key: "timezone") { settings.timeZone = zone }
         if var json = try log.table("json") {

@@ -8,6 +8,8 @@ public struct LogSettings: Sendable, Equatable {
     public var timeZone: TimeZone
     /// `[log.json]`: role or field name → dotted path in each JSON object.
     public var jsonMapping: [String: String]
+    /// The configuration line `format` is written on, for messages about it.
+    public var formatLine: Int?
 
     public init(format: String = "combined", timeZone: TimeZone, jsonMapping: [String: String] = [:]) {
         self.format = format

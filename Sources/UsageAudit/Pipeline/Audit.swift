@@ -19,7 +19,7 @@ public struct Audit: Sendable {
         do {
             plan = try CountingPlan(configuration: configuration, keys: keys)
         } catch {
-            throw .format(error)
+            throw .format(error, line: configuration.log.formatLine)
         }
     }
 

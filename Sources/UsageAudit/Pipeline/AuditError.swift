@@ -2,8 +2,9 @@
 public enum AuditError: Error, Sendable {
     /// Exit 2: the configuration or a file it names is wrong.
     case configuration(ConfigurationError)
-    /// Exit 2: the log format cannot be compiled or lacks a field the configuration uses.
-    case format(FormatError)
+    /// Exit 2: the log format cannot be compiled or lacks a field the configuration uses;
+    /// `line`: where `[log] format` is written (absent: the default format).
+    case format(FormatError, line: Int? = nil)
     /// Exit 3: an input cannot be read at all.
     case input(InputError)
     /// Exit 3: a report cannot be written.
@@ -18,7 +19,9 @@ extension AuditError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .configuration(let error): return error.description
-        case .format(let error): return error.description
+        case .format(let error, let line):
+            guard error.isAboutTheFormat else { return error.description }
+            return "'log.format'\(line.map { " (line \($0))" } ?? " (the default)"): \(error.description)"
         case .input(let error): return error.description
         case .report(let error): return error.description
         case .profiles(let error): return error.description

@@ -176,7 +176,7 @@ struct AuditTests {
             _ = try Audit(configuration: parsed)
             Issue.record("the audit was made with an unknown field")
         } catch {
-            guard case .format(.unknownField) = error else {
+            guard case .format(.unknownField, _) = error else {
                 Issue.record("unexpected \(error)")
                 return
             }

@@ -16,12 +16,23 @@ public enum FormatError: Error, Equatable, Sendable {
     case invalidJSONMapping(key: String, reason: String)
 }
 
+extension FormatError {
+    /// Whether the error is about `[log] format` itself (not a field other keys ask for, or
+    /// the `[log.json]` mapping): its message then names that key and its line.
+    public var isAboutTheFormat: Bool {
+        switch self {
+        case .unknownPreset, .unknownVariable, .invalidTemplate, .invalidTimePattern, .missingTime: true
+        case .unknownField, .invalidJSONMapping: false
+        }
+    }
+}
+
 extension FormatError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownPreset(let name, let known):
             let hint = Spelling.nearest(to: name, among: known).map { "did you mean '\($0)'? " } ?? ""
-            return "unknown log format '\(name)' ([log] format): \(hint)use one of \(known.joined(separator: ", ")), "
+            return "unknown log format '\(name)': \(hint)use one of \(known.joined(separator: ", ")), "
                 + "or an nginx log_format string ('$remote_addr - $remote_user [$time_local] …') "
                 + "or an Apache LogFormat string ('%h %l %u %t \"%r\" …')"
         case .unknownVariable(let variable, let format):

@@ -192,16 +192,20 @@ struct TemplatePresetTests {
         #expect(try TemplateLogFormat(" Combined ").program.fieldNames.contains("http_user_agent"))
     }
 
-    @Test("a misspelt format name is refused with the nearest name, the key, and every format there is")
-    func misspeltName() {
+    @Test("a misspelt format name is refused with the nearest name, the key and its line, and every format there is")
+    func misspeltName() throws {
+        let configuration = try ConfigurationLoader.parse(text: "# audit\n[log]\nformat = \"combind\"\n")
         do {
-            _ = try LogFormats.make(LogSettings(format: "combind", timeZone: TimeZone(identifier: "UTC")!))
+            _ = try Audit(configuration: configuration)
             Issue.record("'combind' was accepted")
         } catch {
             let message = "\(error)"
-            #expect(message.contains("did you mean 'combined'?"), "\(message)")
-            #expect(message.contains("[log] format"), "\(message)")
+            #expect(message.hasPrefix("'log.format' (line 3): unknown log format 'combind': did you mean 'combined'?"), "\(message)")
             #expect(message.contains("json") && message.contains("w3c") && message.contains("alb"), "\(message)")
         }
+        // A field other keys ask for is named by them, not by the format's line.
+        let field = try ConfigurationLoader.parse(text: "[log]\nformat = \"combined\"\n[identity]\nfrom = [\"field:nope\"]\n")
+        #expect(throws: AuditError.self) { try Audit(configuration: field) }
+        do { _ = try Audit(configuration: field) } catch { #expect(!"\(error)".hasPrefix("'log.format'"), "\(error)") }
     }
 }
