@@ -137,14 +137,15 @@ struct TemplateLineParser: LineParser {
 
     /// Where a time field that starts at `start` ends when the first occurrence of its
     /// terminator, at `firstEnd`, is inside the time (`2026-10-10 13:55:36` before a space,
-    /// `$time_local` unbracketed): the first later occurrence up to which the layout reads a
-    /// time, looking a few occurrences on; nil when none does.
+    /// `$time_local` unbracketed, `Thu Oct  1 …` padded by `%e`): the first later occurrence
+    /// up to which the layout reads a time; nil when none does (a line that does not parse
+    /// tries each occurrence once).
     private mutating func widenedTime(
         _ scan: TemplateFieldScan, line: UnsafeBufferPointer<UInt8>, from start: Int, after firstEnd: Int, end: Int
     ) -> Int? {
         guard scan.layoutIndex >= 0, scan.layoutIndex < program.timeLayouts.count else { return nil }
         var candidate = firstEnd
-        for _ in 0..<4 {
+        while true {
             guard candidate < end, let next = endOfField(scan, line: line, from: candidate + 1, end: end), next < end else { return nil }
             candidate = next
             // The same layout sets the same parts a failed read may have set.
@@ -152,7 +153,6 @@ struct TemplateLineParser: LineParser {
                 return candidate
             }
         }
-        return nil
     }
 
     /// Records the `span` of `field` (the program's index), noting a time field's bytes.

@@ -94,6 +94,7 @@ struct ApacheTemplateTests {
         (#"%{%d/%b/%Y:%H:%M:%S %z}t %h %u "%r" %>s"#, #"10/Oct/2026:13:55:36 +0000 1.2.3.4 alice "GET /api/x HTTP/1.1" 200"#),
         (#"%h %{%F %T}t %u "%r" %>s"#, #"1.2.3.4 2026-10-10 13:55:36 alice "GET /api/x HTTP/1.1" 200"#),
         (#"%h %{%a %b %e %H:%M:%S %Y}t %u "%r" %>s"#, #"1.2.3.4 Sat Oct 10 13:55:36 2026 alice "GET /api/x HTTP/1.1" 200"#),
+        (#"%h %{%a %b %d %H:%M:%S %Z %Y}t %u "%r" %>s"#, #"1.2.3.4 Sat Oct 10 13:55:36 UTC 2026 alice "GET /api/x HTTP/1.1" 200"#),
     ])
     func timeHoldingItsTerminator(format: String, text: String) throws {
         var harness = try TemplateHarness(format)
@@ -104,6 +105,14 @@ struct ApacheTemplateTests {
         // A line whose time is not there is still malformed, with the time's hint.
         let bad = harness.parse(text.replacingOccurrences(of: "13:55:36", with: "later"))
         #expect(bad.hint?.hasPrefix("expected a time for") == true, "\(String(describing: bad.hint))")
+    }
+
+    @Test("a ctime-style time padded by %e (five spaces in it on days 1 to 9) is read whole")
+    func paddedDay() throws {
+        var harness = try TemplateHarness(#"%h %{%a %b %e %H:%M:%S %Y}t %u "%r" %>s"#)
+        let line = harness.parse(#"1.2.3.4 Thu Oct  1 13:55:36 2026 bob "GET /api/x HTTP/1.1" 200"#)
+        #expect(line.isParsed, "\(String(describing: line.hint))")
+        #expect(line.timestamp == utcSeconds(2026, 10, 1, 13, 55, 36) && line.remoteUser == "bob")
     }
 
     @Test("%U%q written back to back give path and query")
