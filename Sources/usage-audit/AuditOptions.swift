@@ -110,16 +110,19 @@ struct AuditOptions: ParsableArguments {
         guard let profiles else { return ([], nil) }
         let context = ProfileReadContext(
             timeZone: configuration.timeZone, quotaPeriods: configuration.quotas.map { ($0.scope, $0.period) })
-        let stored: (profiles: [StoredProfile], layout: String?)
+        let stored: (profiles: [StoredProfile], layout: String?, misspelling: (column: String, meant: String)?)
         do {
             stored = try ProfileStore.loadNamingLayout(profiles, context: context)
         } catch {
             throw .profiles(error)
         }
+        if let (column, meant) = stored.misspelling, let layout = stored.layout {
+            logger.warning("--profiles \(ConnectionString.masked(profiles)): the \(layout) layout does not read its column '\(column)', a near miss of '\(meant)', which it lacks: every '\(meant)' is read as empty; if '\(column)' is meant as '\(meant)', rename it")
+        }
         if stored.profiles.isEmpty {
             logger.warning("--profiles \(ConnectionString.masked(profiles)) holds no stored counter: an empty export audits nothing (missing_profile needs some profiles)")
         }
         warnAboutRepeatedCounters(in: stored.profiles, logger: logger)
-        return stored
+        return (stored.profiles, stored.layout)
     }
 }

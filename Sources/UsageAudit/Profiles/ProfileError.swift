@@ -27,9 +27,6 @@ public enum ProfileError: Error, Equatable, Sendable {
     case missingColumn(origin: String, layout: String, column: String)
     /// A cell holds a value the layout cannot use.
     case badValue(origin: String, column: String, value: String, expected: String)
-    /// A column the layout does not read whose name is a near miss of one it reads that the
-    /// source lacks (`limt` for `limit`): read as written, that column would be empty.
-    case misspelledColumn(source: String, layout: String, column: String, meant: String)
     /// A PostgreSQL source was given but this build has no PostgreSQL reader.
     case unsupportedSource(source: String, reason: String)
 
@@ -73,10 +70,6 @@ extension ProfileError: CustomStringConvertible {
                 + "and this row has none: add it, or force another layout with ?layout=NAME"
         case .badValue(let origin, let column, let value, let expected):
             return "profiles \(origin): column '\(column)' holds '\(value)', expected \(expected)"
-        case .misspelledColumn(let source, let layout, let column, let meant):
-            return "profiles '\(source)': the \(layout) layout has no column '\(column)': did you mean '\(meant)'? "
-                + "Its '\(meant)' would otherwise be read as empty in every row; rename the column (columns the "
-                + "layout does not read are ignored, but not one this near to a column it reads)"
         case .unsupportedSource(let source, let reason):
             return "profiles '\(source)': \(reason)"
         }

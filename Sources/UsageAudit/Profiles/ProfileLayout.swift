@@ -23,11 +23,17 @@ public protocol ProfileLayout: Sendable {
 extension ProfileLayout {
     public func misspelledColumn(in columns: [String]) -> (column: String, meant: String)? { nil }
 
-    /// `misspelledColumn(in:)` for a layout that reads the columns `read`.
+    /// `misspelledColumn(in:)` for a layout that reads the columns `read`: a near miss starts
+    /// with the same letter (in any case) and is one edit away, two for names longer than
+    /// five letters (`limt`, `Limit`, `snapshotat`; not `shard` for `hard`, nor `block_size`).
     func misspelledColumn(in columns: [String], read: [String]) -> (column: String, meant: String)? {
         let absent = read.filter { !columns.contains($0) }
         for column in columns where !read.contains(column) {
-            if let meant = Spelling.nearest(to: column, among: absent) { return (column, meant) }
+            let near = absent.first { meant in
+                column.first?.lowercased() == meant.first?.lowercased()
+                    && Spelling.editDistance(column, meant) <= (meant.count > 5 ? 2 : 1)
+            }
+            if let near { return (column, near) }
         }
         return nil
     }

@@ -50,14 +50,16 @@ public enum ProfileStore {
     }
 
     /// Loads the profiles of `specification` and says which layout read them (nil for an
-    /// empty source): the recommendations' apply form follows the store's own shape.
+    /// empty source): the recommendations' apply form follows the store's own shape. Also
+    /// the first column the layout ignores that is a near miss of one it lacks (`limt`),
+    /// for a warning: read as written, that column is empty in every profile.
     public static func loadNamingLayout(
         _ specification: String, baseDirectory: String? = nil, context: ProfileReadContext = ProfileReadContext()
-    ) throws(ProfileError) -> (profiles: [StoredProfile], layout: String?) {
+    ) throws(ProfileError) -> (profiles: [StoredProfile], layout: String?, misspelling: (column: String, meant: String)?) {
         let parsed = try ProfileSourceSpecification(parsing: specification, baseDirectory: baseDirectory)
         let table = try read(parsed)
         let layout = try layout(of: table, layoutName: parsed.layoutName, source: parsed.description)
-        return (try layout?.profiles(from: table.rows, context: context) ?? [], layout?.name)
+        return (try layout?.profiles(from: table.rows, context: context) ?? [], layout?.name, layout?.misspelledColumn(in: table.columns))
     }
 
     /// Translates the records of `table` with the layout named `layoutName`, or with the
@@ -81,9 +83,6 @@ public enum ProfileStore {
         } else {
             if table.columns.isEmpty && table.rows.isEmpty { return nil }
             layout = try ProfileLayouts.recognising(columns: table.columns, source: source)
-        }
-        if let (column, meant) = layout.misspelledColumn(in: table.columns) {
-            throw .misspelledColumn(source: source, layout: layout.name, column: column, meant: meant)
         }
         return layout
     }

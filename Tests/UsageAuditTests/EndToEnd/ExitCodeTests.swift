@@ -235,6 +235,19 @@ struct ExitCodeTests {
         #expect(!run.stderr.contains("had that field"), "some requests had it: \(run.stderr)")
     }
 
+    @Test("a profiles column a typo away from one the layout reads is named on stderr; the run goes on as before")
+    func misspeltProfilesColumn() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        try fixture.folder.write("user,scope,period,limt,used\nalice,all,day,500,2\n", to: "typo.csv")
+        let run = try fixture.run(["reconcile", "--config", "config.toml", "--profiles", "typo.csv", "a.log"])
+        #expect(run.exitCode == 0, "\(run.summary)")
+        #expect(run.stderr.contains("does not read its column 'limt', a near miss of 'limit', which it lacks"), "\(run.stderr)")
+        try fixture.folder.write("user,scope,period,limit,used,shard\nalice,all,day,500,2,eu-1\n", to: "shard.csv")
+        let shard = try fixture.run(["reconcile", "--config", "config.toml", "--profiles", "shard.csv", "a.log"])
+        #expect(shard.exitCode == 0 && !shard.stderr.contains("near miss"), "\(shard.summary)")
+    }
+
     @Test("a cost field that no request has (a misspelt JSON key) is named: its requests counted 0 units")
     func absentCostField() throws {
         let fixture = try CommandLineFixture()

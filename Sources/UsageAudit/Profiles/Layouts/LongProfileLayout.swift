@@ -17,8 +17,8 @@ import Foundation
 /// | `block_price` | no | price per 1000 units past a soft limit |
 /// | `period_start` | no | first day of the stored bucket (`2026-11-01` or a time), for `Nd` windows |
 ///
-/// A limit below `-1` and negative counters or prices are errors. Other columns are ignored,
-/// except one whose name is a near miss of an absent column above (`limt`, `Limit`): an error.
+/// A limit below `-1` and negative counters or prices are errors. Other columns are ignored
+/// (one whose name is a near miss of an absent column above, `limt` or `Limit`, with a warning).
 public struct LongProfileLayout: ProfileLayout {
     public let name = "long"
     public let keyColumns = "user, scope, period"
