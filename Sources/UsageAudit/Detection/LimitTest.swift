@@ -2,8 +2,9 @@
 /// `near_limit`): the truthful finding for a heavy user, who is near the limit every day
 /// without ever being a spike.
 ///
-/// Only limits of a positive number of units are judged: unlimited use, unknown limits and
-/// `0` ("no use allowed", a policy decision the reconciler reports) give nothing.
+/// Limits of a number of units are judged; unlimited use and unknown limits give nothing. A
+/// hard limit of `0` allows no use: any use or refusal reaches it. A soft `0` bills all use
+/// as overage (a pay-as-you-go account: `usage.csv` has it) and gives nothing.
 ///
 /// Refusals (429) far below the limit reach nothing here: they did not come from this
 /// limit's use but from a stored counter ahead of it or from another limit (a rate limit,
@@ -23,8 +24,7 @@ struct LimitTest: Sendable {
 
     /// The kind of finding for `counts` against `limit`, nil when neither.
     func judge(_ counts: DayCounts, limit: EffectiveLimit) -> Verdict? {
-        guard case .units(let units) = limit.value, units >= 0, counts.hasUse else { return nil }
-        // A limit of 0 allows no use: any use, or a refusal under it, reaches it.
+        guard case .units(let units) = limit.value, units > 0 || units == 0 && limit.hard, counts.hasUse else { return nil }
         if counts.units >= units { return .reached }
         // Compared in Double: `nearLimit × units` has a fraction and units may be huge.
         guard Double(counts.units) >= nearLimit * Double(units) else { return nil }
@@ -41,7 +41,7 @@ struct LimitTest: Sendable {
         var text = AnomalyText.quantity(counts.units, requests: requests) + ": "
             + (limit == 0 ? "no use allowed by " : AnomalyText.percent(counts.units, of: limit) + " of ")
             + AnomalyText.limit(limit, period: period)
-        if verdict == .reached, counts.units >= limit {
+        if verdict == .reached, counts.units >= limit, limit > 0 {
             text += hard ? " reached" : " (a soft limit: \(AnomalyText.count(UsageCounts.adding(counts.units, -limit))) past it)"
         }
         if counts.rejected > 0 {
