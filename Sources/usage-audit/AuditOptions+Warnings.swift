@@ -56,14 +56,19 @@ extension AuditOptions {
         logger.warning("\(count.counted("request")) had a cost (\(names)) that is not a whole number (a fraction, a negative number, or '3, 4' from a retried upstream) and counted 0 units — check what the field logs; summary.json counts them per input as unreadable_costs")
     }
 
-    /// Says on stderr when no request had its cost field (every one `-`, empty or without
-    /// it): a misspelt field name, or a field the log format does not log, costs 0 units
-    /// throughout, which otherwise looks like a quiet day.
+    /// Says on stderr which scopes' cost field no request had (every one `-`, empty or
+    /// without it): a misspelt field name, or a field the log format does not log, costs
+    /// 0 units throughout, which otherwise looks like a quiet day.
     func warnAboutAbsentCosts(in outcome: AuditOutcome, logger: Logger) {
         let totals = outcome.result.totals
-        guard totals.absentCosts > 0, totals.fieldCosts == 0, totals.unreadableCosts == 0 else { return }
-        let names = costFields(in: outcome).map { "\"\($0)\"" }.joined(separator: ", ")
-        logger.warning("none of the \(totals.absentCosts.counted("request")) of scopes with cost = \(names) had that field (it was '-', empty or missing in every line): they counted 0 units — check the field's name against what the log lines hold")
+        let never = totals.scopesWithoutCostField & ~totals.scopesWithCostField
+        guard never != 0 else { return }
+        let scopes = outcome.configuration.scopes.enumerated().compactMap { index, rule -> String? in
+            guard index < 64, never & (1 << UInt64(index)) != 0, case .field(let name) = rule.cost else { return nil }
+            return "\(rule.name) (cost = \"field:\(name)\")"
+        }
+        guard !scopes.isEmpty else { return }
+        logger.warning("no request of \(scopes.joined(separator: ", ")) had its cost field (it was '-', empty or missing in every line): they counted 0 units — check the field's name against what the log lines hold")
     }
 
     /// The `field:NAME` costs of the configured scopes, sorted, each once.

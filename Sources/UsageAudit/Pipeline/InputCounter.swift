@@ -355,11 +355,16 @@ public struct InputCounter {
         if consumed {
             let cost = classifier.cost(of: record, scope: scope)
             units = cost.units
+            let bit: UInt64 = scope < 64 ? 1 << UInt64(scope) : 0
             switch cost {
             case .constant: break
-            case .field: statistics.fieldCosts += 1
-            case .absent: statistics.absentCosts += 1
-            case .unreadable: statistics.unreadableCosts += 1
+            case .field: statistics.scopesWithCostField |= bit
+            case .absent:
+                statistics.absentCosts += 1
+                statistics.scopesWithoutCostField |= bit
+            case .unreadable:
+                statistics.unreadableCosts += 1
+                statistics.scopesWithCostField |= bit
             }
         }
         let day = auditCalendar.localDay(containing: time)

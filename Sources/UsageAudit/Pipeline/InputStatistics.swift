@@ -18,10 +18,13 @@ public struct InputStatistics: Hashable, Sendable {
     /// Requests whose cost field (`cost = "field:NAME"`) held something that is not a whole
     /// number (`2.5`, `-3`, `3, 4` from a retried upstream): counted with 0 units.
     public var unreadableCosts: Int64 = 0
-    /// Requests whose cost field held a whole number, and those whose cost field was `-`,
-    /// empty or not in the line (0 units): all absent is a misnamed field.
-    public var fieldCosts: Int64 = 0
+    /// Requests whose cost field was `-`, empty or not in the line (0 units).
     public var absentCosts: Int64 = 0
+    /// The scopes (bit `1 << index`, the first 64) whose cost field was in some request, and
+    /// those whose cost field was absent from some: a scope only in the second has a
+    /// misnamed field.
+    public var scopesWithCostField: UInt64 = 0
+    public var scopesWithoutCostField: UInt64 = 0
     /// Requests that consumed quota, their units, and 429s.
     public var requests: Int64 = 0
     public var units: Int64 = 0
@@ -68,8 +71,9 @@ public struct InputStatistics: Hashable, Sendable {
         units = UsageCounts.adding(units, other.units)
         rejected += other.rejected
         unreadableCosts += other.unreadableCosts
-        fieldCosts += other.fieldCosts
         absentCosts += other.absentCosts
+        scopesWithCostField |= other.scopesWithCostField
+        scopesWithoutCostField |= other.scopesWithoutCostField
         if let time = other.first { recordTime(time) }
         if let time = other.last { recordTime(time) }
     }

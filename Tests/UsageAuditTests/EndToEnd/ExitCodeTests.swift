@@ -232,7 +232,7 @@ struct ExitCodeTests {
         #expect(input?["unreadable_costs"] as? Int == 4 && input?["units"] as? Int == 5, "\(String(describing: input))")
         let clean = try fixture.run(["run", "--config", "config.toml", "--no-state", "--out", "clean", "a.log"])
         #expect(!clean.stderr.contains("not a whole number"), "\(clean.stderr)")
-        #expect(!run.stderr.contains("had that field"), "some requests had it: \(run.stderr)")
+        #expect(!run.stderr.contains("had its cost field"), "some requests had it: \(run.stderr)")
     }
 
     @Test("a profiles column a typo away from one the layout reads is named on stderr; the run goes on as before")
@@ -270,12 +270,18 @@ struct ExitCodeTests {
         try fixture.folder.write(lines.joined(separator: "\n") + "\n", to: "access.jsonl")
         let run = try fixture.run(["count", "--config", "json.toml", "access.jsonl"])
         #expect(run.exitCode == 0, "\(run.summary)")
-        #expect(run.stderr.contains("warning: none of the 3 requests of scopes with cost = \"field:unit\" had that field"), "\(run.stderr)")
+        #expect(run.stderr.contains("warning: no request of iso (cost = \"field:unit\") had its cost field"), "\(run.stderr)")
         // Named right, the key's 7.0 is 7 units each.
         try fixture.folder.write(try #require(fixture.text("json.toml")).replacingOccurrences(of: "field:unit\"", with: "field:units\""), to: "json.toml")
         let fixed = try fixture.run(["count", "--config", "json.toml", "--format", "csv", "access.jsonl"])
-        #expect(!fixed.stderr.contains("had that field") && !fixed.stderr.contains("not a whole number"), "\(fixed.stderr)")
+        #expect(!fixed.stderr.contains("had its cost field") && !fixed.stderr.contains("not a whole number"), "\(fixed.stderr)")
         #expect(fixed.stdoutText.contains("carol,iso,day,2026-11-20T00:00:00+00:00,2026-11-21T00:00:00+00:00,3,21,0"), "\(fixed.stdoutText)")
+        // A second scope whose field is misspelt is named though the first one's is read.
+        try fixture.folder.write(try #require(fixture.text("json.toml")) + "[[scope]]\nname = \"geo\"\npaths = [\"/geo\"]\ncost = \"field:unitz\"\n", to: "json.toml")
+        try fixture.folder.write(lines.joined(separator: "\n") + "\n" + lines[0].replacingOccurrences(of: "/iso", with: "/geo") + "\n", to: "access.jsonl")
+        let second = try fixture.run(["count", "--config", "json.toml", "access.jsonl"])
+        #expect(second.stderr.contains("warning: no request of geo (cost = \"field:unitz\") had its cost field"), "\(second.stderr)")
+        #expect(!second.stderr.contains("iso (cost"), "\(second.stderr)")
     }
 
     @Test("[count] paths that no logged path starts with meter nothing: exit 0, but stderr says so")
