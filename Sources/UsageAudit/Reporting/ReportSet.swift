@@ -113,10 +113,16 @@ public struct ReportSet {
         func path(_ name: String) -> String { (staged.directory as NSString).appendingPathComponent(name) }
         let files = staged.files.map { ($0.path as NSString).lastPathComponent } + ["summary.json", "metrics.prom"]
         // Last night's apply forms that tonight has none of: left there, they would read as
-        // tonight's changes (a limit raised twice) beside an empty recommendations.csv.
+        // tonight's changes (a limit raised twice) beside an empty recommendations.csv. A
+        // link's file is emptied (reports are written through links); anything that is not
+        // a file (a folder of that name) is left alone, as the state is committed by now.
         for name in RecommendationApplyForm.fileNames where !files.contains(name) {
-            guard unlink(path(name)) == 0 || errno == ENOENT else {
-                throw .cannotWrite(path: path(name), reason: "it is an earlier run's, and could not be removed (\(String(cString: strerror(errno))))")
+            var info = stat()
+            guard lstat(path(name), &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: unlink(path(name))
+            case S_IFLNK: try? AtomicFile.write("", to: path(name))
+            default: break
             }
         }
         var summary = SummaryReport(

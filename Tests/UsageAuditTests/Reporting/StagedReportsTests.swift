@@ -52,6 +52,15 @@ struct StagedReportsTests {
         let files = try report.publish(try report.stage(in: folder.path))
         #expect(files.sorted() == Self.names)
         #expect(try folder.entries() == (Self.names + ["recommendations-notes.txt"]).sorted())
+        // A link's file is emptied, the link kept; a folder of that name is left alone.
+        let reviewed = try TemporaryFolder("reviewed")
+        try AtomicFile.write("UPDATE …;\n", to: reviewed.file("long.sql"))
+        try FileManager.default.createSymbolicLink(atPath: folder.file("recommendations-long.sql"), withDestinationPath: reviewed.file("long.sql"))
+        try FileManager.default.createDirectory(atPath: folder.file("recommendations-whg.sql"), withIntermediateDirectories: false)
+        _ = try report.publish(try report.stage(in: folder.path))
+        #expect(try read(reviewed.file("long.sql")) == "")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.file("recommendations-long.sql")) == reviewed.file("long.sql"))
+        #expect(FileManager.default.fileExists(atPath: folder.file("recommendations-whg.sql")))
     }
 
     @Test("discarded reports leave last night's in place and no temporary file")
