@@ -22,7 +22,7 @@ enum AnomalyText {
         amount(value >= 10 ? value.rounded() : (value * 10).rounded() / 10) + "×"
     }
 
-    /// `part` as a whole percentage of `whole`, rounded down (`Int64.percent(of:)`): `96%`.
+    /// `part` as a whole percentage of `whole`, rounded away from 100 (`Int64.percent(of:)`): `96%`.
     static func percent(_ part: Int64, of whole: Int64) -> String {
         count(part.percent(of: whole)) + "%"
     }

@@ -136,7 +136,8 @@ struct DetectionScan {
             let cohort = priors[index] ?? nil
             let userName = names[candidate.user] ?? usage.userName(Int32(candidate.user))
             names[candidate.user] = userName
-            let limit = dailyLimit(user: userName, slot: candidate.slot).map { NewUserTest.Limit(units: $0, period: .day) }
+            // Half of a limit of 0 is no measure of heavy use.
+            let limit = dailyLimit(user: userName, slot: candidate.slot).flatMap { $0 > 0 ? NewUserTest.Limit(units: $0, period: .day) : nil }
             guard NewUserTest.isHeavy(observed: candidate.observed, cohort: cohort, limit: limit) else { continue }
             let day = plan.judgedDays[candidate.judged]
             let counts = table.counts(user: candidate.user, slot: candidate.slot, from: day, to: day + 1)
@@ -151,10 +152,11 @@ struct DetectionScan {
         candidates.removeAll()
     }
 
-    /// The user's daily limit in units for the slot's scope, when a positive one is known.
+    /// The user's daily limit in units for the slot's scope, when one is known (0 included:
+    /// the `limit` column shows it).
     func dailyLimit(user: String, slot: Int) -> Int64? {
         guard case .units(let units) = limits.limit(user: user, scope: plan.slotNames[slot], period: .day).value,
-              units > 0
+              units >= 0
         else { return nil }
         return units
     }

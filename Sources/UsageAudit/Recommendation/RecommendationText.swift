@@ -6,7 +6,7 @@ enum RecommendationText {
         value.grouped
     }
 
-    /// `24%` of `whole`, rounded down as every share of a limit is (`Int64.percent(of:)`).
+    /// `24%` of `whole`, rounded away from 100 as every share of a limit is (`Int64.percent(of:)`).
     static func percent(_ part: Int64, of whole: Int64) -> String {
         "\(count(part.percent(of: whole)))%"
     }
