@@ -188,7 +188,7 @@ _usage-audit_run() {
     repeating_flags=()
     non_repeating_flags=(--verbose -v --quiet -q --no-state --include-keep --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --as-of --profiles --jobs --out --state --tolerance --fail-on --fix-sql --fix-sql-table)
+    non_repeating_options=(--config --as-of --profiles --jobs --out --state --tolerance --snapshot-at --fail-on --fix-sql --fix-sql-table)
     __usage-audit_offer_flags_options -1
 
     # Offer option value completions
@@ -212,6 +212,9 @@ _usage-audit_run() {
         return
         ;;
     '--tolerance')
+        return
+        ;;
+    '--snapshot-at')
         return
         ;;
     '--fail-on')
@@ -261,7 +264,7 @@ _usage-audit_reconcile() {
     repeating_flags=()
     non_repeating_flags=(--verbose -v --quiet -q --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --as-of --profiles --jobs --format -o --tolerance --fail-on --fix-sql --fix-sql-table)
+    non_repeating_options=(--config --as-of --profiles --jobs --format -o --tolerance --snapshot-at --fail-on --fix-sql --fix-sql-table)
     __usage-audit_offer_flags_options -1
 
     # Offer option value completions
@@ -288,6 +291,9 @@ _usage-audit_reconcile() {
     '--tolerance')
         return
         ;;
+    '--snapshot-at')
+        return
+        ;;
     '--fail-on')
         return
         ;;
@@ -304,7 +310,7 @@ _usage-audit_explain() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --state --profiles --as-of --tolerance --days --format)
+    non_repeating_options=(--config --state --profiles --as-of --tolerance --snapshot-at --days --format)
     __usage-audit_offer_flags_options 1
 
     # Offer option value completions
@@ -322,6 +328,9 @@ _usage-audit_explain() {
         return
         ;;
     '--tolerance')
+        return
+        ;;
+    '--snapshot-at')
         return
         ;;
     '--days')

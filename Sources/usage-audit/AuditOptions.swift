@@ -50,7 +50,7 @@ struct AuditOptions: ParsableArguments {
 
     /// Loads the configuration, expands the inputs and runs the audit.
     func runAudit(
-        logger: Logger, tolerance: Int64 = 0, state: StateLocation? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true,
+        logger: Logger, tolerance: Int64 = 0, snapshotAt: String? = nil, state: StateLocation? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true,
         awaitsCommit: Bool = true
     ) throws(CommandFailure) -> AuditOutcome {
         let configuration: AuditConfiguration
@@ -66,6 +66,13 @@ struct AuditOptions: ParsableArguments {
             }
             moment = parsed
         }
+        var snapshot: Int64?
+        if let snapshotAt {
+            guard let parsed = snapshotAt == "now" ? Int64(Date().timeIntervalSince1970) : AuditMoment.parse(snapshotAt, timeZone: configuration.timeZone) else {
+                throw CommandFailure(message: "--snapshot-at '\(snapshotAt)' is not an RFC 3339 time or 'now'; write e.g. 2026-11-21T03:00:00+01:00", exitCode: ExitStatus.usage)
+            }
+            snapshot = parsed
+        }
         do throws(AuditError) {
             let audit = try Audit(configuration: configuration)
             let inputs: [InputSource]
@@ -74,7 +81,7 @@ struct AuditOptions: ParsableArguments {
             } catch {
                 throw AuditError.input(error)
             }
-            let stored = try loadProfiles(configuration: configuration, logger: logger)
+            let stored = try loadProfiles(configuration: configuration, snapshotAt: snapshot, logger: logger)
             warnAboutProfileZone(layout: stored.layout, configuration: configuration, logger: logger)
             let store: (any StateStore)?
             do {
@@ -105,24 +112,30 @@ struct AuditOptions: ParsableArguments {
         }
     }
 
-    /// The stored counters `--profiles` names, or none.
-    private func loadProfiles(configuration: AuditConfiguration, logger: Logger) throws(AuditError) -> (profiles: [StoredProfile], layout: String?) {
+    /// The stored counters `--profiles` names, or none. Those without a `snapshot_at` are
+    /// taken as read at `snapshotAt` when given, else, from a database, when it was read
+    /// (else the audit moment decides, in the reconciler).
+    private func loadProfiles(
+        configuration: AuditConfiguration, snapshotAt: Int64?, logger: Logger
+    ) throws(AuditError) -> (profiles: [StoredProfile], layout: String?) {
         guard let profiles else { return ([], nil) }
         let context = ProfileReadContext(
             timeZone: configuration.timeZone, quotaPeriods: configuration.quotas.map { ($0.scope, $0.period) })
-        let stored: (profiles: [StoredProfile], layout: String?, misspelling: (column: String, meant: String)?)
+        let readAt = Int64(Date().timeIntervalSince1970)
+        let loaded: LoadedProfiles
         do {
-            stored = try ProfileStore.loadNamingLayout(profiles, context: context)
+            loaded = try ProfileStore.loadNamingLayout(profiles, context: context)
         } catch {
             throw .profiles(error)
         }
-        if let (column, meant) = stored.misspelling, let layout = stored.layout {
+        if let (column, meant) = loaded.misspelling, let layout = loaded.layout {
             logger.warning("--profiles \(ConnectionString.masked(profiles)): the \(layout) layout does not read its column '\(column)', a near miss of '\(meant)', which it lacks: every '\(meant)' is read as empty; if '\(column)' is meant as '\(meant)', rename it")
         }
-        if stored.profiles.isEmpty {
+        if loaded.profiles.isEmpty {
             logger.warning("--profiles \(ConnectionString.masked(profiles)) holds no stored counter: an empty export audits nothing (missing_profile needs some profiles)")
         }
-        warnAboutRepeatedCounters(in: stored.profiles, logger: logger)
-        return (stored.profiles, stored.layout)
+        warnAboutRepeatedCounters(in: loaded.profiles, logger: logger)
+        guard let moment = snapshotAt ?? (loaded.isReadLive ? readAt : nil) else { return (loaded.profiles, loaded.layout) }
+        return (loaded.profiles.snapshotted(at: moment), loaded.layout)
     }
 }

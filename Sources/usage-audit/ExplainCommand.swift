@@ -36,6 +36,10 @@ struct ExplainCommand: ParsableCommand {
         "Units a stored counter may differ from the logs without a finding (as for run).", valueName: "units"))
     var tolerance: Int64 = 0
 
+    @Option(name: .customLong("snapshot-at"), help: ArgumentHelp(
+        "When the stored counters were read, for profiles without snapshot_at (as for run).", valueName: "time"))
+    var snapshotAt: String?
+
     @Option(name: .long, help: ArgumentHelp("How many days of history to show.", valueName: "n"))
     var days = 28
 
@@ -74,7 +78,7 @@ struct ExplainCommand: ParsableCommand {
         if profiles == nil {
             logger.notice("without --profiles the limits are the quota defaults and no stored counter is checked: give the nightly run's --profiles to see the same findings and advice")
         }
-        let outcome = try options.runAudit(logger: logger, tolerance: tolerance, state: location, includeKeep: true, reviewDays: days, recordsRun: false)
+        let outcome = try options.runAudit(logger: logger, tolerance: tolerance, snapshotAt: snapshotAt, state: location, includeKeep: true, reviewDays: days, recordsRun: false)
         var explanation = UserExplanation(outcome: outcome, user: user, days: days)
         // A name copied from usage.csv keeps the ' that guards it against spreadsheets.
         let unguarded = String(user.dropFirst())

@@ -13,6 +13,11 @@ struct FindingOptions: ParsableArguments {
         valueName: "units"))
     var tolerance: Int64 = 0
 
+    @Option(name: .customLong("snapshot-at"), help: ArgumentHelp(
+        "When the stored counters were read, for profiles without snapshot_at: RFC 3339 or 'now'. Default: when a database source (sqlite:, postgres:) is read; for a file, --as-of.",
+        valueName: "time"))
+    var snapshotAt: String?
+
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
         "Exit with code 1 when a finding at or above this level is found: warning (any finding; in run, any anomaly too), error (wrong counters, unenforced limits), or kinds separated by commas (drift,over_limit_served; run also takes anomaly kinds: spike,near_limit). Off by default.",
         valueName: "level"))

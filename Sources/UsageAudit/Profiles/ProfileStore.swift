@@ -49,17 +49,18 @@ public enum ProfileStore {
         }
     }
 
-    /// Loads the profiles of `specification` and says which layout read them (nil for an
-    /// empty source): the recommendations' apply form follows the store's own shape. Also
-    /// the first column the layout ignores that is a near miss of one it lacks (`limt`),
-    /// for a warning: read as written, that column is empty in every profile.
+    /// Loads the profiles of `specification` with what a run says about them: the layout
+    /// that read them, a column that looks misspelt, and whether they were read live.
     public static func loadNamingLayout(
         _ specification: String, baseDirectory: String? = nil, context: ProfileReadContext = ProfileReadContext()
-    ) throws(ProfileError) -> (profiles: [StoredProfile], layout: String?, misspelling: (column: String, meant: String)?) {
+    ) throws(ProfileError) -> LoadedProfiles {
         let parsed = try ProfileSourceSpecification(parsing: specification, baseDirectory: baseDirectory)
         let table = try read(parsed)
         let layout = try layout(of: table, layoutName: parsed.layoutName, source: parsed.description)
-        return (try layout?.profiles(from: table.rows, context: context) ?? [], layout?.name, layout?.misspelledColumn(in: table.columns))
+        let isReadLive = if case .file = parsed.location { false } else { true }
+        return LoadedProfiles(
+            profiles: try layout?.profiles(from: table.rows, context: context) ?? [], layout: layout?.name,
+            misspelling: layout?.misspelledColumn(in: table.columns), isReadLive: isReadLive)
     }
 
     /// Translates the records of `table` with the layout named `layoutName`, or with the

@@ -70,6 +70,38 @@ struct ReconciliationEndToEndTests {
         #expect(!long.stderr.contains("midnight UTC"), "\(long.stderr)")
     }
 
+    @Test("counters without snapshot_at read after the logs end: --snapshot-at says when, and the day's reset is no drift")
+    func snapshotAt() throws {
+        // The samples' store without its snapshot_at column, audited with the rotated logs
+        // only (they end at midnight): the counters, read at 09:47, hold the new day.
+        let folder = try EndToEndFolder(prefix: "snapshot")
+        defer { folder.remove() }
+        let root = try RepositoryLayout.requireRoot()
+        let rows = try CSVText(String(contentsOf: root.appendingPathComponent("samples/profiles.csv"), encoding: .utf8)).records
+        let columns = ["user", "scope", "period", "limit", "used", "total", "hard", "block_price", "period_start"]
+        let text = ([columns.joined(separator: ",")] + rows.map { row in
+            columns.map { column in
+                let value = row[column] ?? ""
+                return value.contains(",") || value.contains("\"") ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+            }.joined(separator: ",")
+        }).joined(separator: "\n") + "\n"
+        let profiles = try folder.write(text, to: "nosnap.csv").path
+        let base = ["run", "-q", "--no-state", "--config", "samples/config.toml", "--profiles", profiles]
+        let logs = ["samples/logs/access.log-20261120.gz", "samples/logs/access.log.1"]
+        let asOfEnd = try AuditBinary.run(base + ["--out", folder.file("a").path] + logs, in: root)
+        #expect(asOfEnd.exitCode == 0, "\(asOfEnd.summary)")
+        let read = try AuditBinary.run(base + ["--snapshot-at", "2026-11-21T09:47:13+01:00", "--out", folder.file("b").path] + logs, in: root)
+        #expect(read.exitCode == 0, "\(read.summary)")
+        func drifts(_ out: String) throws -> Int {
+            try CSVText(String(contentsOf: folder.file(out).appendingPathComponent("reconciliation.csv"), encoding: .utf8)).records
+                .filter { $0["kind"] == "drift" }.count
+        }
+        #expect(try drifts("a") > 20, "taken as read at the logs' end, the new day's counters look like lost increments")
+        #expect(try drifts("b") == 0)
+        let bad = try AuditBinary.run(base + ["--snapshot-at", "soon", "--out", folder.file("c").path] + logs, in: root)
+        #expect(bad.exitCode == 2 && bad.stderr.contains("--snapshot-at 'soon' is not an RFC 3339 time or 'now'"), "\(bad.summary)")
+    }
+
     @Test("a counter on two rows of the profiles is named on stderr with both rows")
     func repeatedCounter() throws {
         let root = try RepositoryLayout.requireRoot()

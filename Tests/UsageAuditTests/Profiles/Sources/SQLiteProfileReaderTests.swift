@@ -26,6 +26,20 @@ import Testing
         return path
     }
 
+    @Test("a database is read live and a file is not: profiles without snapshot_at get the read moment only where told")
+    func liveReads() throws {
+        let fixture = try ProfileFixture()
+        let database = try makeDatabase(in: fixture)
+        let live = try ProfileStore.loadNamingLayout("sqlite:\(database)?table=usage_profiles")
+        #expect(live.isReadLive && live.layout == "long")
+        let file = try fixture.write("user,scope,period,limit,used\nben,all,day,,3\n", to: "export.csv")
+        #expect(!(try ProfileStore.loadNamingLayout(file)).isReadLive)
+        // ana's row has a snapshot_at, ben's has none: only ben's is filled in.
+        let snapshotted = live.profiles.snapshotted(at: 1_795_300_000)
+        #expect(snapshotted.map(\.snapshotAt) == [live.profiles[0].snapshotAt, 1_795_300_000])
+        #expect(live.profiles[0].snapshotAt != nil && live.profiles[1].snapshotAt == nil)
+    }
+
     @Test func readsAGazetteerTable() throws {
         let fixture = try ProfileFixture()
         _ = try makeDatabase(in: fixture)
