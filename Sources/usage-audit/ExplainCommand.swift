@@ -15,7 +15,8 @@ struct ExplainCommand: ParsableCommand {
             anomaly, reconciliation finding and recommendation (with a "category" member).
 
             Example:
-              usage-audit explain --config samples/config.toml --profiles samples/profiles.csv j.weber
+              usage-audit explain --config samples/config.toml \\
+                  --profiles samples/profiles.csv j.weber
             """
     )
 

@@ -23,7 +23,8 @@ struct RunCommand: ParsableCommand {
             Example (nightly):
               usage-audit run --config /etc/usage-audit/config.toml \\
                   --state /var/lib/usage-audit/state.sqlite \\
-                  --profiles postgres://audit@db/api?table=quota --out /var/lib/usage-audit/reports \\
+                  --profiles 'postgres://audit@db/api?table=quota' \\
+                  --out /var/lib/usage-audit/reports \\
                   /var/log/nginx/access.log.1 /var/log/nginx/access.log.2.gz
             """
     )
