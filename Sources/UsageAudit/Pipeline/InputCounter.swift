@@ -148,7 +148,8 @@ public struct InputCounter {
                 logger.warning("\(input.displayName): its last line, cut off by the damage, is recorded as read: a later run that reads this input whole will not count that line (\(why) to record less)")
             }
         }
-        guard length > 0 else { return nil }
+        // Nothing but NUL bytes has no head to be known by (it would match every input).
+        guard length > 0, !source.head.isEmpty else { return nil }
         let headLength = min(source.head.count, ContentDigest.headCapacity)
         return CountedInput(
             headLength: headLength, headDigest: ContentDigest.headDigest(of: source.head.prefix(headLength)),

@@ -1,7 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A `ByteSource` that passes an input's decoded bytes through while fingerprinting them:
 /// it reads the first `ContentDigest.headCapacity` bytes ahead (so the input can be looked
 /// up before any line is counted), keeps a CRC-32 of everything delivered, and notes the
 /// CRC-32 at `checkpoint` (the length counted by an earlier run).
+///
+/// Leading NUL bytes are counted, not kept, and come first when the bytes are delivered.
 ///
 /// Damage met while reading ahead is held back and thrown once the head has been delivered,
 /// so the caller sees the same bytes and the same error as without the reader.
@@ -14,8 +22,13 @@ public struct ContentReader: ByteSource {
     /// Whether `base` tells the checksum of what it returned (then it is not computed here
     /// past the checkpoint).
     private let baseKeepsChecksum: Bool
-    /// The first bytes of the input (fewer when it is shorter).
+    /// The first bytes of the input after its leading NUL bytes (fewer when it is shorter):
+    /// what identifies it. A log rotated with copytruncate, whose writer keeps its offset,
+    /// starts each night with a longer hole of NULs; its new lines tell the nights apart.
     public private(set) var head: [UInt8] = []
+    /// How many NUL bytes come before `head` (delivered first, as read).
+    public private(set) var leadingZeros: Int64 = 0
+    private var zerosDelivered: Int64 = 0
     private var headDelivered = 0
     private var heldError: (any Error)?
     private var headRead = false
@@ -61,7 +74,17 @@ public struct ContentReader: ByteSource {
                     try base.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
                 }
                 if count == 0 { break }
-                filled += count
+                if filled == 0 {
+                    // Still inside the leading NULs: count them instead of keeping them.
+                    let zeros = head[..<count].firstIndex { $0 != 0 } ?? count
+                    leadingZeros += Int64(zeros)
+                    if zeros > 0 {
+                        head.withUnsafeMutableBytes { _ = memmove($0.baseAddress!, $0.baseAddress! + zeros, count - zeros) }
+                    }
+                    filled = count - zeros
+                } else {
+                    filled += count
+                }
             }
         } catch {
             heldError = error
@@ -72,7 +95,11 @@ public struct ContentReader: ByteSource {
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         if !headRead { readHead() }
         let count: Int
-        if headDelivered < head.count {
+        if zerosDelivered < leadingZeros {
+            count = Int(min(Int64(buffer.count), leadingZeros - zerosDelivered))
+            buffer.baseAddress!.initializeMemory(as: UInt8.self, repeating: 0, count: count)
+            zerosDelivered += Int64(count)
+        } else if headDelivered < head.count {
             count = min(buffer.count, head.count - headDelivered)
             head.withUnsafeBytes { source in
                 buffer.baseAddress!.copyMemory(from: source.baseAddress! + headDelivered, byteCount: count)

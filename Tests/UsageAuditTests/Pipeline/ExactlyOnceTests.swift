@@ -124,6 +124,26 @@ struct ExactlyOnceTests {
         #expect(try storedUnits("ann") == 3_000)
     }
 
+    @Test("a log rotated with copytruncate whose writer keeps its offset: each night's new lines after the NUL hole are counted once")
+    func copytruncateHoles() throws {
+        let path = fixture.folder.file("access.log")
+        let first = lines("ann", day: 20, count: 50).map { $0 + "\n" }.joined()
+        let second = lines("bob", day: 21, count: 30).map { $0 + "\n" }.joined()
+        // Night 1: a hole of 100,000 NULs, then the night's lines; night 2: the hole grew by
+        // night 1's lines (truncated away), then night 2's.
+        let hole = 100_000
+        try fixture.folder.write([UInt8](repeating: 0, count: hole) + Array(first.utf8), to: "access.log")
+        let one = try run([.file(path: path)])
+        #expect(one.result.totals.lines == 50 && one.result.totals.malformed == 0)
+        try fixture.folder.write([UInt8](repeating: 0, count: hole + first.utf8.count) + Array(second.utf8), to: "access.log")
+        let two = try run([.file(path: path)])
+        #expect(two.result.inputs[0].content.name == "new", "\(two.result.inputs[0].content)")
+        #expect(two.result.totals.lines == 30 && two.result.inputs[0].error == nil)
+        #expect(try storedUnits("ann") == 50 && storedUnits("bob") == 30)
+        // Read again, night 2's file is already counted.
+        #expect(try run([.file(path: path)]).result.totals.lines == 0)
+    }
+
     @Test("a gzip file cut off while it was copied, then read whole: the cut line is counted once, in full", arguments: [1, 2])
     func cutThenWhole(workers: Int) throws {
         let all = lines("ann", day: 21, count: 3_000)

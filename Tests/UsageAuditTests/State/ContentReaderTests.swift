@@ -35,6 +35,25 @@ struct ContentReaderTests {
         #expect(reader.checksum == crc(content[...]))
     }
 
+    @Test("leading NUL bytes (a copytruncate hole) are left out of the head and delivered first, as read", arguments: [
+        (1, 1000), (999, 7), (65_536, 1000), (200_001, 4096), (70_000, 65_536),
+    ])
+    func leadingZeros(zeros: Int, chunk: Int) throws {
+        let text = bytes(100_000, seed: 3).map { $0 == 0 ? 1 : $0 }
+        let content = [UInt8](repeating: 0, count: zeros) + text
+        var reader = ContentReader(base: MemoryByteSource(content, chunkSize: chunk))
+        reader.readHead()
+        #expect(reader.leadingZeros == Int64(zeros))
+        #expect(reader.head == Array(text.prefix(ContentDigest.headCapacity)))
+        #expect(try drain(&reader, chunk: 3000) == content)
+        #expect(reader.length == Int64(content.count) && reader.checksum == crc(content[...]))
+        // Nothing but NULs: an empty head.
+        var holes = ContentReader(base: MemoryByteSource([UInt8](repeating: 0, count: zeros), chunkSize: chunk))
+        holes.readHead()
+        #expect(holes.head.isEmpty && holes.leadingZeros == Int64(zeros))
+        #expect(try drain(&holes).count == zeros)
+    }
+
     @Test("notes the CRC-32 at the checkpoint, inside a chunk or at its end", arguments: [1, 999, 1000, 70_000, 150_000])
     func checksumAtCheckpoint(checkpoint: Int) throws {
         let content = bytes(150_000)
