@@ -42,7 +42,7 @@ struct JSONLineParser: LineParser {
         var describesRequest = false
         if let status = value(of: .status, in: record) {
             guard let code = ASCII.parseInteger(record.bytes(status.span)), code <= 999 else {
-                return .malformed("the status is not a whole number")
+                return .malformed("the status is not an HTTP status (a whole number up to 999)")
             }
             record.status = Int(code)
             describesRequest = true
