@@ -77,7 +77,12 @@ struct AuditOptions: ParsableArguments {
             let audit = try Audit(configuration: configuration)
             let inputs: [InputSource]
             do throws(InputError) {
-                inputs = try InputExpander().expand(logs)
+                let expanded = try InputExpander().expandNamingDanglingLinks(logs)
+                inputs = expanded.inputs
+                if !expanded.danglingLinks.isEmpty {
+                    let shown = expanded.danglingLinks.prefix(3).joined(separator: ", ") + (expanded.danglingLinks.count > 3 ? " and \(expanded.danglingLinks.count - 3) more" : "")
+                    logger.warning("\(expanded.danglingLinks.count.counted("symbolic link")) in the log folders \(expanded.danglingLinks.count == 1 ? "leads" : "lead") nowhere and \(expanded.danglingLinks.count == 1 ? "was" : "were") skipped: \(shown) — a log moved or rotated away from under its link?")
+                }
             } catch {
                 throw AuditError.input(error)
             }

@@ -30,6 +30,12 @@ public struct InputExpander: Sendable {
 
     /// The inputs named by `operands`, in order, without duplicates.
     public func expand(_ operands: [String]) throws(InputError) -> [InputSource] {
+        try expandNamingDanglingLinks(operands).inputs
+    }
+
+    /// The inputs named by `operands`, and the symbolic links in the folders searched that
+    /// lead nowhere (skipped, for a warning: a log that is not there to be counted).
+    public func expandNamingDanglingLinks(_ operands: [String]) throws(InputError) -> (inputs: [InputSource], danglingLinks: [String]) {
         var inputs = InputList()
         for operand in operands {
             if operand == "-" {
@@ -45,7 +51,7 @@ public struct InputExpander: Sendable {
                 try expand(path: operand, into: &inputs)
             }
         }
-        return inputs.sources
+        return (inputs.sources, inputs.danglingLinks)
     }
 
     /// Adds the file at `path`, or the files under it if it is a directory.
@@ -56,7 +62,9 @@ public struct InputExpander: Sendable {
         case .failed(let code):
             throw .unreadable(path: path, reason: FileByteSource.systemMessage(code))
         case .directory:
-            for file in try files(under: path) { try add(file: file, to: &inputs) }
+            let found = try files(under: path)
+            for file in found.files { try add(file: file, to: &inputs) }
+            inputs.danglingLinks += found.danglingLinks
         case .readable:
             try add(file: path, to: &inputs)
         case .other:
@@ -113,6 +121,7 @@ public struct InputExpander: Sendable {
 private struct InputList {
     var sources: [InputSource] = []
     var keys: Set<String> = []
+    var danglingLinks: [String] = []
 
     mutating func append(_ source: InputSource, key: String) {
         if keys.insert(key).inserted { sources.append(source) }

@@ -36,6 +36,13 @@ enum InputPathKind: Equatable {
         return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
+    /// Whether `path` is a symbolic link that leads to nothing (a missing file, a loop).
+    static func isDanglingLink(_ path: String) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return false }
+        return stat(path, &status) != 0
+    }
+
     /// Whether `path` itself (not following a link) is a directory.
     static func isRealDirectory(_ path: String) -> Bool {
         var status = stat()

@@ -41,6 +41,19 @@ import Testing
         #expect(paths(sources) == [directory.path + "/logs/link.log", directory.path + "/logs/own.log"])
     }
 
+    @Test func namesSymbolicLinksThatLeadNowhere() throws {
+        let directory = try InputTestDirectory()
+        defer { directory.remove() }
+        try directory.write("logs/own.log", text: "x\n")
+        #expect(symlink(directory.path + "/gone.log", directory.path + "/logs/old.log") == 0)
+        #expect(symlink(directory.path + "/logs/cycle", directory.path + "/logs/cycle") == 0)
+        #expect(symlink(directory.path + "/logs", directory.path + "/logs/folder") == 0)
+        let expanded = try InputExpander().expandNamingDanglingLinks([directory.path + "/logs"])
+        #expect(paths(expanded.inputs) == [directory.path + "/logs/own.log"])
+        // A link to a folder is skipped by design, not named.
+        #expect(expanded.danglingLinks == [directory.path + "/logs/cycle", directory.path + "/logs/old.log"])
+    }
+
     @Test func expandsQuotedGlobsInByteOrder() throws {
         let directory = try InputTestDirectory()
         defer { directory.remove() }
