@@ -142,14 +142,37 @@ struct W3CLineParser: LineParser {
             while true {
                 while index < line.count, line[index] == ASCII.space { index += 1 }
                 guard index < line.count else { break }
-                let start = index
-                while index < line.count, line[index] != ASCII.space { index += 1 }
                 guard column < values.count else { return false }
-                values[column] = ByteSpan(start: start, end: index)
+                if line[index] == ASCII.quote, let end = Self.closingQuote(in: line, after: index) {
+                    // A quoted value may hold spaces; `""` inside it is a quote (W3C).
+                    values[column] = ByteSpan(start: index + 1, end: end)
+                    index = end + 1
+                } else {
+                    let start = index
+                    while index < line.count, line[index] != ASCII.space { index += 1 }
+                    values[column] = ByteSpan(start: start, end: index)
+                }
                 column += 1
             }
         }
         return column == values.count
+    }
+
+    /// The offset of the quote that closes the one at `open`: followed by a space or the
+    /// line's end, not doubled; nil when there is none (the value is then read unquoted).
+    private static func closingQuote(in line: UnsafeBufferPointer<UInt8>, after open: Int) -> Int? {
+        var index = open + 1
+        while index < line.count {
+            if line[index] == ASCII.quote {
+                if index + 1 < line.count, line[index + 1] == ASCII.quote {
+                    index += 2
+                    continue
+                }
+                return index + 1 == line.count || line[index + 1] == ASCII.space ? index : nil
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// The instant of a UTC `date` (or the `#Date:` date when empty) and `time`.

@@ -106,6 +106,19 @@ import Testing
         #expect(first.parse(dataLine).result == .parsed)
     }
 
+    @Test("a quoted value may hold spaces; a doubled quote inside it stays; a lone quote is a character")
+    func readsQuotedValues() throws {
+        var probe = try FormatLineProbe(W3CLogFormat())
+        #expect(probe.parse("#Fields: date time cs-username cs-uri-stem cs(User-Agent) sc-status").result == .ignored)
+        let quoted = probe.parse(#"2026-11-20 10:00:00 "ana maria" /a "Mozilla/5.0 (X11; Linux) say ""hi""" 200"#)
+        #expect(quoted.result == .parsed && quoted.remoteUser == "ana maria" && quoted.status == 200 && quoted.path == "/a")
+        let doubled = probe.parse(#"2026-11-20 10:00:00 "the ""ops"" bot" /a - 200"#)
+        #expect(doubled.result == .parsed && doubled.remoteUser == #"the ""ops"" bot"#)
+        let lone = probe.parse(#"2026-11-20 10:00:00 "bob /a ua 200"#)
+        #expect(lone.result == .parsed && lone.remoteUser == #""bob"#)
+        #expect(probe.parse(#"2026-11-20 10:00:00 "ana maria /a ua 200"#).result != .parsed, "no closing quote: one value too many")
+    }
+
     @Test func refusesLinesThatDoNotFitTheHeader() throws {
         var probe = try FormatLineProbe(W3CLogFormat())
         #expect(probe.parse("#Fields: date time c-ip cs-method cs-uri-stem sc-status").result == .ignored)
