@@ -138,6 +138,11 @@ public struct Audit: Sendable {
             return (anomalies, recommendStart - detectStart, recommendations, clock.now - recommendStart)
         })
         let analysed = clock.now
+        let beyond = Reconciler(configuration: configuration, tolerance: tolerance).countersBeyondLogs(
+            profiles: profiles, asOf: moment, calendar: ZonedCalendar(timeZone: timeZone), coverageEnd: coverageEnd)
+        if beyond > 0, let coverageEnd {
+            logger.warning("\(beyond.counted("stored counter")) \(beyond == 1 ? "is" : "are") of \(beyond == 1 ? "a bucket" : "buckets") that began after the logs end (\(ZonedCalendar(timeZone: timeZone).rfc3339(coverageEnd))): the logs prove nothing of \(beyond == 1 ? "it" : "them"), so \(beyond == 1 ? "it was" : "they were") not judged. To judge such counters, give the live log too, or read the counters when the logs end (snapshot_at, --snapshot-at)")
+        }
         logger.debug("reconciled \(profiles.count) stored counters: \(findings.count) findings in \(reconcileTime.seconds) s")
         logger.debug("detection: \(anomalies.count) anomalies in \(detectTime.seconds) s, then recommendations: \(recommendations.count) in \(recommendTime.seconds) s (beside reconciliation)")
         memory(after: "the analyses")

@@ -26,7 +26,7 @@ extension ReconciliationContext {
             let current = recomputed(user: profile.user, scope: scope, bucket: since)
             return finding(.staleReset, recomputed: current.nearest(to: stored), "still shows \(FindingText.count(stored)), the count of the "
                 + "\(FindingText.bucketNoun(bucket.period)) \(bucket.range) that ended on \(bucket.range.end): the reset "
-                + "has not been applied\(Self.staleCause(calledSince: current.upper > 0))")
+                + "has not been applied\(Self.staleCause(calledSince: current.lower > 0))")
         }
         if fits { return nil }
         if let stale = staleDetail(profile: profile, bucket: bucket, stored: stored, usage: usage) {
@@ -37,7 +37,8 @@ extension ReconciliationContext {
     }
 
     /// Why a reset is missing: a lazy reset waits for the next call, so calls since the
-    /// boundary that did not apply it point elsewhere.
+    /// boundary that did not apply it point elsewhere (calls the logs prove: after the logs
+    /// end, nothing is known of them).
     private static func staleCause(calledSince: Bool) -> String {
         calledSince
             ? ", though the calls since should have applied it (a reset on some code paths only, or a reset job that did not run)"
@@ -55,7 +56,7 @@ extension ReconciliationContext {
             : "although the logs show \(usage.description) \(current)"
         if previous > 0, Saturating.within(stored, previous, tolerance) {
             return "still shows \(FindingText.previousBucket(bucket.period)) \(FindingText.count(previous)) \(now): "
-                + "\(FindingText.reset(bucket.period)) has not been applied\(Self.staleCause(calledSince: usage.upper > 0))"
+                + "\(FindingText.reset(bucket.period)) has not been applied\(Self.staleCause(calledSince: usage.lower > 0))"
         }
         guard let lastDay = index.lastDayWithUnits(user: profile.user, scope: profile.scope, before: bucket.previous.start)
         else { return nil }

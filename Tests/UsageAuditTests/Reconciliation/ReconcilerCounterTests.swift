@@ -89,6 +89,29 @@ extension ReconciliationTests {
                 + "applied (lazy reset on next call)")
         }
 
+        @Test("counters read after the logs end: a bucket the logs do not reach is counted for a warning, and a stale window claims no calls the logs do not prove")
+        func readAfterTheLogs() throws {
+            var fixture = ReconciliationFixture(quotas: [QuotaRule(scope: "all", period: .days(2, anchor: ReconciliationFixture.day(2026, 11, 19)))])
+            fixture.use("alice", on: yesterday, units: 17)
+            let logsEnd = fixture.instant(yesterday, 23, 51)
+            let readAt = fixture.instant(today, 2, 30)
+            // A daily counter read at 02:30 is of today, which the logs (to 23:51 yesterday) do not reach.
+            fixture.store("bob", period: .day, used: 4, snapshotAt: readAt)
+            fixture.store("alice", period: .day, used: 17, snapshotAt: fixture.instant(yesterday, 23, 55))
+            let reconciler = Reconciler(configuration: fixture.configuration)
+            #expect(reconciler.countersBeyondLogs(profiles: fixture.profiles, asOf: fixture.asOf, calendar: fixture.calendar, coverageEnd: logsEnd) == 1)
+            #expect(reconciler.countersBeyondLogs(profiles: fixture.profiles, asOf: fixture.asOf, calendar: fixture.calendar, coverageEnd: nil) == 0)
+            // A 2-day window that ended before the read, still holding its count: the logs end
+            // before it, so no call since is proven (lazy), whatever the open end allows.
+            var window = ReconciliationFixture(quotas: [QuotaRule(scope: "all", period: .days(2, anchor: ReconciliationFixture.day(2026, 11, 19)))])
+            window.use("alice", on: yesterday, units: 17)
+            window.store("alice", period: .days(2, anchor: ReconciliationFixture.day(2026, 11, 19)), used: 17, snapshotAt: readAt, periodStart: ReconciliationFixture.day(2026, 11, 19))
+            let findings = Reconciler(configuration: window.configuration).findings(
+                profiles: window.profiles, usage: window.usage, asOf: window.asOf, calendar: window.calendar, coverageEnd: logsEnd)
+            let stale = try #require(findings.first { $0.kind == .staleReset })
+            #expect(stale.detail.hasSuffix("(lazy reset on next call)"), "\(stale.detail)")
+        }
+
         @Test("stale reset vs drift: yesterday's count is stale even with use today; any other count is drift")
         func staleOrDrift() {
             var fixture = ReconciliationFixture()
