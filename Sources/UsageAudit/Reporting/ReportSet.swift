@@ -121,7 +121,7 @@ public struct ReportSet {
             guard lstat(path(name), &info) == 0 else { continue }
             switch info.st_mode & S_IFMT {
             case S_IFREG: unlink(path(name))
-            case S_IFLNK: try? AtomicFile.write("", to: path(name))
+            case S_IFLNK where stat(path(name), &info) == 0: try? AtomicFile.write("", to: path(name))
             default: break
             }
         }
