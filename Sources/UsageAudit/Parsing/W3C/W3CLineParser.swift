@@ -123,12 +123,13 @@ struct W3CLineParser: LineParser {
         return UnsafeBufferPointer(rebasing: directive[count...])
     }
 
-    /// Splits a data line into `values`, on tabs when it has one, else on runs of spaces.
+    /// Splits a data line into `values`, on tabs when it has one, else on runs of spaces
+    /// (quoted values whole when the line needs it).
     /// - Returns: whether it has exactly as many values as the header has fields.
     private mutating func split(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        var column = 0
-        var index = 0
         if line.contains(ASCII.tab) {
+            var column = 0
+            var index = 0
             while true {
                 let start = index
                 while index < line.count, line[index] != ASCII.tab { index += 1 }
@@ -138,22 +139,34 @@ struct W3CLineParser: LineParser {
                 guard index < line.count else { break }
                 index += 1
             }
-        } else {
-            while true {
-                while index < line.count, line[index] == ASCII.space { index += 1 }
-                guard index < line.count else { break }
-                guard column < values.count else { return false }
-                if line[index] == ASCII.quote, let end = Self.closingQuote(in: line, after: index) {
-                    // A quoted value may hold spaces; `""` inside it is a quote (W3C).
-                    values[column] = ByteSpan(start: index + 1, end: end)
-                    index = end + 1
-                } else {
-                    let start = index
-                    while index < line.count, line[index] != ASCII.space { index += 1 }
-                    values[column] = ByteSpan(start: start, end: index)
-                }
-                column += 1
+            return column == values.count
+        }
+        // Quotes are honoured only when splitting on every space gives too many values: a
+        // line that fits as it is (IIS never quotes) reads as before, whatever quotes a
+        // client put into its query or user agent.
+        return splitOnSpaces(line, honouringQuotes: false)
+            || line.contains(ASCII.quote) && splitOnSpaces(line, honouringQuotes: true)
+    }
+
+    /// Splits on runs of spaces, with `"…"` as one value (its quotes left out) when
+    /// `honouringQuotes`; whether it gives exactly as many values as the header has fields.
+    private mutating func splitOnSpaces(_ line: UnsafeBufferPointer<UInt8>, honouringQuotes: Bool) -> Bool {
+        var column = 0
+        var index = 0
+        while true {
+            while index < line.count, line[index] == ASCII.space { index += 1 }
+            guard index < line.count else { break }
+            guard column < values.count else { return false }
+            if honouringQuotes, line[index] == ASCII.quote, let end = Self.closingQuote(in: line, after: index) {
+                // A quoted value may hold spaces; `""` inside it is a quote (W3C), kept as written.
+                values[column] = ByteSpan(start: index + 1, end: end)
+                index = end + 1
+            } else {
+                let start = index
+                while index < line.count, line[index] != ASCII.space { index += 1 }
+                values[column] = ByteSpan(start: start, end: index)
             }
+            column += 1
         }
         return column == values.count
     }

@@ -117,6 +117,13 @@ import Testing
         let lone = probe.parse(#"2026-11-20 10:00:00 "bob /a ua 200"#)
         #expect(lone.result == .parsed && lone.remoteUser == #""bob"#)
         #expect(probe.parse(#"2026-11-20 10:00:00 "ana maria /a ua 200"#).result != .parsed, "no closing quote: one value too many")
+        // A line that fits unquoted reads unquoted: quotes a client puts into its values do
+        // not make its line malformed (IIS never quotes).
+        let client = probe.parse(#"2026-11-20 10:00:00 eve /a?q="x Mozilla" 200"#)
+        #expect(client.result == .parsed && client.remoteUser == "eve" && client.status == 200)
+        #expect(probe.parse("#Fields: date time cs-username cs-uri-query cs(User-Agent) sc-status").result == .ignored)
+        let crafted = probe.parse(#"2026-11-20 10:00:00 eve "x Mozilla/5.0" 200"#)
+        #expect(crafted.result == .parsed && crafted.remoteUser == "eve" && crafted.status == 200, "\(crafted.result)")
     }
 
     @Test func refusesLinesThatDoNotFitTheHeader() throws {
