@@ -45,6 +45,11 @@ public struct InputExpander: Sendable {
             switch InputPathKind(path: operand) {
             case .missing where Self.isGlobPattern(operand):
                 for match in try Self.matches(of: operand) {
+                    // As in a folder: a link that leads nowhere is named, not fatal.
+                    if InputPathKind.isDanglingLink(match) {
+                        inputs.danglingLinks.append(match)
+                        continue
+                    }
                     try expand(path: match, into: &inputs)
                 }
             default:

@@ -52,6 +52,10 @@ import Testing
         #expect(paths(expanded.inputs) == [directory.path + "/logs/own.log"])
         // A link to a folder is skipped by design, not named.
         #expect(expanded.danglingLinks == [directory.path + "/logs/cycle", directory.path + "/logs/old.log"])
+        // The same through a quoted glob.
+        let globbed = try InputExpander().expandNamingDanglingLinks([directory.path + "/logs/*.log"])
+        #expect(paths(globbed.inputs) == [directory.path + "/logs/own.log"])
+        #expect(globbed.danglingLinks == [directory.path + "/logs/old.log"])
     }
 
     @Test func expandsQuotedGlobsInByteOrder() throws {
