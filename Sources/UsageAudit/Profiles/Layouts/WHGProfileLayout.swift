@@ -32,6 +32,10 @@ public struct WHGProfileLayout: ProfileLayout {
         keys.contains("daily_count") && keys.contains("daily_limit")
     }
 
+    public func misspelledColumn(in columns: [String]) -> (column: String, meant: String)? {
+        misspelledColumn(in: columns, read: ["user", "username", "user_id", "daily_limit", "daily_count", "total_count", "daily_reset", "snapshot_at"])
+    }
+
     public func profiles(from row: ProfileRow, context: ProfileReadContext) throws(ProfileError) -> [StoredProfile] {
         let cells = ProfileCells(row, layout: name)
         let user = try cells.requiredText(["user", "username", "user_id"], name: "user")

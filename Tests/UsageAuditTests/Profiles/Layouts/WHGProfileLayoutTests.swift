@@ -57,4 +57,11 @@ import Testing
         }
         #expect(error == .missingColumn(origin: "test.csv:2", layout: "whg", column: "user"))
     }
+
+    @Test("a column a typo away from one it reads is named for a warning (with ?layout=whg forced)")
+    func misspeltColumn() {
+        let layout = WHGProfileLayout()
+        #expect(layout.misspelledColumn(in: ["user_id", "daily_count", "daily_limt", "total_count"]).map { "\($0.column)→\($0.meant)" } == "daily_limt→daily_limit")
+        #expect(layout.misspelledColumn(in: ["user_id", "daily_count", "daily_limit", "total_count", "email"]) == nil)
+    }
 }
