@@ -29,20 +29,33 @@ public enum CSVRenderer {
     static func writeText(_ text: String, neutralising: Bool, to output: inout ReportOutput) {
         var copy = text
         copy.withUTF8 { bytes in
-            let quoted = bytes.contains(where: needsQuotes)
+            var quoted = false
+            var hasNUL = false
+            for byte in bytes {
+                if needsQuotes(byte) { quoted = true } else if byte == 0 { hasNUL = true }
+            }
             if quoted { output.append(UInt8(ascii: "\"")) }
             if neutralising, let first = bytes.first, formulaTriggers.contains(first) { output.append(UInt8(ascii: "'")) }
-            if !quoted {
+            if !quoted && !hasNUL {
                 output.append(contentsOf: bytes)
                 return
             }
             for byte in bytes {
+                if byte == 0 {
+                    for symbolByte in nulSymbol { output.append(symbolByte) }
+                    continue
+                }
                 output.append(byte)
-                if byte == 0x22 { output.append(byte) }
+                if byte == 0x22, quoted { output.append(byte) }
             }
-            output.append(UInt8(ascii: "\""))
+            if quoted { output.append(UInt8(ascii: "\"")) }
         }
     }
+
+    /// What a NUL byte of a text cell is written as: U+2400 SYMBOL FOR NULL. A NUL in a CSV
+    /// file stops common readers (Python's `csv`: "line contains NUL"), and user names come
+    /// from untrusted logs; `usage.json` keeps it as `\u0000`.
+    static let nulSymbol: [UInt8] = Array("\u{2400}".utf8)
 
     static func cell(_ value: ReportValue) -> String {
         switch value {
@@ -59,8 +72,9 @@ public enum CSVRenderer {
         return "'" + text
     }
 
-    /// Quotes a cell when it holds a comma, quote or line break.
+    /// Quotes a cell when it holds a comma, quote or line break (a NUL becomes U+2400).
     public static func escape(_ text: String) -> String {
+        let text = text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{2400}") : text
         // Bytes again: a `Character` "\r\n" equals neither "\r" nor "\n".
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -58,6 +58,16 @@ struct CSVRendererTests {
         #expect(render([.text(text)]) == expected + "\n")
     }
 
+    @Test("a NUL byte is written as U+2400, which CSV readers take (Python's csv stops at a NUL)", arguments: [
+        ("a\u{0}b", "a\u{2400}b"),
+        ("x,\u{0}\"", "\"x,\u{2400}\"\"\""),
+        ("\u{0}", "\u{2400}"),
+    ])
+    func nul(text: String, expected: String) {
+        #expect(render([.text(text)]) == expected + "\n")
+        #expect(CSVRenderer.escape(text) == expected)
+    }
+
     @Test("column names are escaped but not neutralised")
     func header() {
         let table = ReportTable(columns: ["a,b", "-x"], rows: [])
