@@ -16,7 +16,7 @@ enum ExitStatus {
         case .state(let error):
             switch error {
             case .zoneMismatch, .badLocation: return usage
-            case .unavailable, .newerSchema, .concurrentRun, .abandoned: return unreadableInput
+            case .unavailable, .newerSchema, .concurrentRun, .overtaken, .abandoned: return unreadableInput
             }
         }
     }

@@ -103,9 +103,11 @@ public struct Audit: Sendable {
             let run = RunRecord(
                 startedAt: startedAt, asOf: moment, inputs: inputs.count, lines: result.totals.lines, version: UsageAuditVersion.current)
             if recordsRun {
-                let (combined, combinedHourly) = (usage, hourly)
+                let (combined, combinedHourly, lastRun) = (usage, hourly, history.lastRun)
                 commit = BackgroundCommit({
-                    joined.update(fresh: result.aggregate, combined: combined, hourly: combinedHourly, inputs: result.countedInputs, run: run)
+                    joined.update(
+                        fresh: result.aggregate, combined: combined, hourly: combinedHourly, inputs: result.countedInputs, run: run,
+                        readAfterRun: lastRun)
                 }, to: state)
             }
             logger.debug("state \(state.description): \(result.countedInputs.count) input(s) recorded, \(history.cells.count) stored cells read")

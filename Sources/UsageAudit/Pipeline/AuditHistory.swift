@@ -46,12 +46,17 @@ struct AuditHistory {
     /// The store's update: the new totals of every cell this run added to, every complete
     /// hourly slot, and the inputs counted. Cells and slots are read off the aggregates while
     /// the store writes them, never held whole.
-    func update(fresh: UsageAggregate, combined: UsageAggregate, hourly: HourlyUsage, inputs: [CountedInput], run: RunRecord) -> StateUpdate {
+    func update(
+        fresh: UsageAggregate, combined: UsageAggregate, hourly: HourlyUsage, inputs: [CountedInput], run: RunRecord,
+        readAfterRun: Int64
+    ) -> StateUpdate {
         let scopeNames = scopeNames
-        return StateUpdate(
+        var update = StateUpdate(
             inputs: inputs,
             cells: RowSource { body in try fresh.forEachStoredCell(in: combined, scopeNames: scopeNames, body) },
             slots: RowSource { body in try hourly.forEachStoredSlot(scopeNames: scopeNames, body) },
             run: run)
+        update.readAfterRun = readAfterRun
+        return update
     }
 }

@@ -4,6 +4,10 @@ extension PostgresStateStore {
     /// Writes `update` inside the commit's transaction: the inputs (refusing one another run
     /// moved on), the daily cells, the hourly slots in place of the stored ones, and the run.
     func write(_ update: StateUpdate, on connection: PostgresConnection) throws {
+        // Under the runs' lock: a run that committed since this one read its history.
+        if let expected = update.readAfterRun, try lastRun(on: connection) != expected {
+            throw StateError.overtaken(store: description)
+        }
         for input in update.inputs {
             try write(input, on: connection)
         }
@@ -23,6 +27,12 @@ extension PostgresStateStore {
             INSERT INTO audit_runs (started_at, as_of, inputs, lines, version)
             VALUES (\(record.startedAt), \(record.asOf), \(Int64(record.inputs)), \(record.lines), \(PostgresUsageColumns.storable(record.version)))
             """, on: connection)
+    }
+
+    /// The id of the last run recorded, 0 when none.
+    func lastRun(on connection: PostgresConnection) throws -> Int64 {
+        let rows = try run("SELECT COALESCE(MAX(id), 0)::BIGINT FROM audit_runs", on: connection)
+        return try rows.first?.decode(Int64.self) ?? 0
     }
 
     /// Inserts a new input or moves a stored one on; throws `.concurrentRun` when another

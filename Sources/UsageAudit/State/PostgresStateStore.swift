@@ -10,7 +10,8 @@ import PostgresNIO
 /// no idle connection that a firewall or a pooler could cut. `open` (which creates or
 /// migrates the tables) and `commit` first take the transaction-level advisory lock
 /// ``lockKey``: two runs' writes follow each other, and the second finds what the first
-/// counted. A run that waits longer than a minute for it fails with a message to try again,
+/// counted (and refuses to commit totals made from the history it read before that:
+/// `StateError.overtaken`). A run that waits longer than a minute for it fails with a message to try again,
 /// as SQLite's busy timeout does. Text PostgreSQL cannot store (U+0000) is stored as U+FFFD.
 ///
 /// The calls block their thread until the server answers. The password never appears in
@@ -104,6 +105,7 @@ public final class PostgresStateStore: StateStore {
             let first = try self.run("SELECT MIN(day) FROM audit_daily_usage", on: connection)
             let minimum = try first.first?.decode(Int64?.self) ?? nil
             history.firstDay = minimum.map { LocalDay(number: Int32(clamping: $0)) }
+            history.lastRun = try self.lastRun(on: connection)
             return history
         }
     }

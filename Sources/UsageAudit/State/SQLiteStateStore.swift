@@ -5,7 +5,8 @@ import GRDB
 /// `./.usage-audit/state.sqlite`), created with its folder on first use, in WAL mode.
 ///
 /// Writes happen in one `BEGIN IMMEDIATE` transaction per run; a second run that overlaps
-/// waits for the lock (up to a minute), then finds what the first counted.
+/// waits for the lock (up to a minute), then finds what the first counted, and refuses to
+/// commit totals made from the history it read before that (`StateError.overtaken`).
 public final class SQLiteStateStore: StateStore {
     public let path: String
     private let queue: DatabaseQueue
@@ -86,6 +87,7 @@ public final class SQLiteStateStore: StateStore {
             history.slots = try self.packedSlots(database)
             history.firstDay = try Int64.fetchOne(database, sql: "SELECT MIN(day) FROM audit_daily_usage")
                 .map { LocalDay(number: Int32(clamping: $0)) }
+            history.lastRun = try Self.lastRun(database)
             return history
         }
     }
@@ -103,7 +105,15 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
+    /// The id of the last run recorded, 0 when none.
+    private static func lastRun(_ database: Database) throws -> Int64 {
+        try Int64.fetchOne(database, sql: "SELECT COALESCE(MAX(id), 0) FROM audit_runs") ?? 0
+    }
+
     private func write(_ update: StateUpdate, to database: Database) throws {
+        if let expected = update.readAfterRun, try Self.lastRun(database) != expected {
+            throw StateError.overtaken(store: path)
+        }
         for input in update.inputs {
             let values: [DatabaseValueConvertible?] = [
                 input.headLength, input.headDigest, input.length, Int64(input.checksum), input.name, input.lines,

@@ -12,6 +12,9 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case badLocation(String, reason: String)
     /// The run failed before its update was committed, which was rolled back.
     case abandoned(store: String)
+    /// Another run committed after this one read the store's history: its totals would
+    /// replace that run's counts, so nothing was stored.
+    case overtaken(store: String)
 
     public var description: String {
         switch self {
@@ -25,6 +28,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
             return "state store \(store): another run counted \(input) while this one ran; nothing of this run was stored — run again (it will add only what is still new), and schedule runs so they do not overlap (flock, concurrencyPolicy: Forbid)"
         case .badLocation(let location, let reason):
             return "--state \(location): \(reason)"
+        case .overtaken(let store):
+            return "state store \(store): another run committed to it while this one ran; nothing of this run was stored (its totals, made without that run's counts, would have replaced them) — run again (it will add only what is still new), and schedule runs so they do not overlap (flock, concurrencyPolicy: Forbid)"
         case .abandoned(let store):
             return "state store \(store): the run failed before its counts were committed, so nothing of it was stored; fix the cause and run again"
         }

@@ -9,6 +9,10 @@ public struct StateUpdate: Sendable {
     public var slots: RowSource<StoredSlot>
     /// The run, for the `runs` table.
     public var run: RunRecord
+    /// The store's last run when the history these totals build on was read: the commit
+    /// refuses (`StateError.overtaken`) when another run committed since, whose counts these
+    /// totals, computed without them, would replace. Nil: not checked.
+    public var readAfterRun: Int64?
     /// Asked inside the transaction once everything is written, just before it commits:
     /// false rolls it back, and the commit throws `StateError.abandoned`. A caller that
     /// decides later (`BackgroundCommit`: the run's reports are still being staged) blocks

@@ -94,6 +94,27 @@ struct PostgresStateStoreTests {
         #expect(try database.integer("SELECT count(*) FROM audit_runs") == 2)
     }
 
+    @Test("an update built on a history that another run's commit overtook writes nothing: overtaken")
+    func overtaken() throws {
+        let database = try PostgresStateDatabase()
+        defer { database.drop() }
+        let store = try database.store()
+        _ = try store.open(timeZoneName: "UTC")
+        let read = try store.history(from: LocalDay(number: 0))
+        #expect(read.lastRun == 0)
+        var first = StateFixture.update(inputs: [StateFixture.input("a.log", length: 50)], units: 7)
+        first.readAfterRun = read.lastRun
+        try store.commit(first)
+        var second = StateFixture.update(inputs: [StateFixture.input("b.log", length: 60, digest: "b")], units: 5)
+        second.readAfterRun = read.lastRun
+        #expect(throws: StateError.overtaken(store: store.description)) { try store.commit(second) }
+        let after = try store.history(from: LocalDay(number: 0))
+        #expect(after.cells.map(\.counts.units) == [7] && after.lastRun > 0)
+        #expect(try database.integer("SELECT count(*) FROM audit_runs") == 1)
+        second.readAfterRun = after.lastRun
+        try store.commit(second)
+    }
+
     @Test("an update its confirmation refuses is rolled back: abandoned, nothing of it written")
     func refusedConfirmation() throws {
         let database = try PostgresStateDatabase()

@@ -80,6 +80,30 @@ struct SQLiteStateStoreTests {
         #expect(try store.history(from: LocalDay(number: 0)).cells.map(\.counts.units) == [7])
     }
 
+    @Test("an update built on a history that another run's commit overtook writes nothing: overtaken")
+    func overtaken() throws {
+        let folder = try TemporaryFolder("state")
+        let store = try SQLiteStateStore(path: folder.file("s.sqlite"))
+        _ = try store.open(timeZoneName: "UTC")
+        let read = try store.history(from: LocalDay(number: 0))
+        #expect(read.lastRun == 0)
+        // Two runs read the same history; the first commits its total of 7 …
+        var first = update(inputs: [input("a.log", length: 50)], units: 7)
+        first.readAfterRun = read.lastRun
+        try store.commit(first)
+        // … and the second's total, made without those 7, would replace them.
+        var second = update(inputs: [input("b.log", length: 60, digest: "b")], units: 5)
+        second.readAfterRun = read.lastRun
+        #expect(throws: StateError.overtaken(store: store.path)) { try store.commit(second) }
+        let after = try store.history(from: LocalDay(number: 0))
+        #expect(after.cells.map(\.counts.units) == [7] && after.lastRun == 1)
+        #expect(try store.open(timeZoneName: "UTC").records.map(\.name) == ["a.log"])
+        // Read again, it commits.
+        second.readAfterRun = after.lastRun
+        try store.commit(second)
+        #expect(try store.history(from: LocalDay(number: 0)).lastRun == 2)
+    }
+
     @Test("an update its confirmation refuses is rolled back: abandoned, nothing of it written")
     func refusedConfirmation() throws {
         let folder = try TemporaryFolder("state")
