@@ -57,8 +57,8 @@ extension SQLiteStateStore {
         var slots: [StoredSlot] = []
         let rows = try Row.fetchCursor(database, sql: "SELECT user_name, scope, slots FROM audit_hourly_usage")
         while let row = try rows.next() {
-            let user: String = row[0]
-            let scope: String = row[1]
+            let user: String = try row.decode(atIndex: 0)
+            let scope: String = try row.decode(atIndex: 1)
             guard let data = row.dataNoCopy(atIndex: 2) else { continue }
             let intact = data.withUnsafeBytes { bytes in
                 SlotPacking.unpack(bytes) { start, counts in
@@ -80,8 +80,10 @@ extension SQLiteStateStore {
             FROM audit_hourly_usage ORDER BY user_name, scope, slot_start
             """).map { row in
             StoredSlot(
-                user: row[0], scope: row[1], start: row[2],
-                counts: UsageCounts(requests: row[3], units: row[4], rejected: row[5], firstSeen: row[6], lastSeen: row[7]))
+                user: try row.decode(atIndex: 0), scope: try row.decode(atIndex: 1), start: try row.decode(atIndex: 2),
+                counts: UsageCounts(
+                    requests: try row.decode(atIndex: 3), units: try row.decode(atIndex: 4), rejected: try row.decode(atIndex: 5),
+                    firstSeen: try row.decode(atIndex: 6), lastSeen: try row.decode(atIndex: 7)))
         }
         try database.execute(sql: StateSchema.packedHourlyTable(named: "audit_hourly_usage_v3"))
         try insertPacked(RowSource(slots), into: "audit_hourly_usage_v3", database: database)

@@ -63,11 +63,13 @@ public final class SQLiteStateStore: StateStore {
                 SELECT id, head_length, head_digest, length, checksum, name, lines, first_time, last_time, days, counted_at, line_digest
                 FROM audit_inputs ORDER BY id
                 """)
-            return InputLedger(records: rows.map { row in
+            return InputLedger(records: try rows.map { row in
                 CountedInput(
-                    id: row[0], headLength: row[1], headDigest: row[2], lineDigest: row[11], length: row[3],
-                    checksum: UInt32(truncatingIfNeeded: row[4] as Int64), name: row[5], lines: row[6], first: row[7],
-                    last: row[8], days: CountedInput.days(fromText: row[9]), countedAt: row[10])
+                    id: try row.decode(atIndex: 0), headLength: try row.decode(atIndex: 1), headDigest: try row.decode(atIndex: 2),
+                    lineDigest: try row.decode(atIndex: 11), length: try row.decode(atIndex: 3),
+                    checksum: UInt32(truncatingIfNeeded: try row.decode(Int64.self, atIndex: 4)), name: try row.decode(atIndex: 5),
+                    lines: try row.decode(atIndex: 6), first: try row.decode(atIndex: 7), last: try row.decode(atIndex: 8),
+                    days: CountedInput.days(fromText: try row.decode(atIndex: 9)), countedAt: try row.decode(atIndex: 10))
             })
         }
     }
@@ -81,8 +83,8 @@ public final class SQLiteStateStore: StateStore {
                 """, arguments: [Int64(day.number)])
             while let row = try cells.next() {
                 history.cells.append(StoredCell(
-                    user: row[0], scope: row[1], day: LocalDay(number: Int32(clamping: row[2] as Int64)),
-                    counts: Self.counts(row)))
+                    user: try row.decode(atIndex: 0), scope: try row.decode(atIndex: 1),
+                    day: LocalDay(number: Int32(clamping: try row.decode(Int64.self, atIndex: 2))), counts: try Self.counts(row)))
             }
             history.slots = try self.packedSlots(database)
             history.firstDay = try Int64.fetchOne(database, sql: "SELECT MIN(day) FROM audit_daily_usage")
@@ -153,8 +155,10 @@ public final class SQLiteStateStore: StateStore {
             arguments: [run.startedAt, run.asOf, run.inputs, run.lines, run.version])
     }
 
-    private static func counts(_ row: Row) -> UsageCounts {
-        UsageCounts(requests: row[3], units: row[4], rejected: row[5], firstSeen: row[6], lastSeen: row[7])
+    private static func counts(_ row: Row) throws -> UsageCounts {
+        UsageCounts(
+            requests: try row.decode(atIndex: 3), units: try row.decode(atIndex: 4), rejected: try row.decode(atIndex: 5),
+            firstSeen: try row.decode(atIndex: 6), lastSeen: try row.decode(atIndex: 7))
     }
 
     /// Runs `body` on the database, turning SQLite's errors into `StateError`s.
@@ -169,6 +173,9 @@ public final class SQLiteStateStore: StateStore {
     }
 
     private static func reason(_ error: any Error) -> String {
+        if error is RowDecodingError {
+            return "a row of it is damaged (\(error)): restore the store from a backup, or start a new one with --state (the logs can be counted again)"
+        }
         if let error = error as? DatabaseError {
             let words = error.message ?? "SQLite error \(error.resultCode.rawValue)"
             switch error.resultCode {

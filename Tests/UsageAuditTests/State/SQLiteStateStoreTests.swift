@@ -269,6 +269,28 @@ struct SQLiteStateStoreTests {
         }
     }
 
+    @Test("a damaged row of the inputs' records makes the store unavailable, not a crash")
+    func damagedInputRow() throws {
+        let folder = try TemporaryFolder("state")
+        let path = folder.file("s.sqlite")
+        let store = try SQLiteStateStore(path: path)
+        _ = try store.open(timeZoneName: "UTC")
+        try store.commit(update(inputs: [input("access.log", length: 50)]))
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "UPDATE audit_inputs SET first_time = 'x'") }
+        try queue.close()
+        do {
+            _ = try SQLiteStateStore(path: path).open(timeZoneName: "UTC")
+            Issue.record("a damaged row was read")
+        } catch {
+            guard case .unavailable(_, let reason) = error else {
+                Issue.record("expected an unavailable store, got \(error)")
+                return
+            }
+            #expect(reason.hasPrefix("a row of it is damaged") && reason.contains("--state"), "\(reason)")
+        }
+    }
+
     @Test("a file that is not a database is an unavailable store")
     func notADatabase() throws {
         let folder = try TemporaryFolder("state")
