@@ -77,6 +77,9 @@ public final class SQLiteStateStore: StateStore {
     public func history(from day: LocalDay) throws(StateError) -> StoredHistory {
         try perform { database in
             var history = StoredHistory()
+            // First: a run that commits while the rest is read makes this run's commit refuse
+            // (safe), never pass with counts it did not read.
+            history.lastRun = try Self.lastRun(database)
             let cells = try Row.fetchCursor(database, sql: """
                 SELECT user_name, scope, day, requests, units, rejected, first_seen, last_seen
                 FROM audit_daily_usage WHERE day >= ?
@@ -89,7 +92,6 @@ public final class SQLiteStateStore: StateStore {
             history.slots = try self.packedSlots(database)
             history.firstDay = try Int64.fetchOne(database, sql: "SELECT MIN(day) FROM audit_daily_usage")
                 .map { LocalDay(number: Int32(clamping: $0)) }
-            history.lastRun = try Self.lastRun(database)
             return history
         }
     }
