@@ -141,7 +141,7 @@ public struct Audit: Sendable {
         })
         let analysed = clock.now
         let beyond = Reconciler(configuration: configuration, tolerance: tolerance).countersBeyondLogs(
-            profiles: profiles, asOf: moment, calendar: ZonedCalendar(timeZone: timeZone), coverageEnd: coverageEnd)
+            profiles: profiles, resolver: limits, asOf: moment, calendar: ZonedCalendar(timeZone: timeZone), coverageEnd: coverageEnd)
         if beyond > 0, let coverageEnd {
             logger.warning("\(beyond.counted("stored counter")) \(beyond == 1 ? "is" : "are") of \(beyond == 1 ? "a bucket" : "buckets") that began after the logs end (\(ZonedCalendar(timeZone: timeZone).rfc3339(coverageEnd))): the logs prove nothing of \(beyond == 1 ? "it" : "them"), so \(beyond == 1 ? "it was" : "they were") not judged. To judge such counters, give the live log too, or read the counters when the logs end (snapshot_at, --snapshot-at)")
         }

@@ -360,9 +360,7 @@ public struct InputCounter {
             switch cost {
             case .constant: break
             case .field: statistics.scopesWithCostField |= bit
-            case .absent:
-                statistics.absentCosts += 1
-                statistics.scopesWithoutCostField |= bit
+            case .absent: statistics.scopesWithoutCostField |= bit
             case .unreadable:
                 statistics.unreadableCosts += 1
                 statistics.scopesWithCostField |= bit

@@ -18,8 +18,6 @@ public struct InputStatistics: Hashable, Sendable {
     /// Requests whose cost field (`cost = "field:NAME"`) held something that is not a whole
     /// number (`2.5`, `-3`, `3, 4` from a retried upstream): counted with 0 units.
     public var unreadableCosts: Int64 = 0
-    /// Requests whose cost field was `-`, empty or not in the line (0 units).
-    public var absentCosts: Int64 = 0
     /// The scopes (bit `1 << index`, the first 64) whose cost field was in some request, and
     /// those whose cost field was absent from some: a scope only in the second has a
     /// misnamed field.
@@ -71,7 +69,6 @@ public struct InputStatistics: Hashable, Sendable {
         units = UsageCounts.adding(units, other.units)
         rejected += other.rejected
         unreadableCosts += other.unreadableCosts
-        absentCosts += other.absentCosts
         scopesWithCostField |= other.scopesWithCostField
         scopesWithoutCostField |= other.scopesWithoutCostField
         if let time = other.first { recordTime(time) }

@@ -87,9 +87,11 @@ public struct Reconciler: Sendable {
     /// `coverageEnd`, the end of the logs: of those, the logs prove no use at all, so no
     /// stored value can be judged (counters read the morning after logs that end at
     /// midnight: the new day's).
-    public func countersBeyondLogs(profiles: [StoredProfile], asOf: Int64, calendar: ZonedCalendar, coverageEnd: Int64?) -> Int {
+    /// - Parameter resolver: the resolver made from `profiles` (the run has one already).
+    public func countersBeyondLogs(
+        profiles: [StoredProfile], resolver: LimitResolver, asOf: Int64, calendar: ZonedCalendar, coverageEnd: Int64?
+    ) -> Int {
         guard let coverageEnd else { return 0 }
-        let resolver = LimitResolver(profiles: profiles, configuration: configuration)
         return profiles.reduce(0) { count, profile in
             guard profile.used != nil else { return count }
             let bucket = CounterBucket(profile: profile, resolver: resolver, asOf: asOf, calendar: calendar)

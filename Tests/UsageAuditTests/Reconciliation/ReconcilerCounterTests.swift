@@ -99,8 +99,9 @@ extension ReconciliationTests {
             fixture.store("bob", period: .day, used: 4, snapshotAt: readAt)
             fixture.store("alice", period: .day, used: 17, snapshotAt: fixture.instant(yesterday, 23, 55))
             let reconciler = Reconciler(configuration: fixture.configuration)
-            #expect(reconciler.countersBeyondLogs(profiles: fixture.profiles, asOf: fixture.asOf, calendar: fixture.calendar, coverageEnd: logsEnd) == 1)
-            #expect(reconciler.countersBeyondLogs(profiles: fixture.profiles, asOf: fixture.asOf, calendar: fixture.calendar, coverageEnd: nil) == 0)
+            let resolver = LimitResolver(profiles: fixture.profiles, configuration: fixture.configuration)
+            #expect(reconciler.countersBeyondLogs(profiles: fixture.profiles, resolver: resolver, asOf: fixture.asOf, calendar: fixture.calendar, coverageEnd: logsEnd) == 1)
+            #expect(reconciler.countersBeyondLogs(profiles: fixture.profiles, resolver: resolver, asOf: fixture.asOf, calendar: fixture.calendar, coverageEnd: nil) == 0)
             // A 2-day window that ended before the read, still holding its count: the logs end
             // before it, so no call since is proven (lazy), whatever the open end allows.
             var window = ReconciliationFixture(quotas: [QuotaRule(scope: "all", period: .days(2, anchor: ReconciliationFixture.day(2026, 11, 19)))])
