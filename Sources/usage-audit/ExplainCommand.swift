@@ -32,14 +32,7 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The audit moment, RFC 3339. Default: the latest request the store counted.", valueName: "time"))
     var asOf: String?
 
-    // Unconditional, as run's: `--tolerance -5` gets the message below.
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Units a stored counter may differ from the logs without a finding (as for run).", valueName: "units"))
-    var tolerance: Int64 = 0
-
-    @Option(name: .customLong("snapshot-at"), help: ArgumentHelp(
-        "When the stored counters were read, for profiles without snapshot_at (as for run).", valueName: "time"))
-    var snapshotAt: String?
+    @OptionGroup var judging: JudgingOptions
 
     @Option(name: .long, help: ArgumentHelp("How many days of history to show.", valueName: "n"))
     var days = 28
@@ -54,7 +47,6 @@ struct ExplainCommand: ParsableCommand {
     var user: String
 
     func validate() throws {
-        if tolerance < 0 { throw ValidationError("--tolerance must be 0 or more units") }
         if days < 1 || days > 366 { throw ValidationError("--days must be between 1 and 366") }
         if format != "table" && format != "jsonl" { throw ValidationError("--format must be table or jsonl") }
     }
@@ -79,7 +71,7 @@ struct ExplainCommand: ParsableCommand {
         if profiles == nil {
             logger.notice("without --profiles the limits are the quota defaults and no stored counter is checked: give the nightly run's --profiles to see the same findings and advice")
         }
-        let outcome = try options.runAudit(logger: logger, tolerance: tolerance, snapshotAt: snapshotAt, state: location, includeKeep: true, reviewDays: days, recordsRun: false)
+        let outcome = try options.runAudit(logger: logger, tolerance: judging.tolerance, snapshotAt: judging.snapshotAt, state: location, includeKeep: true, reviewDays: days, recordsRun: false)
         var explanation = UserExplanation(outcome: outcome, user: user, days: days)
         // A name copied from usage.csv keeps the ' that guards it against spreadsheets.
         let unguarded = String(user.dropFirst())

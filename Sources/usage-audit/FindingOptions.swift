@@ -4,19 +4,9 @@ import Logging
 import UsageAudit
 
 /// How findings are judged and what to do with them besides reporting them:
-/// `--tolerance`, `--fail-on` and `--fix-sql`.
+/// `--tolerance` and `--snapshot-at` (`JudgingOptions`), `--fail-on` and `--fix-sql`.
 struct FindingOptions: ParsableArguments {
-    // Unconditional, so that `--tolerance -5` reaches the check below instead of reading
-    // as an unknown flag.
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Units a stored counter may differ from the logs without a finding (requests in flight at snapshot time).",
-        valueName: "units"))
-    var tolerance: Int64 = 0
-
-    @Option(name: .customLong("snapshot-at"), help: ArgumentHelp(
-        "When the stored counters were read, for profiles without snapshot_at: RFC 3339 or 'now'. Default: when a database source (sqlite:, postgres:) is read; for a file, --as-of.",
-        valueName: "time"))
-    var snapshotAt: String?
+    @OptionGroup var judging: JudgingOptions
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
         "Exit with code 1 when a finding at or above this level is found: warning (any finding; in run, any anomaly too), error (wrong counters, unenforced limits), or kinds separated by commas (drift,over_limit_served; run also takes anomaly kinds: spike,near_limit). Off by default.",
@@ -34,7 +24,6 @@ struct FindingOptions: ParsableArguments {
     var fixSQLTable: String?
 
     func validate() throws {
-        if tolerance < 0 { throw ValidationError("--tolerance must be 0 or more units") }
         if fixSQLTable != nil, fixSQL == nil {
             throw ValidationError("--fix-sql-table only applies with --fix-sql FILE")
         }

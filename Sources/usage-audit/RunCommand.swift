@@ -66,7 +66,7 @@ struct RunCommand: ParsableCommand {
         }
         let started = ContinuousClock.now
         // The reports are written while the state commit runs, and put in place once it succeeded.
-        var outcome = try audit.runAudit(logger: logger, tolerance: findings.tolerance, snapshotAt: findings.snapshotAt, state: location, includeKeep: includeKeep, awaitsCommit: false)
+        var outcome = try audit.runAudit(logger: logger, tolerance: findings.judging.tolerance, snapshotAt: findings.judging.snapshotAt, state: location, includeKeep: includeKeep, awaitsCommit: false)
         let leftovers = AtomicFile.removeLeftovers(in: out, where: ReportSet.isReportFile)
         if !leftovers.isEmpty {
             logger.notice("removed \(leftovers.count) temporary report file(s) that killed runs left in \(out): \(leftovers.joined(separator: ", "))")
