@@ -23,13 +23,13 @@ struct W3CLineParser: LineParser {
     mutating func parse(_ line: UnsafeBufferPointer<UInt8>, into record: inout LogRecord) -> LineParseResult {
         let line = W3CLineParser.droppingByteOrderMark(line)
         record.reset(text: line)
+        if let directive = Self.directive(in: line) {
+            readDirective(directive)
+            return .ignored
+        }
         var end = line.count
         while end > 0, line[end - 1] == 0x0D || line[end - 1] == 0x0A { end -= 1 }
         guard line[..<end].contains(where: { !W3CHeader.isSeparator($0) }) else { return .ignored }
-        if line[0] == 0x23 {  // '#'
-            readDirective(UnsafeBufferPointer(rebasing: line[1..<end]))
-            return .ignored
-        }
         guard header.isDefined else { return .malformed("a data line before any #Fields: header") }
         guard header.hasTime, header.hasDate || !directiveDate.isEmpty else {
             return .malformed("the #Fields: header has no date and time fields")
@@ -84,11 +84,15 @@ struct W3CLineParser: LineParser {
     /// Follows the directives among lines an earlier run counted: the `#Fields:` header at
     /// the top of a log that grew since applies to the lines appended to it.
     mutating func pass(over line: UnsafeBufferPointer<UInt8>) {
-        let line = W3CLineParser.droppingByteOrderMark(line)
-        guard line.first == 0x23 else { return }  // '#'
+        if let directive = Self.directive(in: Self.droppingByteOrderMark(line)) { readDirective(directive) }
+    }
+
+    /// The text of a `#` line after its `#`, without its line end; nil for other lines.
+    private static func directive(in line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard line.first == 0x23 else { return nil }  // '#'
         var end = line.count
         while end > 1, line[end - 1] == 0x0D || line[end - 1] == 0x0A { end -= 1 }
-        readDirective(UnsafeBufferPointer(rebasing: line[1..<end]))
+        return UnsafeBufferPointer(rebasing: line[1..<end])
     }
 
     /// `line` without the UTF-8 byte order mark that the first line of a file may carry.
