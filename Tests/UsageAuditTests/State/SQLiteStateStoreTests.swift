@@ -253,14 +253,22 @@ struct SQLiteStateStoreTests {
         #expect(read.first { $0.user.utf8.elementsEqual(precomposed.user.utf8) }?.start == 7200)
     }
 
-    @Test("a damaged packed row makes the store unavailable, naming the row")
-    func damagedSlots() throws {
-        let folder = try TemporaryFolder("state")
+    /// A store in `folder` with one run committed, then damaged by `damage` (SQL run on it).
+    private func damagedStore(in folder: TemporaryFolder, _ damage: String) throws -> SQLiteStateStore {
         let path = folder.file("s.sqlite")
         let store = try SQLiteStateStore(path: path)
         _ = try store.open(timeZoneName: "UTC")
         try store.commit(update(inputs: [input("access.log", length: 50)]))
-        try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE audit_hourly_usage SET slots = x'FF'") }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: damage) }
+        try queue.close()
+        return store
+    }
+
+    @Test("a damaged packed row makes the store unavailable, naming the row")
+    func damagedSlots() throws {
+        let folder = try TemporaryFolder("state")
+        let store = try damagedStore(in: folder, "UPDATE audit_hourly_usage SET slots = x'FF'")
         #expect {
             _ = try store.history(from: LocalDay(number: 0))
         } throws: { error in
@@ -272,15 +280,9 @@ struct SQLiteStateStoreTests {
     @Test("a damaged row of the inputs' records makes the store unavailable, not a crash")
     func damagedInputRow() throws {
         let folder = try TemporaryFolder("state")
-        let path = folder.file("s.sqlite")
-        let store = try SQLiteStateStore(path: path)
-        _ = try store.open(timeZoneName: "UTC")
-        try store.commit(update(inputs: [input("access.log", length: 50)]))
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { try $0.execute(sql: "UPDATE audit_inputs SET first_time = 'x'") }
-        try queue.close()
+        let store = try damagedStore(in: folder, "UPDATE audit_inputs SET first_time = 'x'")
         do {
-            _ = try SQLiteStateStore(path: path).open(timeZoneName: "UTC")
+            _ = try SQLiteStateStore(path: store.path).open(timeZoneName: "UTC")
             Issue.record("a damaged row was read")
         } catch {
             guard case .unavailable(_, let reason) = error else {
