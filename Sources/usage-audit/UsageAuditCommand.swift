@@ -24,25 +24,16 @@ struct UsageAuditCommand: ParsableCommand {
 
     static func main() {
         signal(SIGPIPE, SIG_IGN)
-        if let topic = unknownHelpTopic(in: Array(CommandLine.arguments.dropFirst())) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let topic = unknownHelpTopic(in: arguments) {
             // The parser's own `help` shows the overview for any unknown name and exits 0.
-            StandardError.shared.write("""
-                Error: 'help \(topic)': there is no subcommand '\(topic)'. Subcommands: \(subcommandNames.joined(separator: ", ")).
-                  See 'usage-audit --help'.
-
-                """)
-            Foundation.exit(ExitStatus.usage)
+            failUsage("'help \(topic)': there is no subcommand '\(topic)'. Subcommands: \(subcommandNames.joined(separator: ", ")).", see: "usage-audit --help")
         }
-        if let name = unknownSubcommand(in: Array(CommandLine.arguments.dropFirst())) {
+        if let name = unknownSubcommand(in: arguments) {
             // The parser would name the first option it cannot place instead
             // (`usage-audit cont --config c.toml`: "Unknown option '--config'").
             let hint = Spelling.nearest(to: name, among: subcommandNames).map { " Did you mean '\($0)'?" } ?? ""
-            StandardError.shared.write("""
-                Error: there is no subcommand '\(name)'.\(hint) Subcommands: \(subcommandNames.joined(separator: ", ")).
-                  See 'usage-audit --help'.
-
-                """)
-            Foundation.exit(ExitStatus.usage)
+            failUsage("there is no subcommand '\(name)'.\(hint) Subcommands: \(subcommandNames.joined(separator: ", ")).", see: "usage-audit --help")
         }
         do {
             var command = try parseAsRoot()
@@ -52,14 +43,9 @@ struct UsageAuditCommand: ParsableCommand {
             Foundation.exit(failure.exitCode)
         } catch {
             let code = exitCode(for: error)
-            if code == .validationFailure, let unknown = unknownOption(in: Array(CommandLine.arguments.dropFirst())) {
+            if code == .validationFailure, let unknown = unknownOption(in: arguments) {
                 let hint = unknown.nearest.map { " Did you mean '\($0)'?" } ?? ""
-                StandardError.shared.write("""
-                    Error: Unknown option '\(unknown.option)'.\(hint)
-                      See 'usage-audit \(CommandLine.arguments[1]) --help'.
-
-                    """)
-                Foundation.exit(ExitStatus.usage)
+                failUsage("Unknown option '\(unknown.option)'.\(hint)", see: "usage-audit \(arguments[0]) --help")
             }
             if code == .validationFailure {
                 StandardError.shared.write(fullMessage(for: error) + "\n")
@@ -67,6 +53,12 @@ struct UsageAuditCommand: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// Says `message` on stderr, in the parser's shape, and exits with the usage status.
+    private static func failUsage(_ message: String, see help: String) -> Never {
+        StandardError.shared.write("Error: \(message)\n  See '\(help)'.\n")
+        Foundation.exit(ExitStatus.usage)
     }
 
     /// The name after `help` that names no subcommand (`usage-audit help nope`), if any.

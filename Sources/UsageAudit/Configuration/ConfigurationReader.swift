@@ -74,7 +74,7 @@ enum ConfigurationReader {
         }
         if let zone = try timeZone(&log, key: "timezone") { settings.timeZone = zone }
         if var json = try log.table("json") {
-            let format = LogFormats.canonicalName(settings.format.trimmingCharacters())
+            let format = LogFormats.canonicalName(settings.format)
             // A misspelt name is reported with its suggestion when the format is made.
             guard format == "json" || LogFormats.isName(format) && !LogFormats.names.contains(format) else {
                 throw log.invalid("json", "the [log.json] field mapping applies only to format = \"json\"; the log format is \"\(settings.format)\": remove [log.json] or set format = \"json\"")

@@ -3,16 +3,17 @@ public enum LogFormats {
     /// The format `settings` describe: `json`, `w3c`, a template preset, or an nginx /
     /// Apache format string.
     public static func make(_ settings: LogSettings) throws(FormatError) -> any LogFormat {
-        switch canonicalName(settings.format) {
+        let format = canonicalName(settings.format)
+        switch format {
         case "json":
             return try JSONLogFormat(mapping: settings.jsonMapping)
         case "w3c":
             return W3CLogFormat()
         default:
             do {
-                return try TemplateLogFormat(canonicalName(settings.format))
-            } catch .unknownPreset(let name, let known) {
-                throw .unknownPreset(name, known: known + ["json", "w3c"])
+                return try TemplateLogFormat(format)
+            } catch .unknownPreset(let name, _) {
+                throw .unknownPreset(name, known: names)
             }
         }
     }
