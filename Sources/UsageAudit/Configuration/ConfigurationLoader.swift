@@ -5,19 +5,39 @@ import TOMLKit
 public enum ConfigurationLoader {
     /// Loads the configuration at `path`; relative paths inside it are resolved against its folder.
     public static func load(path: String) throws(ConfigurationError) -> AuditConfiguration {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let reason = !exists ? "no such file"
-                : isDirectory.boolValue ? "it is a folder: name the TOML file in it (e.g. \((path as NSString).appendingPathComponent("config.toml")))"
-                : "it is not readable UTF-8 text"
-            throw .unreadable(path: path, reason: reason)
-        }
-        let directory = (path as NSString).deletingLastPathComponent
+        let text = try readText(path: path)
+        let directory = PathFolder.of(path)
         return try parse(text: text, path: path, baseDirectory: directory.isEmpty ? "." : directory)
+    }
+
+    /// The file's text: UTF-8 with no NUL byte (TOML allows none, and the parser would stop
+    /// at one, dropping the rest of the file without a word). A pipe (`<(…)`) reads too.
+    private static func readText(path: String) throws(ConfigurationError) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(path: path, reason: "no such file")
+        }
+        if isDirectory.boolValue {
+            throw .unreadable(path: path, reason: "it is a folder: name the TOML file in it (e.g. \((path as NSString).appendingPathComponent("config.toml")))")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, reason: "permission denied: the user running usage-audit must be able to read it")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw .unreadable(path: path, reason: "reading it failed (\(error.localizedDescription))")
+        }
+        if let nul = data.firstIndex(of: 0) {
+            let line = data[..<nul].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            throw .unreadable(path: path, reason: "line \(line) holds a NUL byte, which no TOML text has (a file saved as UTF-16, or a binary file): save it as UTF-8 text")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .unreadable(path: path, reason: "it is not UTF-8 text: save it as UTF-8")
+        }
+        return text
     }
 
     /// Parses configuration text; `path` is only used in messages.

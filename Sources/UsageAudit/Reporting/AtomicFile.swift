@@ -34,7 +34,7 @@ public enum AtomicFile {
     public static func stage(to path: String, _ body: (inout ReportOutput) -> Void) throws(ReportError) -> StagedFile {
         let (target, writesInto) = destination(of: path)
         let name = (target as NSString).lastPathComponent
-        let directory = writesInto ? NSTemporaryDirectory() : (target as NSString).deletingLastPathComponent
+        let directory = writesInto ? NSTemporaryDirectory() : PathFolder.of(target)
         // One temporary file per staged file: two reports may resolve to the same target
         // (two links to /dev/null), and each keeps its own until published. A name taken by
         // a file gets a serial; taken by anything else, staging fails.

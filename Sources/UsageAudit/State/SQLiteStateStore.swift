@@ -16,7 +16,7 @@ public final class SQLiteStateStore: StateStore {
     /// Opens (creating if missing) the store at `path`.
     public init(path: String) throws(StateError) {
         self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathFolder.of(path)
         do {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         } catch {
