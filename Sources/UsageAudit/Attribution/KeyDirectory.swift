@@ -16,7 +16,10 @@ public struct KeyDirectory: Sendable {
         }
         var directory = KeyDirectory()
         var sawHeader = false
-        var scanner = CSVScanner(bytes: Array(data), position: 0, separator: UInt8(ascii: ","))
+        let bytes = Array(data)
+        // Excel's "CSV UTF-8" starts the file with a byte order mark, which is no part of the first key.
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var scanner = CSVScanner(bytes: bytes, position: start, separator: UInt8(ascii: ","))
         while let (rawCells, line) = try nextRecord(of: &scanner, path: path, configurationKey: configurationKey) {
             let cells = rawCells.map { $0.trimmingCharacters() }
             if cells.allSatisfy(\.isEmpty) || cells[0].hasPrefix("#") { continue }
@@ -31,8 +34,9 @@ public struct KeyDirectory: Sendable {
                 }
             }
             guard cells.count == 2, !cells[0].isEmpty, !cells[1].isEmpty else {
+                let found = cells.count == 2 ? "an empty cell" : "\(cells.count) cells"
                 throw .badReferencedFile(key: configurationKey, path: path,
-                                         reason: "line \(line) is not 'key,user' (two non-empty cells)")
+                                         reason: "line \(line) has \(found); each line is 'key,user' (two non-empty cells, no other columns)")
             }
             if let previous = directory.users[cells[0]], previous != cells[1] {
                 throw .badReferencedFile(key: configurationKey, path: path,
@@ -55,7 +59,11 @@ public struct KeyDirectory: Sendable {
         do {
             return try scanner.nextRecord(name: path)
         } catch {
-            throw .badReferencedFile(key: configurationKey, path: path, reason: error.description)
+            // The scanner's error names the file and line as a profile source would; say it as a keys file.
+            guard case .malformed(let origin, let reason) = error else {
+                throw .badReferencedFile(key: configurationKey, path: path, reason: error.description)
+            }
+            throw .badReferencedFile(key: configurationKey, path: path, reason: "\(origin): \(reason)")
         }
     }
 }

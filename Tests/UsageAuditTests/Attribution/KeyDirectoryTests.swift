@@ -20,6 +20,18 @@ struct KeyDirectoryTests {
         }
     }
 
+    /// The reason of the `badReferencedFile` error loading `text` gives, recorded as an issue
+    /// when it gives another or none.
+    private func refusal(_ text: String) throws -> String {
+        let error = try loadError(text)
+        guard case .badReferencedFile(let key, _, let reason)? = error else {
+            Issue.record("expected badReferencedFile, got \(String(describing: error))")
+            return ""
+        }
+        #expect(key == "identity.keys")
+        return reason
+    }
+
     @Test("a file with a key,user header")
     func withHeader() throws {
         let directory = try load("key,user\nK1,alice\nK2,bob\n")
@@ -123,5 +135,29 @@ struct KeyDirectoryTests {
     func unicode() throws {
         let directory = try load("key,user\nклюк,Zoë\n")
         #expect(directory.users == ["клюк": "Zoë"])
+    }
+
+    @Test("a byte order mark (Excel's CSV UTF-8) is no part of the first key or header",
+          arguments: ["\u{FEFF}K1,alice\nK2,bob\n", "\u{FEFF}key,user\nK1,alice\nK2,bob\n"])
+    func byteOrderMark(text: String) throws {
+        #expect(try load(text).users == ["K1": "alice", "K2": "bob"])
+    }
+
+    @Test("a byte order mark does not hide a swapped header")
+    func byteOrderMarkBeforeSwappedHeader() throws {
+        let reason = try refusal("\u{FEFF}user,key\nalice,K1\n")
+        #expect(reason.contains("the columns are the other way round"), "\(reason)")
+    }
+
+    @Test("an unclosed quote is named as the keys file's line, not as a profile source")
+    func unclosedQuote() throws {
+        let reason = try refusal("key,user\n\"K1,alice\n")
+        #expect(!reason.contains("profiles") && reason.contains("keys.csv:2") && reason.contains("never closed"), "\(reason)")
+    }
+
+    @Test("a line of three cells says how many it has")
+    func threeCells() throws {
+        let reason = try refusal("key,user,extra\nK1,alice,x\n")
+        #expect(reason.contains("line 1 has 3 cells") && reason.contains("no other columns"), "\(reason)")
     }
 }
