@@ -352,20 +352,6 @@ public struct InputCounter {
             rejected = isRejection
         }
         let scope = classifier.scope(of: record)
-        var units: Int64 = 0
-        if consumed {
-            let cost = classifier.cost(of: record, scope: scope)
-            units = cost.units
-            let bit: UInt64 = scope < 64 ? 1 << UInt64(scope) : 0
-            switch cost {
-            case .constant: break
-            case .field: statistics.scopesWithCostField |= bit
-            case .absent: statistics.scopesWithoutCostField |= bit
-            case .unreadable:
-                statistics.unreadableCosts += 1
-                statistics.scopesWithCostField |= bit
-            }
-        }
         let day = auditCalendar.localDay(containing: time)
         let user = identity.resolve(record) { resolution, user -> Int32? in
             switch resolution {
@@ -380,6 +366,21 @@ public struct InputCounter {
             return usage.userID(of: user)
         }
         guard let user else { return nil }
+        // Costs are read for the requests counted only: an unattributed one costs nothing.
+        var units: Int64 = 0
+        if consumed {
+            let cost = classifier.cost(of: record, scope: scope)
+            units = cost.units
+            let bit: UInt64 = scope < 64 ? 1 << UInt64(scope) : 0
+            switch cost {
+            case .constant: break
+            case .field: statistics.scopesWithCostField |= bit
+            case .absent: statistics.scopesWithoutCostField |= bit
+            case .unreadable:
+                statistics.unreadableCosts += 1
+                statistics.scopesWithCostField |= bit
+            }
+        }
         if day != lastFreshDay {
             lastFreshDay = day
             freshDays.insert(day)
