@@ -41,6 +41,7 @@ public final class PathRegex {
 
     /// Why `pattern` does not compile, or nil when it does.
     public static func problem(compiling pattern: String) -> String? {
+        if let escape = unsupportedEscape(in: pattern) { return escape }
         var compiled = regex_t()
         let status = regcomp(&compiled, pattern, REG_EXTENDED | REG_NOSUB)
         defer { if status == 0 { regfree(&compiled) } }
@@ -48,5 +49,38 @@ public final class PathRegex {
         var message = [CChar](repeating: 0, count: 256)
         regerror(status, &compiled, &message, message.count)
         return String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Letters glibc reads after a backslash outside a bracket expression (`\w \W \s \S \b
+    /// \B`); `\<`, `\>` and escaped punctuation are no letters.
+    private static let supportedLetterEscapes: Set<Character> = ["w", "W", "s", "S", "b", "B"]
+
+    /// A Perl-style escape that POSIX does not have (`\d` matches the letter `d` there, so
+    /// `^/v\d+/` matches no path at all), named with what to write instead; nil when none.
+    static func unsupportedEscape(in pattern: String) -> String? {
+        var inBrackets = false
+        var bracketStart = false
+        var iterator = pattern.makeIterator()
+        while let character = iterator.next() {
+            if inBrackets {
+                // A `]` right after `[` or `[^` is a member, not the end.
+                if character == "]", !bracketStart { inBrackets = false }
+                bracketStart = bracketStart && character == "^"
+                continue
+            }
+            if character == "[" {
+                inBrackets = true
+                bracketStart = true
+            } else if character == "\\", let next = iterator.next(), next.isLetter, !supportedLetterEscapes.contains(next) {
+                let instead: String
+                switch next {
+                case "d": instead = "use [0-9]"
+                case "D": instead = "use [^0-9]"
+                default: instead = "write the character itself, or a bracket expression such as [[:space:]]"
+                }
+                return "\\\(next) is no escape in POSIX regular expressions (it matches the letter \(next)): \(instead)"
+            }
+        }
+        return nil
     }
 }

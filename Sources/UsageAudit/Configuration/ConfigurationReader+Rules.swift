@@ -59,7 +59,7 @@ extension ConfigurationReader {
             default: text = nil
             }
             guard let text, let date = parseDate(text) else {
-                throw quota.invalid("anchor", "must be a date such as 2026-01-01 (the first day of the first window)")
+                throw quota.invalid("anchor", "must be a date such as 2026-01-01 (the first day of the first window, in the configured timezone; no time of day)")
             }
             anchor = LocalDay(date)
         }
@@ -102,7 +102,12 @@ extension ConfigurationReader {
 
     /// Reads the `YYYY-MM-DD` at the start of a TOML date.
     static func parseDate(_ text: String) -> CivilDate? {
-        let digits = text.split(whereSeparator: { !$0.isNumber }).prefix(3).compactMap { Int($0) }
+        // YYYY-MM-DD and nothing else: a time or offset after it would be dropped unseen.
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) })
+        else { return nil }
+        let digits = text.split(separator: "-").compactMap { Int($0) }
         guard digits.count == 3 else { return nil }
         let date = CivilDate(year: digits[0], month: digits[1], day: digits[2])
         return date.isValid ? date : nil

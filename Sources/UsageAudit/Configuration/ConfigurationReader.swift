@@ -121,16 +121,30 @@ enum ConfigurationReader {
         var settings = CountSettings()
         if let paths = try count.strings("paths") {
             for path in paths { try checkPrefix(path, in: count) }
+            guard !paths.isEmpty else {
+                throw count.invalid("paths", "an empty list meters no path; leave paths out to meter every path, or list prefixes, e.g. [\"/api/\"]")
+            }
             settings.paths = paths.map(RequestPath.normalized(prefix:))
         }
         if let value = count.value("exclude_status") {
             settings.excludeStatus = try statusPatterns(value, key: "exclude_status", in: count)
         }
         if let value = count.value("status") {
-            settings.status = try statusPatterns(value, key: "status", in: count)
-            if settings.status?.isEmpty == true {
+            let allowed = try statusPatterns(value, key: "status", in: count)
+            if allowed.isEmpty {
                 throw count.invalid("status", "an empty allow-list lets no status consume quota; leave status out to let every status count, or list them, e.g. [\"2xx\", 304]")
             }
+            settings.status = allowed
+            // A code the allow-list names outright that the exclusions would take back.
+            let named = allowed.compactMap { pattern -> Int? in
+                guard case .code(let code) = pattern else { return nil }
+                return settings.excludeStatus.contains { $0.matches(code) } ? code : nil
+            }
+            if let code = named.first, count.value("exclude_status") != nil {
+                throw count.invalid("status", "lists \(code), which exclude_status also lists (an excluded status consumes nothing): remove \(code) from one of them")
+            }
+            // The default exclusion of 429 gives way to an allow-list that names 429.
+            settings.excludeStatus.removeAll { pattern in named.contains { pattern.matches($0) } }
         }
         try count.rejectUnknownKeys()
         return settings

@@ -191,6 +191,13 @@ struct ConfigurationErrorTests {
         ("[count]\npaths = [\"api/\"]", "count.paths", 2),
         ("[count]\npaths = [\"/api/*\"]", "count.paths", 2),
         ("[count]\nstatus = []", "count.status", 2),
+        ("[count]\npaths = []", "count.paths", 2),
+        // A code in both lists: the exclusion would silently win.
+        ("[count]\nexclude_status = [429, 404]\nstatus = [\"2xx\", 404]", "count.status", 3),
+        // A PCRE class POSIX reads as a letter: the scope would match nothing.
+        ("[[scope]]\nname = \"a\"\nregex = '^/api/v\\d+/'", "scope[0].regex", 3),
+        ("[[quota]]\nperiod = \"7d\"\nanchor = 2026-11-15T23:30:00Z", "quota[0].anchor", 3),
+        ("[[quota]]\nperiod = \"7d\"\nanchor = \"2026-11-15 00:00\"", "quota[0].anchor", 3),
         ("[identity]\nfrom = []", "identity.from", 2),
         ("[[scope]]\nname = \"a\"\npaths = [\"/a/*.png\"]", "scope[0].paths", 3),
         // A scope an earlier one shadows: '/api/' takes every /api/v1/geocode request first.

@@ -130,6 +130,25 @@ struct ConfigurationLoaderTests {
         #expect(!configuration.count.consumes(status: 429))
     }
 
+    @Test("an allow-list that names 429 lifts the default exclusion of 429; a class does not")
+    func allowListNaming429() throws {
+        let named = try ConfigurationLoader.parse(text: "[count]\nstatus = [\"2xx\", 429]")
+        #expect(named.count.consumes(status: 429))
+        #expect(named.count.consumes(status: 200))
+        #expect(!named.count.consumes(status: 404))
+        let byClass = try ConfigurationLoader.parse(text: "[count]\nstatus = [\"2xx\", \"4xx\"]")
+        #expect(!byClass.count.consumes(status: 429))
+        #expect(byClass.count.consumes(status: 404))
+    }
+
+    @Test("a regex may use glibc's \\w \\s \\b and escaped punctuation; a backslash in brackets is a member")
+    func supportedRegexEscapes() throws {
+        for regex in [#"^/api/\w+/\.json$"#, #"\bgeo\B"#, #"^/v[\d]/"#, #"^/a[]\d]"#] {
+            let configuration = try ConfigurationLoader.parse(text: "[[scope]]\nname = \"a\"\nregex = '\(regex)'")
+            #expect(configuration.scopes.first?.regex == regex)
+        }
+    }
+
     @Test("[[scope]] reads regex, methods (upper-cased) and defaults cost to 1")
     func scopeDetails() throws {
         let configuration = try ConfigurationLoader.parse(text: """
@@ -223,10 +242,28 @@ struct ConfigurationLoaderTests {
     @Test("load(path:) of a file that is not UTF-8 is unreadable")
     func loadBinaryFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString).toml").path
-        _ = FileManager.default.createFile(atPath: path, contents: Data([0x74, 0x3D, 0xFF, 0xFE, 0x00, 0xC3]))
+        _ = FileManager.default.createFile(atPath: path, contents: Data([0x74, 0x3D, 0xFF, 0xFE, 0x20, 0xC3]))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: ConfigurationError.unreadable(path: path, reason: "it is not readable UTF-8 text")) {
+        #expect(throws: ConfigurationError.unreadable(path: path, reason: "it is not UTF-8 text: save it as UTF-8")) {
             try ConfigurationLoader.load(path: path)
+        }
+    }
+
+    @Test("load(path:) of a file with a NUL names its line instead of reading up to it (the keys after it were dropped)",
+          arguments: [("timezone = \"UTC\"\n# \u{0}\nbogus = 1\n", 2), ("\u{0}\u{0}", 1)])
+    func loadFileWithNUL(text: String, line: Int) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString).toml").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try ConfigurationLoader.load(path: path)
+            Issue.record("a NUL byte was read past")
+        } catch {
+            guard case .unreadable(_, let reason) = error else {
+                Issue.record("expected unreadable, got \(error)")
+                return
+            }
+            #expect(reason.hasPrefix("line \(line) holds a NUL byte") && reason.contains("UTF-8"), "\(reason)")
         }
     }
 
