@@ -197,6 +197,19 @@ struct ExitCodeTests {
         #expect(!summary.contains("already_counted"), "\(summary)")
     }
 
+    @Test("one-letter file names in the working folder (Foundation's folder arithmetic trapped: exit 132)")
+    func oneLetterNames() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        try fixture.folder.write(fixture.text("config.toml") ?? "", to: "c")
+        let count = try fixture.run(["count", "--config", "c", "-o", "x", "a.log"])
+        #expect(count.exitCode == 0 && !count.terminatedBySignal, "\(count.summary)")
+        #expect(fixture.text("x")?.hasPrefix("user,scope,period") == true)
+        let run = try fixture.run(["run", "--config", "c", "--state", "s", "--out", "o", "a.log"])
+        #expect(run.exitCode == 0 && !run.terminatedBySignal, "\(run.summary)")
+        #expect(FileManager.default.fileExists(atPath: fixture.folder.file("s").path))
+    }
+
     @Test("a clean run is exit 0 with nothing but data on stdout")
     func cleanRun() throws {
         let fixture = try CommandLineFixture()
@@ -223,13 +236,16 @@ struct ExitCodeTests {
         let lines = values.enumerated().map { number, value in
             "1.1.1.1 - u1 [20/Nov/2026:10:00:0\(number) +0000] \"GET /iso HTTP/1.1\" 200 \(value)\n"
         }
-        try fixture.folder.write(lines.joined(), to: "cost.log")
+        // An unattributed request is not counted, so its cost is never read.
+        let anonymous = "1.1.1.1 - - [20/Nov/2026:10:00:09 +0000] \"GET /iso HTTP/1.1\" 200 2.5\n"
+        try fixture.folder.write(lines.joined() + anonymous, to: "cost.log")
         let run = try fixture.run(["run", "--config", "cost.toml", "--no-state", "--out", "out", "cost.log"])
         #expect(run.exitCode == 0, "\(run.summary)")
         #expect(run.stderr.contains("warning: 4 requests had a cost (field:upstream_http_x_units) that is not a whole number"), "\(run.stderr)")
         let summary = try JSONFile.object(Data((fixture.text("out/summary.json") ?? "").utf8), name: "summary.json")
         let input = try JSONFile.objects(summary, "inputs").first
         #expect(input?["unreadable_costs"] as? Int == 4 && input?["units"] as? Int == 5, "\(String(describing: input))")
+        #expect(input?["unattributed"] as? Int == 1, "\(String(describing: input))")
         let clean = try fixture.run(["run", "--config", "config.toml", "--no-state", "--out", "clean", "a.log"])
         #expect(!clean.stderr.contains("not a whole number"), "\(clean.stderr)")
         #expect(!run.stderr.contains("had its cost field"), "some requests had it: \(run.stderr)")
