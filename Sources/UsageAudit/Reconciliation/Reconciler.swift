@@ -66,8 +66,10 @@ public struct Reconciler: Sendable {
                 continue
             }
             if let counter = context.counterFinding(for: profile, bucket: bucket) { findings.append(counter) }
-            // Stores that repeat the lifetime total on every period's row are checked once.
-            if profile.total != nil, totalsChecked.insert(profile.user + "\u{0}" + profile.scope).inserted,
+            // Stores that repeat the lifetime total on every period's row are checked once; a
+            // row whose total differs (or was read at another moment) is checked too.
+            if let total = profile.total,
+               totalsChecked.insert("\(profile.user)\u{0}\(profile.scope)\u{0}\(total)\u{0}\(profile.snapshotAt ?? .min)").inserted,
                let total = context.totalFinding(for: profile, bucket: bucket) {
                 findings.append(total)
             }

@@ -239,6 +239,21 @@ extension ReconciliationTests {
             #expect(fixture.kinds(of: "lee") == ["total_regression:total"])
         }
 
+        @Test("rows of one user and scope with different totals are each checked, in either order",
+              arguments: [false, true])
+        func differingTotalsInEitherOrder(regressedFirst: Bool) {
+            var fixture = ReconciliationFixture(quotas: [
+                QuotaRule(scope: "all", period: .day, defaultLimit: -1),
+                QuotaRule(scope: "all", period: .week, defaultLimit: -1),
+            ])
+            fixture.use("lee", on: today, units: 60)
+            let rows: [(Period, Int64)] = [(.day, 60), (.week, 5)]
+            for (period, total) in regressedFirst ? rows.reversed() : rows {
+                fixture.store("lee", period: period, used: 60, total: total)
+            }
+            #expect(fixture.kinds(of: "lee") == ["total_regression:total"])
+        }
+
         @Test("a snapshot read mid-day: use after it may or may not be counted, without hourly data")
         func snapshotWithinTheDay() throws {
             var fixture = ReconciliationFixture()
