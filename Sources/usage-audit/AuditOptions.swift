@@ -111,6 +111,7 @@ struct AuditOptions: ParsableArguments {
             warnAboutDistantMoment(in: outcome, logger: logger)
             var named = outcome
             named.profileLayout = stored.layout
+            named.profileTable = stored.table
             return named
         } catch {
             throw CommandFailure(error)
@@ -122,8 +123,8 @@ struct AuditOptions: ParsableArguments {
     /// (else the audit moment decides, in the reconciler).
     private func loadProfiles(
         configuration: AuditConfiguration, snapshotAt: Int64?, logger: Logger
-    ) throws(AuditError) -> (profiles: [StoredProfile], layout: String?) {
-        guard let profiles else { return ([], nil) }
+    ) throws(AuditError) -> (profiles: [StoredProfile], layout: String?, table: String?) {
+        guard let profiles else { return ([], nil, nil) }
         let context = ProfileReadContext(
             timeZone: configuration.timeZone, quotaPeriods: configuration.quotas.map { ($0.scope, $0.period) })
         let readAt = Int64(Date().timeIntervalSince1970)
@@ -140,7 +141,7 @@ struct AuditOptions: ParsableArguments {
             logger.warning("--profiles \(ConnectionString.masked(profiles)) holds no stored counter: an empty export audits nothing (missing_profile needs some profiles)")
         }
         warnAboutRepeatedCounters(in: loaded.profiles, logger: logger)
-        guard let moment = snapshotAt ?? (loaded.isReadLive ? readAt : nil) else { return (loaded.profiles, loaded.layout) }
-        return (loaded.profiles.snapshotted(at: moment), loaded.layout)
+        guard let moment = snapshotAt ?? (loaded.isReadLive ? readAt : nil) else { return (loaded.profiles, loaded.layout, loaded.table) }
+        return (loaded.profiles.snapshotted(at: moment), loaded.layout, loaded.table)
     }
 }

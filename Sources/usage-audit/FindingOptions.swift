@@ -19,7 +19,7 @@ struct FindingOptions: ParsableArguments {
     var fixSQL: String?
 
     @Option(name: .customLong("fix-sql-table"), help: ArgumentHelp(
-        "The table --fix-sql updates: whg:TABLE (the gazetteer's profile table, user names from auth_user) or long:TABLE. Default: whg:api_userapiprofile for profiles in the whg layout, else long:profiles.",
+        "The table --fix-sql updates: whg:TABLE (the gazetteer's profile table, user names from auth_user) or long:TABLE. Default: whg:api_userapiprofile for profiles in the whg layout, else the table --profiles read (sqlite:, postgres:), else long:profiles.",
         valueName: "layout:table"))
     var fixSQLTable: String?
 
@@ -46,23 +46,24 @@ struct FindingOptions: ParsableArguments {
         }
     }
 
-    /// The table shape to write for profiles read in `profileLayout`: `--fix-sql-table`,
-    /// else the gazetteer's table for `whg` profiles, else a long-layout table.
-    func fixSQLLayout(profileLayout: String?) -> FixSQLLayout {
+    /// The table shape to write for profiles read in `profileLayout` from `profileTable`:
+    /// `--fix-sql-table`, else `FixSQLLayout.defaulted`.
+    func fixSQLLayout(profileLayout: String?, profileTable: String?) -> FixSQLLayout {
         if let fixSQLTable, let layout = Self.layout(fixSQLTable) { return layout }
-        return profileLayout == "whg" ? .whg() : .long()
+        return FixSQLLayout.defaulted(layoutName: profileLayout, table: profileTable)
     }
 
     /// Writes the `--fix-sql` script, if asked for. Profiles of a layout that has no such
     /// table (carto, waldur, smart-ratelimit) get the long layout's, with a warning.
     func writeFixSQL(for outcome: AuditOutcome, logger: Logger) throws(CommandFailure) {
         guard let fixSQL else { return }
-        let layout = fixSQLLayout(profileLayout: outcome.profileLayout)
+        let layout = fixSQLLayout(profileLayout: outcome.profileLayout, profileTable: outcome.profileTable)
         if fixSQLTable == nil, let read = outcome.profileLayout, read != "long", read != "whg" {
             logger.warning("--fix-sql wrote UPDATE statements for a long-layout table \"\(layout.table)\" (user, scope, period, used), but the profiles were read in the \(read) layout, whose store keeps its counters otherwise: adapt them to your schema, or give --fix-sql-table long:TABLE for a table of that shape")
         }
         let calendar = ZonedCalendar(timeZone: outcome.configuration.timeZone)
-        let script = CounterFixSQL(layout: layout).script(for: outcome.findings, asOf: outcome.asOf, calendar: calendar)
+        let script = CounterFixSQL(layout: layout, profiles: outcome.profiles).script(
+            for: outcome.findings, asOf: outcome.asOf, calendar: calendar)
         do {
             try AtomicFile.write(script, to: fixSQL)
         } catch {

@@ -21,6 +21,8 @@ public struct AuditOutcome: Sendable {
     public var window = ReportWindow(asOfDay: LocalDay(number: 0), touchedDays: [])
     /// The layout the stored profiles were read with (`long`, `whg`, …), nil without them.
     public var profileLayout: String?
+    /// The database table the profiles were read from, nil for a file (`LoadedProfiles.table`).
+    public var profileTable: String?
     /// `anomalies.csv` rows, sorted.
     public var anomalies: [Anomaly] = []
     /// `recommendations.csv` rows, sorted.

@@ -11,12 +11,19 @@ public struct LoadedProfiles: Sendable {
     /// Whether the source is a database read just now (`sqlite:`, `postgres:`) rather than
     /// a file exported at some earlier time: its counters hold what they held at the read.
     public var isReadLive: Bool
+    /// The database table read (`?table=`), nil for a file: the table `--fix-sql` and the
+    /// recommendations' SQL update unless told otherwise.
+    public var table: String?
 
-    public init(profiles: [StoredProfile], layout: String?, misspelling: (column: String, meant: String)? = nil, isReadLive: Bool = false) {
+    public init(
+        profiles: [StoredProfile], layout: String?, misspelling: (column: String, meant: String)? = nil, isReadLive: Bool = false,
+        table: String? = nil
+    ) {
         self.profiles = profiles
         self.layout = layout
         self.misspelling = misspelling
         self.isReadLive = isReadLive
+        self.table = table
     }
 }
 

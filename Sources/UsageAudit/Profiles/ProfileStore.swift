@@ -58,9 +58,14 @@ public enum ProfileStore {
         let table = try read(parsed)
         let layout = try layout(of: table, layoutName: parsed.layoutName, source: parsed.description)
         let isReadLive = if case .file = parsed.location { false } else { true }
+        let tableName: String? = switch parsed.location {
+        case .file: nil
+        case .sqlite(_, let name): name
+        case .postgres(let source): source.table
+        }
         return LoadedProfiles(
             profiles: try layout?.profiles(from: table.rows, context: context) ?? [], layout: layout?.name,
-            misspelling: layout?.misspelledColumn(in: table.columns), isReadLive: isReadLive)
+            misspelling: layout?.misspelledColumn(in: table.columns), isReadLive: isReadLive, table: tableName)
     }
 
     /// Translates the records of `table` with the layout named `layoutName`, or with the

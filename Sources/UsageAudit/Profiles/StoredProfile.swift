@@ -24,11 +24,13 @@ public struct StoredProfile: Hashable, Sendable {
     public var periodStart: LocalDay?
     /// Where the profile came from, for evidence: `profiles.csv:12`, `table api_profiles row 7`.
     public var origin: String
+    /// The row's own spelling of its key cells (long layout), for `--fix-sql`.
+    public var rowKey: StoredRowKey?
 
     public init(
         user: String, scope: String, period: Period, limit: StoredLimit = .useDefault,
         used: Int64? = nil, total: Int64? = nil, hard: Bool? = nil, blockPrice: Double? = nil,
-        snapshotAt: Int64? = nil, periodStart: LocalDay? = nil, origin: String = ""
+        snapshotAt: Int64? = nil, periodStart: LocalDay? = nil, origin: String = "", rowKey: StoredRowKey? = nil
     ) {
         self.user = user
         self.scope = scope
@@ -41,5 +43,6 @@ public struct StoredProfile: Hashable, Sendable {
         self.snapshotAt = snapshotAt
         self.periodStart = periodStart
         self.origin = origin
+        self.rowKey = rowKey
     }
 }

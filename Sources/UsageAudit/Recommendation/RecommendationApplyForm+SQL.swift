@@ -54,7 +54,10 @@ extension RecommendationApplyForm {
     ) -> [String]? {
         guard let recommended = recommendation.recommendedLimit, recommended > 0 else { return nil }
         guard let user = CounterFixSQL.literal(recommendation.user), let scope = CounterFixSQL.literal(recommendation.scope),
-              let period = CounterFixSQL.literal(recommendation.period.name)
+              // The store's own spelling of the period (`Day`, `30`), which its rows match.
+              let period = CounterFixSQL.literal(
+                limits.profile(user: recommendation.user, scope: recommendation.scope, period: recommendation.period)?
+                    .rowKey?.period ?? recommendation.period.name)
         else {
             notes.append(note(recommendation, "the user or scope name holds control characters; change it by hand"))
             return nil

@@ -12,11 +12,34 @@
 /// its default `standard_conforming_strings = on`) read it, so a backslash is an ordinary
 /// character. User names come from untrusted logs: a name holding a control character
 /// (a line break could end a comment) gets no statement, only a note to write it by hand.
+///
+/// In the long layout a statement matches the row by the store's own spelling of its
+/// period (`Day`, `30`) and, when the row has one, by its `period_start` (a table with a
+/// row per bucket): keyed on user, scope and period alone it would also overwrite other
+/// buckets' correct rows. Profiles that repeat a counter without a `period_start` get a
+/// warning beside the statement instead.
 public struct CounterFixSQL: Sendable {
     public let layout: FixSQLLayout
+    /// The row keys of the profiles the findings came from, by `origin`.
+    private let rowKeys: [String: StoredRowKey]
+    /// How many profiles there are of each user, scope and period (canonical name).
+    private let rowsPerCounter: [String: Int]
 
-    public init(layout: FixSQLLayout) {
+    /// - Parameter profiles: the profiles audited (their `rowKey`s pick the rows to update).
+    public init(layout: FixSQLLayout, profiles: [StoredProfile] = []) {
         self.layout = layout
+        var keys: [String: StoredRowKey] = [:]
+        var rows: [String: Int] = [:]
+        for profile in profiles {
+            if let key = profile.rowKey, !profile.origin.isEmpty { keys[profile.origin] = key }
+            rows[Self.counterKey(profile.user, profile.scope, profile.period), default: 0] += 1
+        }
+        rowKeys = keys
+        rowsPerCounter = rows
+    }
+
+    private static func counterKey(_ user: String, _ scope: String, _ period: Period) -> String {
+        "\(user)\u{0}\(scope)\u{0}\(period.name)"
     }
 
     /// The kinds of finding a statement is written for.
@@ -38,7 +61,9 @@ public struct CounterFixSQL: Sendable {
             lines.append("-- Assumed schema: \(Self.comment(Self.identifier(table)))(user_id -> \(Self.comment(Self.identifier(userTable))).id, "
                 + "daily_count) and \(Self.comment(Self.identifier(userTable)))(id, username); only all/day counters.")
         case .long(let table):
-            lines.append("-- Assumed schema: \(Self.comment(Self.identifier(table)))(user, scope, period, used).")
+            let keyed = fixable.compactMap { rowKeys[$0.origin] }
+            let extra = keyed.contains { $0.periodStart != nil } ? ", period_start" : ""
+            lines.append("-- Assumed schema: \(Self.comment(Self.identifier(table)))(user, scope, period\(extra), used).")
         }
         var body: [String] = []
         var statements = 0
@@ -48,6 +73,15 @@ public struct CounterFixSQL: Sendable {
             body.append("")
             body.append("-- \(Self.comment(finding.user)) \(Self.comment(finding.scope))/\(finding.period.name) \(finding.bucket) "
                 + "\(finding.kind.rawValue): \(Self.comment(finding.detail))")
+            if case .long = layout, statement.first?.hasPrefix("UPDATE") == true, rowKeys[finding.origin]?.periodStart == nil,
+               let rows = rowsPerCounter[Self.counterKey(finding.user, finding.scope, finding.period)], rows > 1 {
+                body.append("-- The profiles hold \(rows) rows of this counter and no period_start: this UPDATE matches every "
+                    + "one of them that still holds \(finding.stored ?? 0); add a condition that picks \(Self.comment(finding.origin)).")
+            }
+            if finding.recomputedIsLeast, statement.first?.hasPrefix("UPDATE") == true {
+                body.append("-- \(finding.recomputed ?? 0) is the least use the logs prove (they end before the counter was read): "
+                    + "the counter may need more; re-run the audit with the logs up to the read for the exact value.")
+            }
             body += statement
         }
         lines.append("-- \(statements.counted("UPDATE statement")) for \(fixable.count.counted("counter finding")) "
@@ -76,10 +110,18 @@ public struct CounterFixSQL: Sendable {
                 "    AND \"daily_count\" = \(stored);",
             ]
         case .long(let table):
-            guard let period = Self.literal(finding.period.name) else { return [] }
+            let key = rowKeys[finding.origin]
+            guard let period = Self.literal(key?.period ?? finding.period.name) else {
+                return ["-- skipped: the stored period holds control characters; write this update by hand."]
+            }
+            var bucket = ""
+            if let start = key?.periodStart {
+                guard let literal = Self.literal(start) else { return ["-- skipped: period_start holds control characters."] }
+                bucket = " AND \"period_start\" = \(literal)"
+            }
             return [
                 "UPDATE \(Self.identifier(table)) SET \"used\" = \(recomputed)",
-                "  WHERE \"user\" = \(user) AND \"scope\" = \(scope) AND \"period\" = \(period)",
+                "  WHERE \"user\" = \(user) AND \"scope\" = \(scope) AND \"period\" = \(period)\(bucket)",
                 "    AND \"used\" = \(stored);",
             ]
         }

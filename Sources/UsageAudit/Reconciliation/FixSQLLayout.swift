@@ -5,8 +5,9 @@ public enum FixSQLLayout: Hashable, Sendable {
     /// `username`). Assumed names: Django's defaults, `api_userapiprofile` (app label
     /// `api`) and `auth_user`; pass the real ones when the app label differs.
     case whg(table: String = "api_userapiprofile", userTable: String = "auth_user")
-    /// The `long` layout kept as a table: columns `user`, `scope`, `period` (as the
-    /// configuration writes it: `day`, `30d`, `month@15`) and the counter `used`.
+    /// The `long` layout kept as a table: columns `user`, `scope`, `period` (as the store
+    /// writes it, `day`, `30d`, `month@15`; the configuration's spelling when unknown), the
+    /// counter `used`, and `period_start` when the profiles had one.
     case long(table: String = "profiles")
 
     /// The layout's name as `?layout=` writes it.
@@ -23,5 +24,14 @@ public enum FixSQLLayout: Hashable, Sendable {
         case .whg(let table, _): return table
         case .long(let table): return table
         }
+    }
+
+    /// The table SQL is written for, by default, for profiles read in the layout named
+    /// `layoutName` from the database table `table` (nil: a file): the gazetteer's own
+    /// tables for `whg` (what is read is an export or a view joining `auth_user`, which no
+    /// UPDATE can change), else `table` in the long shape, else `profiles`.
+    public static func defaulted(layoutName: String?, table: String?) -> FixSQLLayout {
+        if layoutName == "whg" { return .whg() }
+        return table.map { .long(table: $0) } ?? .long()
     }
 }

@@ -8,10 +8,12 @@ extension ReconciliationContext {
         if let coverageStart, bucket.range.start < coverageStart { return nil }
         let scope = profile.scope
         let usage = recomputed(user: profile.user, scope: scope, bucket: bucket)
-        func finding(_ kind: FindingKind, recomputed: Int64, _ detail: String) -> ReconciliationFinding {
-            ReconciliationFinding(
+        func finding(_ kind: FindingKind, recomputed: Int64, _ detail: String, from used: RecomputedUsage = usage) -> ReconciliationFinding {
+            var finding = ReconciliationFinding(
                 user: profile.user, scope: scope, period: bucket.period, bucket: bucket.range, field: "used",
                 stored: stored, recomputed: recomputed, kind: kind, detail: detail, origin: profile.origin)
+            finding.recomputedIsLeast = used.isOpenEnded
+            return finding
         }
         let fits = usage.fits(stored, tolerance: tolerance)
         if bucket.isExpired {
@@ -26,7 +28,7 @@ extension ReconciliationContext {
             let current = recomputed(user: profile.user, scope: scope, bucket: since)
             return finding(.staleReset, recomputed: current.nearest(to: stored), "still shows \(FindingText.count(stored)), the count of the "
                 + "\(FindingText.bucketNoun(bucket.period)) \(bucket.range) that ended on \(bucket.range.end): the reset "
-                + "has not been applied\(Self.staleCause(calledSince: current.lower > 0))")
+                + "has not been applied\(Self.staleCause(calledSince: current.lower > 0))", from: current)
         }
         if fits { return nil }
         if let stale = staleDetail(profile: profile, bucket: bucket, stored: stored, usage: usage) {

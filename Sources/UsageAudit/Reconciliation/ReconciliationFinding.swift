@@ -14,6 +14,9 @@ public struct ReconciliationFinding: Hashable, Sendable {
     public var detail: String
     /// Where the stored profile came from (`profiles.csv:12`), empty when no profile is involved.
     public var origin: String
+    /// Whether `recomputed` is only the least use the logs prove (they end before the
+    /// counter was read): `--fix-sql` says so beside its statement.
+    public var recomputedIsLeast = false
 
     public init(user: String, scope: String, period: Period, bucket: DayRange, field: String,
                 stored: Int64?, recomputed: Int64?, kind: FindingKind, detail: String, origin: String = "") {

@@ -154,6 +154,7 @@ public struct ReportSet {
         guard outcome.profileLayout != nil, outcome.recommendations.contains(where: { $0.action != .keep }) else { return [] }
         return RecommendationApplyForm.files(
             for: outcome.recommendations, layoutName: outcome.profileLayout, limits: outcome.limits,
-            asOf: outcome.asOf, calendar: calendar)
+            asOf: outcome.asOf, calendar: calendar,
+            tables: outcome.profileTable.map { FixSQLLayout.defaulted(layoutName: outcome.profileLayout, table: $0) })
     }
 }

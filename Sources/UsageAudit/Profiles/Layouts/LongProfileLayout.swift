@@ -52,8 +52,18 @@ public struct LongProfileLayout: ProfileLayout {
                 blockPrice: try LongProfileLayout.price(cells, "block_price"),
                 snapshotAt: try cells.instant("snapshot_at", naiveTimeZone: context.timeZone),
                 periodStart: try cells.day("period_start", context: context, naiveTimeZone: context.timeZone),
-                origin: row.origin),
+                origin: row.origin,
+                rowKey: StoredRowKey(period: Self.written(row, "period") ?? periodText, periodStart: Self.written(row, "period_start"))),
         ]
+    }
+
+    /// A cell as the store wrote it (text as is, numbers written out), or nil when empty.
+    private static func written(_ row: ProfileRow, _ key: String) -> String? {
+        switch row.values[key] {
+        case .text(let text)?: return text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : text
+        case let value?: return ProfileCells.text(of: value)
+        case nil: return nil
+        }
     }
 
     /// `-1` → unlimited, `0…` → that limit, empty → the default; below `-1` is an error.

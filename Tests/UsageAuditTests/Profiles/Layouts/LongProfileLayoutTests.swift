@@ -20,7 +20,16 @@ import Testing
         #expect(profile == StoredProfile(
             user: "ana", scope: "isolines", period: .billingCycle(day: 31), limit: .limit(2000), used: 1850,
             total: 99000, hard: false, blockPrice: 1500.5, snapshotAt: 1_795_237_200,
-            periodStart: ProfileFixture.day(2026, 10, 31), origin: "test.csv:2"))
+            periodStart: ProfileFixture.day(2026, 10, 31), origin: "test.csv:2",
+            rowKey: StoredRowKey(period: "month@31", periodStart: "2026-10-31")))
+    }
+
+    @Test("the row key keeps the period and period_start cells as the store wrote them (for --fix-sql)")
+    func keepsTheStoredSpelling() throws {
+        let profile = try profile(["user": "ana", "scope": "all", "period": "30", "period_start": "2026-11-01T00:00:00Z"])
+        #expect(profile.period.name == "30d")
+        #expect(profile.rowKey == StoredRowKey(period: "30", periodStart: "2026-11-01T00:00:00Z"))
+        #expect(try self.profile(["user": "ana", "scope": "all", "period": "Day"]).rowKey == StoredRowKey(period: "Day"))
     }
 
     @Test func appliesTheLimitConventions() throws {

@@ -31,9 +31,10 @@ import Testing
         let fixture = try ProfileFixture()
         let database = try makeDatabase(in: fixture)
         let live = try ProfileStore.loadNamingLayout("sqlite:\(database)?table=usage_profiles")
-        #expect(live.isReadLive && live.layout == "long")
+        #expect(live.isReadLive && live.layout == "long" && live.table == "usage_profiles")
         let file = try fixture.write("user,scope,period,limit,used\nben,all,day,,3\n", to: "export.csv")
-        #expect(!(try ProfileStore.loadNamingLayout(file)).isReadLive)
+        let exported = try ProfileStore.loadNamingLayout(file)
+        #expect(!exported.isReadLive && exported.table == nil)
         // ana's row has a snapshot_at, ben's has none: only ben's is filled in.
         let snapshotted = live.profiles.snapshotted(at: 1_795_300_000)
         #expect(snapshotted.map(\.snapshotAt) == [live.profiles[0].snapshotAt, 1_795_300_000])
@@ -58,8 +59,9 @@ import Testing
         let profiles = try fixture.load("sqlite:app.sqlite?table=usage_profiles")
         #expect(profiles == [
             StoredProfile(user: "ana", scope: "isolines", period: .month, limit: .unlimited, used: 17, hard: false,
-                          blockPrice: 1.5, snapshotAt: 1_795_240_800, origin: "table usage_profiles row 1"),
-            StoredProfile(user: "ben", scope: "all", period: .day, origin: "table usage_profiles row 2"),
+                          blockPrice: 1.5, snapshotAt: 1_795_240_800, origin: "table usage_profiles row 1",
+                          rowKey: StoredRowKey(period: "month")),
+            StoredProfile(user: "ben", scope: "all", period: .day, origin: "table usage_profiles row 2", rowKey: StoredRowKey(period: "day")),
         ])
         #expect(try fixture.load("sqlite:app.sqlite?table=whg_named").map(\.user) == ["user42", "user43"])
     }
