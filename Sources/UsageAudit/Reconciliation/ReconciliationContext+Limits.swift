@@ -45,6 +45,33 @@ extension ReconciliationContext {
                 }
             }
         }
+        forEachUnquotedProfileBucket(profiles: profiles) { check, series in
+            if seen.insert(check.key).inserted { body(check, series) }
+        }
+    }
+
+    /// The buckets of use under a profile whose scope and period no quota has: its limit is
+    /// the only one there, and it holds in every bucket of the user's use that `includes`
+    /// admits, not only in the one the counter was read in (`usage.csv` shows it in each).
+    /// An `Nd` window dated by the store is framed from its `periodStart`.
+    private func forEachUnquotedProfileBucket(profiles: [StoredProfile], _ body: (LimitCheck, UsageIndex.Series) -> Void) {
+        let quoted = Set(configuration.quotas.map { "\($0.scope)\u{0}\($0.period.name)" })
+        var walked = Set<String>()
+        for profile in profiles where isKnown(scope: profile.scope) && !quoted.contains("\(profile.scope)\u{0}\(profile.period.name)") {
+            guard walked.insert("\(profile.user)\u{0}\(profile.scope)\u{0}\(profile.period.name)").inserted,
+                  let series = index.series(user: profile.user, scope: profile.scope)
+            else { continue }
+            var period = profile.period
+            if case .days(let count, _) = period, let start = profile.periodStart { period = .days(count, anchor: start) }
+            var last: DayRange?
+            for day in series.days {
+                if let last, last.contains(day) { continue }
+                let range = period.bucket(containing: day)
+                last = range
+                guard includes(period, range) else { continue }
+                body(LimitCheck(user: profile.user, scope: profile.scope, period: period, range: range, origin: profile.origin), series)
+            }
+        }
     }
 
     /// `over_limit_served` when a hard limit let more units through than it allows, and

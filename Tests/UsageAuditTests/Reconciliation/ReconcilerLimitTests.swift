@@ -20,6 +20,19 @@ extension ReconciliationTests {
                 + "212 past the limit, the limit was not enforced")
         }
 
+        @Test("a hard limit only a profile sets (no quota of its scope and period) is judged in every bucket of use, not only the counter's")
+        func profileOnlyLimitInEveryBucket() {
+            var fixture = ReconciliationFixture()
+            for day in [today.adding(days: -2), yesterday, today] {
+                fixture.use("judy", scope: ReconciliationFixture.geo, on: day, units: 20)
+            }
+            fixture.store("judy", scope: "geo", period: .day, limit: .limit(10), used: 20, hard: true)
+            // Every bucket reported on (a backfill's window), as usage.csv shows the limit in each.
+            let served = fixture.findings(includes: { _, _ in true }).filter { $0.user == "judy" && $0.kind == .overLimitServed }
+            #expect(served.map(\.bucket.start) == [today.adding(days: -2), yesterday, today])
+            #expect(served.allSatisfy { $0.delta == -10 && $0.origin == "profiles.csv:2" }, "\(served)")
+        }
+
         @Test("use exactly at the limit is not over it")
         func atTheLimit() {
             var fixture = ReconciliationFixture()
