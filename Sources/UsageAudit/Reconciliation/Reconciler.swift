@@ -55,6 +55,7 @@ public struct Reconciler: Sendable {
         var findings: [ReconciliationFinding] = []
         var profileChecks: [LimitCheck] = []
         var totalsChecked = Set<String>()
+        var zones = ZoneDiagnosis()
         for profile in profiles {
             let bucket = CounterBucket(profile: profile, resolver: context.resolver, asOf: asOf, calendar: calendar)
             guard context.isKnown(scope: profile.scope) else {
@@ -65,7 +66,13 @@ public struct Reconciler: Sendable {
                 if let orphan = context.orphanFinding(for: profile, bucket: bucket) { findings.append(orphan) }
                 continue
             }
-            if let counter = context.counterFinding(for: profile, bucket: bucket) { findings.append(counter) }
+            if let counter = context.counterFinding(for: profile, bucket: bucket) {
+                if counter.kind == .drift, let stored = counter.stored {
+                    zones.note(driftAt: findings.count, period: bucket.period.name,
+                               match: context.zoneMatch(for: profile, bucket: bucket, stored: stored))
+                }
+                findings.append(counter)
+            }
             // Stores that repeat the lifetime total on every period's row are checked once; a
             // row whose total differs (or was read at another moment) is checked too.
             if let total = profile.total,
@@ -76,6 +83,7 @@ public struct Reconciler: Sendable {
             profileChecks.append(LimitCheck(
                 user: profile.user, scope: profile.scope, period: bucket.period, range: bucket.range, origin: profile.origin))
         }
+        zones.apply(to: &findings, calendar: calendar)
         context.forEachLimitCheck(profileChecks: profileChecks, profiles: profiles) { check, series in
             findings += context.limitFindings(for: check, series: series)
         }

@@ -1,23 +1,24 @@
 extension ReconciliationContext {
+    /// What the store and the logs say of a drifting counter: `stored 4,812, logs show
+    /// 4,790 since …`, with the snapshot and coverage notes.
+    func driftBase(profile: StoredProfile, bucket: CounterBucket, stored: Int64, usage: RecomputedUsage) -> String {
+        let start = FindingText.moment(calendar.startOfDay(bucket.range.start), calendar: calendar)
+        return "stored \(FindingText.count(stored)), logs show \(usage.description) since \(start)"
+            + snapshotNote(profile, bucket) + coverageNote(usage)
+    }
+
     /// The `drift` detail: what the store and the logs say, and the likely cause where the
-    /// data shows one, tried in this order: a bucket boundary shifted by whole hours (a
-    /// time-zone bug), a skipped reset, refused requests charged, a day counted in two
-    /// buckets, requests past the limit served but not charged; else lost increments or
-    /// over-counting.
+    /// data shows one, tried in this order: a skipped reset, refused requests charged, a
+    /// day counted in two buckets, requests past the limit served but not charged; else
+    /// lost increments or over-counting. A boundary shifted by whole hours (a time-zone
+    /// bug) is judged across counters afterwards (`ZoneDiagnosis`).
     func driftDetail(profile: StoredProfile, bucket: CounterBucket, stored: Int64, usage: RecomputedUsage) -> String {
         let user = profile.user
         let scope = profile.scope
         let period = bucket.period
-        let start = FindingText.moment(calendar.startOfDay(bucket.range.start), calendar: calendar)
-        let base = "stored \(FindingText.count(stored)), logs show \(usage.description) since \(start)"
-            + snapshotNote(profile, bucket) + coverageNote(usage)
+        let base = driftBase(profile: profile, bucket: bucket, stored: stored, usage: usage)
         func fits(_ shift: Int64) -> Bool { shift != 0 && usage.fits(stored, tolerance: tolerance, shiftedBy: shift) }
 
-        // With no upper bound, some shift always "fits": no zone is named then.
-        if !bucket.isExpired, !usage.isOpenEnded,
-           let shift = zoneShift(user: user, scope: scope, bucket: bucket, stored: stored, usage: usage) {
-            return base + shift
-        }
         let previous = index.counts(user: user, scope: scope, in: bucket.previous).units
         if fits(previous) {
             return base + ": equals \(FindingText.previousBucket(period)) \(FindingText.count(previous)) plus "
@@ -58,48 +59,45 @@ extension ReconciliationContext {
         return " (the logs end at \(FindingText.moment(coverageEnd, calendar: calendar)), before that)"
     }
 
-    /// `: … matches when the day starts at 01:00 …` when moving the bucket's start by a
-    /// whole number of hours (−12…+14) makes the recomputed use fit the stored counter;
-    /// nil without hourly data covering the shifted boundaries, or when no shift fits.
-    ///
-    /// A store bucketing in a zone `s` hours behind the configured one starts its day `s`
-    /// hours later: its counter holds the use since `start + s` (or, when that is still
-    /// ahead of the snapshot, since the previous bucket's `start + s`). When several
-    /// shifts fit (sparse use), the one naming UTC wins, else the smallest.
-    func zoneShift(user: String, scope: String, bucket: CounterBucket, stored: Int64, usage: RecomputedUsage) -> String? {
-        guard let hourly, let scopes = scopeIndices[scope] else { return nil }
+    /// The whole-hour shifts of the bucket's start that make the recomputed use fit the
+    /// stored counter: a store bucketing in a zone `s` hours behind the configured one starts
+    /// its day `s` hours later, so its counter holds the use since `start + s` (or, when that
+    /// is still ahead of the snapshot, since the previous bucket's `start + s`). Shifts are
+    /// tried for store zones from UTC−12 to UTC+14. Nil without hourly data covering the
+    /// shifted boundaries, for a bucket the store has not reset since, for use known from
+    /// below only (some shift would always fit), or when no shift fits.
+    func zoneMatch(for profile: StoredProfile, bucket: CounterBucket, stored: Int64) -> ZoneDiagnosis.Match? {
+        guard !bucket.isExpired, let hourly, let scopes = scopeIndices[profile.scope] else { return nil }
+        let usage = recomputed(user: profile.user, scope: profile.scope, bucket: bucket)
+        guard !usage.isOpenEnded, !usage.fits(stored, tolerance: tolerance) else { return nil }
         let start = calendar.startOfDay(bucket.range.start)
         let previousStart = calendar.startOfDay(bucket.previous.start)
         let offset = Int64(calendar.utcOffset(at: start))
-        var fitting: [(hours: Int64, from: Int64)] = []
-        for hours in Int64(-12)...14 where hours != 0 {
+        let offsetHours = offset >= 0 ? offset / 3600 : -((-offset + 3599) / 3600)
+        var fitting: [ZoneDiagnosis.Shift] = []
+        for hours in max(-23, offsetHours - 14)...min(23, offsetHours + 12) where hours != 0 {
             var from = Saturating.add(start, hours * 3600)
             let shift: Int64
             if from <= bucket.snapshot {
                 let span = hours < 0
-                    ? hourly.counts(user: user, scopes: scopes, from: from, to: start)
-                    : hourly.counts(user: user, scopes: scopes, from: start, to: from)
+                    ? hourly.counts(user: profile.user, scopes: scopes, from: from, to: start)
+                    : hourly.counts(user: profile.user, scopes: scopes, from: start, to: from)
                 guard let span else { continue }
                 shift = hours < 0 ? span.units : -span.units
             } else {
                 from = Saturating.add(previousStart, hours * 3600)
                 guard from <= bucket.snapshot,
-                      let span = hourly.counts(user: user, scopes: scopes, from: from, to: start)
+                      let span = hourly.counts(user: profile.user, scopes: scopes, from: from, to: start)
                 else { continue }
                 shift = span.units
             }
             if shift != 0, usage.fits(stored, tolerance: tolerance, shiftedBy: shift) {
-                fitting.append((hours, from))
+                fitting.append(ZoneDiagnosis.Shift(hours: hours, from: from, storeOffset: offset - hours * 3600))
             }
         }
-        let best = fitting.first { offset - $0.hours * 3600 == 0 }
-            ?? fitting.min { (abs($0.hours), $0.hours) < (abs($1.hours), $1.hours) }
-        guard let best else { return nil }
-        let storeZone = FindingText.zone(offset: offset - best.hours * 3600)
-        let noun = FindingText.bucketNoun(bucket.period)
-        let others = fitting.count > 1 ? " (\(fitting.count - 1) other shift\(fitting.count == 2 ? "" : "s") fit too: little use around the boundary)" : ""
-        return ", but matches when the \(noun) starts at \(FindingText.moment(best.from, calendar: calendar)): "
-            + "the store counts \(noun)s in \(storeZone), not \(FindingText.zoneName(calendar.timeZone)) — a time-zone bug "
-            + "(boundary \(best.hours > 0 ? "+" : "")\(best.hours) h), not lost increments\(others)"
+        guard !fitting.isEmpty else { return nil }
+        return ZoneDiagnosis.Match(
+            period: bucket.period.name, noun: FindingText.bucketNoun(bucket.period),
+            base: driftBase(profile: profile, bucket: bucket, stored: stored, usage: usage), shifts: fitting)
     }
 }
