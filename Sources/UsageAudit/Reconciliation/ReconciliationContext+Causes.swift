@@ -1,4 +1,15 @@
 extension ReconciliationContext {
+    /// The detail of a counter that holds the previous bucket's use plus this one's: the
+    /// reset was skipped and counting went on (`stale_reset`); nil otherwise.
+    func skippedResetDetail(profile: StoredProfile, bucket: CounterBucket, stored: Int64, usage: RecomputedUsage) -> String? {
+        let previous = index.counts(user: profile.user, scope: profile.scope, in: bucket.previous).units
+        guard previous != 0, usage.fits(stored, tolerance: tolerance, shiftedBy: previous) else { return nil }
+        let period = bucket.period
+        return driftBase(profile: profile, bucket: bucket, stored: stored, usage: usage)
+            + ": equals \(FindingText.previousBucket(period)) \(FindingText.count(previous)) plus "
+            + "\(FindingText.currentBucket(period))'s use: \(FindingText.reset(period)) was skipped and counting went on"
+    }
+
     /// What the store and the logs say of a drifting counter: `stored 4,812, logs show
     /// 4,790 since …`, with the snapshot and coverage notes.
     func driftBase(profile: StoredProfile, bucket: CounterBucket, stored: Int64, usage: RecomputedUsage) -> String {
@@ -19,10 +30,8 @@ extension ReconciliationContext {
         let base = driftBase(profile: profile, bucket: bucket, stored: stored, usage: usage)
         func fits(_ shift: Int64) -> Bool { shift != 0 && usage.fits(stored, tolerance: tolerance, shiftedBy: shift) }
 
-        let previous = index.counts(user: user, scope: scope, in: bucket.previous).units
-        if fits(previous) {
-            return base + ": equals \(FindingText.previousBucket(period)) \(FindingText.count(previous)) plus "
-                + "\(FindingText.currentBucket(period))'s use: \(FindingText.reset(period)) was skipped and counting went on"
+        if let skipped = skippedResetDetail(profile: profile, bucket: bucket, stored: stored, usage: usage) {
+            return skipped
         }
         if stored > usage.upper {
             let excess = Saturating.subtract(stored, usage.upper)

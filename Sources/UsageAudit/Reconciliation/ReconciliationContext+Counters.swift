@@ -31,7 +31,8 @@ extension ReconciliationContext {
                 + "has not been applied\(Self.staleCause(calledSince: current.lower > 0))", from: current)
         }
         if fits { return nil }
-        if let stale = staleDetail(profile: profile, bucket: bucket, stored: stored, usage: usage) {
+        if let stale = staleDetail(profile: profile, bucket: bucket, stored: stored, usage: usage)
+            ?? skippedResetDetail(profile: profile, bucket: bucket, stored: stored, usage: usage) {
             return finding(.staleReset, recomputed: usage.nearest(to: stored), stale)
         }
         return finding(.drift, recomputed: usage.nearest(to: stored), driftDetail(

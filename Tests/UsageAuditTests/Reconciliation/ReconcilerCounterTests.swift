@@ -141,14 +141,14 @@ extension ReconciliationTests {
             #expect(finding.detail.contains("the count of the day [2026-11-17, 2026-11-18) (no use since)"))
         }
 
-        @Test("a skipped reset: yesterday's count plus today's")
+        @Test("a skipped reset: yesterday's count plus today's is a stale reset (the cause and the fix are the reset's)")
         func skippedReset() throws {
             var fixture = ReconciliationFixture()
             fixture.use("gina", on: yesterday, units: 1000)
             fixture.use("gina", on: today, units: 200)
             fixture.store("gina", used: 1200)
             let finding = try #require(fixture.findings().first)
-            #expect(finding.kind == .drift && finding.delta == 1000)
+            #expect(finding.kind == .staleReset && finding.delta == 1000)
             #expect(finding.detail.contains("equals yesterday's 1,000 plus today's use: the daily reset was skipped"))
         }
 
