@@ -32,6 +32,8 @@ struct DailyUnitsTable {
     /// The first day of each (user, slot) series over all of the aggregate's days, kept or
     /// not (`Int32.max` when the series has none).
     private var firstDays: [Int32]
+    /// The first day of any series: where the data begins (`Int32.max` without data).
+    private(set) var firstDataDay = Int32.max
     /// Entries of series `user × scopeCount + scope` are `entries[starts[i]..<ends[i]]`.
     private var starts: [Int]
     private var ends: [Int]
@@ -64,6 +66,7 @@ struct DailyUnitsTable {
             let slot = user * (scopes + 1) + index % scopes
             firstDays[slot] = min(firstDays[slot], key.day.number)
             firstDays[user * (scopes + 1) + scopes] = min(firstDays[user * (scopes + 1) + scopes], key.day.number)
+            firstDataDay = min(firstDataDay, key.day.number)
             if days.contains(Int(key.day.number)) { sizes[index] += 1 }
         }
         var starts = Array(repeating: 0, count: seriesCount + 1)

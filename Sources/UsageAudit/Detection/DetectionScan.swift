@@ -94,7 +94,9 @@ struct DetectionScan {
                 }
                 guard observed > 0, judgesDays[slot] else { continue }
                 guard let baseline else {
-                    if Double(observed) >= SpikeTest.minimumExcess {
+                    // A user active since the data began may be long established: the data
+                    // cannot tell (every customer would be "new" on a first install).
+                    if Double(observed) >= SpikeTest.minimumExcess, first > table.firstDataDay {
                         candidates.append(Candidate(
                             user: user, slot: slot, judged: judged, observed: observed,
                             historyDays: max(0, day - Int(first))))

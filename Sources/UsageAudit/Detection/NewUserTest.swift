@@ -3,7 +3,8 @@
 /// usual day in the same scope — and against the user's own limit.
 ///
 /// A user is new in a scope on a day with fewer than `DailyBaseline.minimumHistory` days
-/// of history before it. The day is heavy when its units reach the cohort figure (the
+/// of history before it, and a first day after the first day of the data (a user active
+/// from the start of the data may be long established). The day is heavy when its units reach the cohort figure (the
 /// `cohortPercentile` of established users' median day, and at least `minimumUnits`) or
 /// `limitShare` of the user's smallest limit in that scope.
 struct NewUserTest: Sendable {
@@ -57,7 +58,8 @@ struct NewUserTest: Sendable {
     static func detail(observed: Int64, requests: Bool, historyDays: Int, cohort: Cohort?, limit: Limit?) -> String {
         var text = "new user, " + (historyDays == 0 ? "first day of use" : "\(historyDays) day\(historyDays == 1 ? "" : "s") of history")
             + ": " + AnomalyText.quantity(observed, requests: requests)
-        if let cohort {
+        // The cohort is quoted when it is what made the day heavy (else the limit did).
+        if let cohort, observed >= minimumUnits, Double(observed) >= cohort.figure {
             text += " vs \(AnomalyText.amount(cohort.figure)) at the \(Int(cohortPercentile * 100))th percentile"
                 + " of \(AnomalyText.count(Int64(cohort.size))) established users' median day"
         }

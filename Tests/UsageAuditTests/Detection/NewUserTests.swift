@@ -51,6 +51,8 @@ struct NewUserTests {
     @Test("Without a cohort (the first runs) only half the limit makes a new user heavy")
     func withoutCohort() throws {
         var fixture = Fixture()
+        // The data begins before the new users' first day.
+        fixture.use("early", on: Fixture.monday.adding(days: -2), units: 10)
         fixture.use("big", on: Fixture.monday, units: 3000)
         fixture.use("mid", on: Fixture.monday, units: 2000)
         let findings = fixture.anomalies(judging: [Fixture.monday])
@@ -59,5 +61,26 @@ struct NewUserTests {
         #expect(finding.limit == 5000)
         #expect(finding.baseline == nil)
         #expect(finding.detail == "new user, first day of use: 3,000 requests, 60% of the 5,000 daily limit")
+    }
+
+    @Test("Users active from the first day of the data are not new: a first install would call every heavy customer new")
+    func activeSinceTheDataBegan() {
+        var fixture = Fixture()
+        let first = Fixture.monday.adding(days: -2)
+        fixture.series("acme", from: first, [3000, 3000, 3000])
+        fixture.series("late", from: first.adding(days: 1), [3000, 3000])
+        let days = [first, first.adding(days: 1), Fixture.monday]
+        #expect(fixture.kinds(of: "acme", judging: days).isEmpty)
+        #expect(fixture.kinds(of: "late", judging: days) == ["all:new_heavy_user", "all:new_heavy_user"])
+    }
+
+    @Test("A day made heavy by half the limit does not quote a cohort figure the day is under")
+    func limitRuleWithoutCohortQuote() throws {
+        var fixture = Self.withCohort()
+        fixture.configuration.quotas = [QuotaRule(scope: "all", period: .day, defaultLimit: 800, hard: true)]
+        // 450 is under the cohort's 470 but over half of 800.
+        fixture.use("new", on: Fixture.monday, units: 450)
+        let detail = try #require(fixture.anomalies(judging: [Fixture.monday]).first { $0.user == "new" }?.detail)
+        #expect(detail.contains("56% of the 800 daily limit") && !detail.contains("percentile"), "\(detail)")
     }
 }
