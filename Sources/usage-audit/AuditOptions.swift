@@ -49,9 +49,11 @@ struct AuditOptions: ParsableArguments {
     }
 
     /// Loads the configuration, expands the inputs and runs the audit.
+    /// - Parameter outputs: the files the command will write besides reports (`-o`,
+    ///   `--fix-sql`): refused when one of them is an input of the run.
     func runAudit(
         logger: Logger, tolerance: Int64 = 0, snapshotAt: String? = nil, state: StateLocation? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true,
-        awaitsCommit: Bool = true
+        awaitsCommit: Bool = true, outputs: OutputCollision = OutputCollision(outputs: [])
     ) throws(CommandFailure) -> AuditOutcome {
         let configuration: AuditConfiguration
         do {
@@ -73,7 +75,9 @@ struct AuditOptions: ParsableArguments {
             }
             snapshot = parsed
         }
-        do throws(AuditError) {
+        // An output that is an input, found once the inputs are known: refused after the do.
+        var collision: CommandFailure?
+        audit: do throws(AuditError) {
             let audit = try Audit(configuration: configuration)
             let inputs: [InputSource]
             do throws(InputError) {
@@ -85,6 +89,16 @@ struct AuditOptions: ParsableArguments {
                 }
             } catch {
                 throw AuditError.input(error)
+            }
+            var read: [(what: String, path: String)] = [("configuration", config)]
+            if let profiles, case .file(let path)? = (try? ProfileSourceSpecification(parsing: profiles))?.location {
+                read.append(("profiles", path))
+            }
+            if let keys = configuration.identity.keysFile { read.append(("keys file", configuration.resolve(path: keys))) }
+            for case .file(let path) in inputs { read.append(("log", path)) }
+            if let refused = outputs.collision(against: read) {
+                collision = refused
+                break audit
             }
             let stored = try loadProfiles(configuration: configuration, snapshotAt: snapshot, logger: logger)
             warnAboutProfileZone(layout: stored.layout, configuration: configuration, logger: logger)
@@ -116,6 +130,7 @@ struct AuditOptions: ParsableArguments {
         } catch {
             throw CommandFailure(error)
         }
+        throw collision ?? CommandFailure(message: "internal error: the audit ended without an outcome", exitCode: ExitStatus.usage)
     }
 
     /// The stored counters `--profiles` names, or none. Those without a `snapshot_at` are

@@ -20,7 +20,7 @@ struct CountCommand: ParsableCommand {
     @OptionGroup var printing: PrintOptions
 
     func run() throws {
-        let outcome = try audit.runAudit(logger: audit.makeLogger())
+        let outcome = try audit.runAudit(logger: audit.makeLogger(), outputs: OutputCollision(outputs: printing.outputFiles))
         try printing.emit(ReportSet(outcome: outcome).usageTable)
         if outcome.hasDamage {
             throw CommandFailure(message: outcome.damageMessage, exitCode: ExitStatus.damagedInput)

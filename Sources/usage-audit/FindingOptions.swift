@@ -24,10 +24,16 @@ struct FindingOptions: ParsableArguments {
     var fixSQLTable: String?
 
     func validate() throws {
+        if let fixSQL, fixSQL.isEmpty || fixSQL == "-" {
+            throw ValidationError("--fix-sql needs a file name to write the statements into (stdout carries the command's own output)")
+        }
         if fixSQLTable != nil, fixSQL == nil {
             throw ValidationError("--fix-sql-table only applies with --fix-sql FILE")
         }
         if let failOn, FindingThreshold(failOn) == nil {
+            if failOn.contains(","), let word = FindingThreshold.unknownWord(in: failOn) {
+                throw ValidationError("--fail-on '\(failOn)': '\(word)' is no level or kind; use \(FindingThreshold.accepted)")
+            }
             throw ValidationError("--fail-on '\(failOn)' is not a level; use \(FindingThreshold.accepted)")
         }
         if let fixSQLTable, Self.layout(fixSQLTable) == nil {
@@ -69,6 +75,11 @@ struct FindingOptions: ParsableArguments {
         } catch {
             throw CommandFailure(.report(error))
         }
+    }
+
+    /// `--fix-sql` as an output a run must not read (`OutputCollision`).
+    var outputFiles: [(flag: String, path: String)] {
+        fixSQL.map { [("--fix-sql", $0)] } ?? []
     }
 
     /// Refuses anomaly kinds in `--fail-on` for a command that reports no anomalies

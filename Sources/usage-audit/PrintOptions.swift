@@ -12,6 +12,10 @@ struct PrintOptions: ParsableArguments {
     @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout; - (or /dev/stdout) is stdout.", valueName: "file"))
     var output = "-"
 
+    func validate() throws {
+        if output.isEmpty { throw ValidationError("-o needs a file name (or - for stdout)") }
+    }
+
     /// Whether `-o` names standard output: `-`, or a name of it that `AtomicFile` knows
     /// (`/dev/stdout`), written as `-` is.
     private var writesToStandardOutput: Bool {
@@ -30,6 +34,11 @@ struct PrintOptions: ParsableArguments {
             }
         }
         return isatty(STDOUT_FILENO) == 1 ? .table : .csv
+    }
+
+    /// `-o` as an output a run must not read (`OutputCollision`), unless it is stdout.
+    var outputFiles: [(flag: String, path: String)] {
+        writesToStandardOutput ? [] : [("-o", output)]
     }
 
     /// Writes `table` to stdout or the `-o` file in the chosen format.

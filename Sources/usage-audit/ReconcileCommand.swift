@@ -30,7 +30,9 @@ struct ReconcileCommand: ParsableCommand {
 
     func run() throws {
         let logger = audit.makeLogger()
-        let outcome = try audit.runAudit(logger: logger, tolerance: findings.judging.tolerance, snapshotAt: findings.judging.snapshotAt)
+        let outcome = try audit.runAudit(
+            logger: logger, tolerance: findings.judging.tolerance, snapshotAt: findings.judging.snapshotAt,
+            outputs: OutputCollision(outputs: printing.outputFiles + findings.outputFiles))
         try printing.emit(ReportSet(outcome: outcome).reconciliationTable)
         try findings.writeFixSQL(for: outcome, logger: logger)
         let thresholdFailure = findings.thresholdFailure(for: outcome, anomalies: false)

@@ -48,6 +48,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var findings: FindingOptions
 
     func validate() throws {
+        if out.isEmpty { throw ValidationError("--out needs a folder name (default: reports)") }
         if noState, let state {
             throw ValidationError("--state \(state) and --no-state cannot be used together: keep one")
         }
@@ -66,7 +67,9 @@ struct RunCommand: ParsableCommand {
         }
         let started = ContinuousClock.now
         // The reports are written while the state commit runs, and put in place once it succeeded.
-        var outcome = try audit.runAudit(logger: logger, tolerance: findings.judging.tolerance, snapshotAt: findings.judging.snapshotAt, state: location, includeKeep: includeKeep, awaitsCommit: false)
+        var outcome = try audit.runAudit(
+            logger: logger, tolerance: findings.judging.tolerance, snapshotAt: findings.judging.snapshotAt, state: location,
+            includeKeep: includeKeep, awaitsCommit: false, outputs: OutputCollision(outputs: findings.outputFiles))
         let leftovers = AtomicFile.removeLeftovers(in: out, where: ReportSet.isReportFile)
         if !leftovers.isEmpty {
             logger.notice("removed \(leftovers.count) temporary report file(s) that killed runs left in \(out): \(leftovers.joined(separator: ", "))")

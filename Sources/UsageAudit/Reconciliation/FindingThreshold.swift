@@ -52,6 +52,15 @@ public struct FindingThreshold: Hashable, Sendable {
         findings.contains { kinds.contains($0.kind) } || anomalies.contains { anomalyKinds.contains($0.kind) }
     }
 
+    /// The first word of a `--fail-on` list that names no level or kind, for the message
+    /// (nil when every word is one).
+    public static func unknownWord(in text: String) -> String? {
+        guard text != "warning", text != "any", text != "error" else { return nil }
+        return text.split(separator: ",").map { $0.trimmingCharacters() }.first { name in
+            FindingKind(rawValue: name) == nil && AnomalyKind(rawValue: name) == nil
+        }
+    }
+
     /// The accepted spellings, for help and error messages.
     public static var accepted: String {
         "warning, error, or kinds separated by commas (" + FindingKind.allCases.map(\.rawValue).joined(separator: ", ")

@@ -197,19 +197,6 @@ struct ExitCodeTests {
         #expect(!summary.contains("already_counted"), "\(summary)")
     }
 
-    @Test("one-letter file names in the working folder (Foundation's folder arithmetic trapped: exit 132)")
-    func oneLetterNames() throws {
-        let fixture = try CommandLineFixture()
-        defer { fixture.remove() }
-        try fixture.folder.write(fixture.text("config.toml") ?? "", to: "c")
-        let count = try fixture.run(["count", "--config", "c", "-o", "x", "a.log"])
-        #expect(count.exitCode == 0 && !count.terminatedBySignal, "\(count.summary)")
-        #expect(fixture.text("x")?.hasPrefix("user,scope,period") == true)
-        let run = try fixture.run(["run", "--config", "c", "--state", "s", "--out", "o", "a.log"])
-        #expect(run.exitCode == 0 && !run.terminatedBySignal, "\(run.summary)")
-        #expect(FileManager.default.fileExists(atPath: fixture.folder.file("s").path))
-    }
-
     @Test("a clean run is exit 0 with nothing but data on stdout")
     func cleanRun() throws {
         let fixture = try CommandLineFixture()
