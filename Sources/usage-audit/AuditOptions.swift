@@ -61,6 +61,7 @@ struct AuditOptions: ParsableArguments {
         } catch {
             throw CommandFailure(.configuration(error))
         }
+        for doubt in configuration.doubts { logger.warning("configuration \(config): \(doubt)") }
         var moment: Int64?
         if let asOf {
             guard let parsed = AuditMoment.parse(asOf, timeZone: configuration.timeZone) else {

@@ -14,6 +14,9 @@ public struct AuditConfiguration: Sendable, Equatable {
     public var analysis: AnalysisSettings
     /// The folder relative paths in the configuration are resolved against.
     public var baseDirectory: String
+    /// What the file says that is valid TOML but likely not meant (a top-level key written
+    /// under a table), for the command to show as warnings.
+    public var doubts: [String] = []
 
     public init(
         timeZone: TimeZone = TimeZone(identifier: "UTC")!,

@@ -9,6 +9,12 @@ enum ConfigurationReader {
         var configuration = AuditConfiguration(timeZone: zone, timeZoneName: zoneName, baseDirectory: baseDirectory)
         if var log = try root.table("log") {
             configuration.log = try readLog(&log, defaultZone: zone)
+            // TOML puts every key after `[log]` into it: `timezone` meant for the audit lands here.
+            if root.value("timezone") == nil, log.value("timezone") != nil {
+                let line = log.line("timezone").map { " (line \($0))" } ?? ""
+                configuration.doubts.append("'log.timezone'\(line) is set but the top-level 'timezone' is not, so days, weeks "
+                    + "and months are counted in UTC; if the zone is meant for the audit, move 'timezone = …' above the first [table]")
+            }
         }
         if var identity = try root.table("identity") {
             configuration.identity = try readIdentity(&identity)

@@ -130,6 +130,15 @@ struct ConfigurationLoaderTests {
         #expect(!configuration.count.consumes(status: 429))
     }
 
+    @Test("a timezone written under [log] with none at the top level is doubted (TOML's table trap); either alone or both are not")
+    func timezoneUnderLog() throws {
+        let trapped = try ConfigurationLoader.parse(text: "[log]\nformat = \"combined\"\n\ntimezone = \"Europe/Berlin\"\n")
+        #expect(trapped.timeZoneName == "UTC")
+        #expect(trapped.doubts.count == 1 && trapped.doubts[0].contains("'log.timezone' (line 4)") && trapped.doubts[0].contains("above the first [table]"))
+        #expect(try ConfigurationLoader.parse(text: "timezone = \"Europe/Berlin\"\n[log]\ntimezone = \"UTC\"\n").doubts.isEmpty)
+        #expect(try ConfigurationLoader.parse(text: "timezone = \"Europe/Berlin\"\n[log]\nformat = \"combined\"\n").doubts.isEmpty)
+    }
+
     @Test("an allow-list that names 429 lifts the default exclusion of 429; a class does not")
     func allowListNaming429() throws {
         let named = try ConfigurationLoader.parse(text: "[count]\nstatus = [\"2xx\", 429]")
