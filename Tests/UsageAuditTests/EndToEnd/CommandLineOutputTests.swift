@@ -109,6 +109,21 @@ struct CommandLineOutputTests {
         #expect(!full.stderr.contains("held no log line"), "\(full.stderr)")
     }
 
+    @Test("--as-of long after the logs is doubted, unless the state store holds requests up to it (a late log file)")
+    func distantAuditMoment() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        try fixture.folder.write(
+            #"192.0.2.9 - alice [02/Dec/2026:10:00:00 +0100] "GET /api/search HTTP/1.1" 200 1 "-" "c""# + "\n", to: "late.log")
+        let first = try fixture.run(["run", "--config", "config.toml", "--state", "s.sqlite", "--out", "o1", "late.log"])
+        #expect(first.exitCode == 0, "\(first.summary)")
+        let arguments = ["--config", "config.toml", "--out", "o2", "--as-of", "2026-12-02T12:00:00+01:00", "a.log"]
+        let withStore = try fixture.run(["run", "--state", "s.sqlite"] + arguments)
+        #expect(withStore.exitCode == 0 && !withStore.stderr.contains("check the date"), "\(withStore.stderr)")
+        let alone = try fixture.run(["run", "--no-state"] + arguments)
+        #expect(alone.stderr.contains("after the last request in the logs") && alone.stderr.contains("check the date"), "\(alone.stderr)")
+    }
+
     @Test("a user named =HYPERLINK(\"x\") is neutralised and quoted in usage.csv, unchanged in usage.json")
     func formulaInjection() throws {
         let fixture = try CommandLineFixture()
