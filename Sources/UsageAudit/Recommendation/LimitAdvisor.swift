@@ -1,5 +1,6 @@
 /// Decides the advice on one limit from the demand on it: the rules of `LimitRecommender`,
-/// applied in order — `raise`, `temporary_raise`, `revert_to_default`, `lower`, `keep`.
+/// applied in order — `raise`, `temporary_raise`, `revert_to_default`, `lower`, then
+/// `review` (past the limit lately, but no rule could size a change) or `keep`.
 ///
 /// Every reason carries the numbers that led to it, so a staff member can check the
 /// arithmetic and act without opening another report.
@@ -14,7 +15,7 @@ struct LimitAdvisor {
         headroom = settings.headroom.isFinite ? max(settings.headroom, 1) : 1.15
     }
 
-    /// The advice on `candidate` given the demand on it; nil instead of the final `keep`
+    /// The advice on `candidate` given the demand on it; nil instead of a final `keep`
     /// unless `includesKeep` (most limits are kept: their reasons are not written out for
     /// nothing). Callers still drop a `keep` they did not ask for.
     func advice(for candidate: LimitCandidate, history: DemandHistory, includesKeep: Bool = true) -> Recommendation? {
@@ -39,7 +40,10 @@ struct LimitAdvisor {
         if let advice = unusedAdvice(for: candidate, history: history) {
             return advice
         }
-        return includesKeep ? keep(candidate, history: history, near: near, needed: needed) : nil
+        // Only buckets near the limit can make the last word a `review` instead of `keep`.
+        guard includesKeep || !near.isEmpty else { return nil }
+        let last = keep(candidate, history: history, near: near, needed: needed)
+        return last.action == .keep && !includesKeep ? nil : last
     }
 
     /// `raise`: sized from the high percentile of bucket demand plus headroom, at least
@@ -163,6 +167,13 @@ struct LimitAdvisor {
             reason += "; the history (\(RecommendationText.count(Int64(history.historyDays))) days) is too short to call the "
                 + "custom value unused (\(RecommendationRules.minimumHistoryDays) days and "
                 + "\(RecommendationText.buckets(RecommendationRules.minimumHistoryBuckets, of: period)) needed)"
+        }
+        // Past the limit in the latest buckets is no limit that fits, whatever the rules
+        // could not tell: listed for a person to look at.
+        let recentPeak = DemandHistory.peakBucket(of: near.filter(\.isRecent))?.demand ?? 0
+        if recentPeak > candidate.limit {
+            reason += ": look at the user (raise for good if the demand lasts, else a temporary raise)"
+            return candidate.recommendation(.review, to: nil, reason: reason)
         }
         return candidate.recommendation(.keep, to: nil, reason: reason)
     }

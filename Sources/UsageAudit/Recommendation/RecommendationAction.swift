@@ -8,6 +8,9 @@ public enum RecommendationAction: String, CaseIterable, Sendable, Comparable {
     case lower
     /// A custom limit long unused and the default would do: remove the custom value.
     case revertToDefault = "revert_to_default"
+    /// The latest bucket went past the limit, but the history cannot size a change yet (a
+    /// user's first buckets, or too few of them at the limit): a person should look.
+    case review
     /// Nothing to change (omitted from the report unless asked for).
     case keep
 

@@ -50,6 +50,18 @@ extension RecommendationTests {
             #expect(advice.reason.contains("p95 \(FindingText.count(p95)) a day"))
         }
 
+        @Test("a first month at twice the monthly limit is no limit that fits: review, listed without --include-keep")
+        func firstMonthPastTheLimit() throws {
+            var fixture = RecommendationFixture(quotas: [QuotaRule(scope: "all", period: .month, defaultLimit: 1000)])
+            fixture.history("acme", days: 20, units: { _ in 100 })
+            let listed = fixture.recommendations().filter { $0.user == "acme" }
+            #expect(listed.map(\.action) == [.review], "\(listed)")
+            let advice = try #require(listed.first)
+            #expect(advice.recommendedLimit == nil)
+            #expect(advice.reason.contains("peak 2,000 is 200% of") && advice.reason.contains("no earlier month"), "\(advice.reason)")
+            #expect(advice.reason.hasSuffix("look at the user (raise for good if the demand lasts, else a temporary raise)"))
+        }
+
         @Test("near the limit on too few days is neither sustained nor a one-off: keep, saying why")
         func notSustained() throws {
             var fixture = RecommendationFixture()
@@ -101,13 +113,21 @@ extension RecommendationTests {
             #expect(advice.reason.contains("the custom 8,000 limit (profiles.csv:2)"))
         }
 
-        @Test("a user's first days at the limit, with no earlier day: no temporary_raise, keep says why", arguments: [1, 2])
+        @Test("a user's first days past the limit, with no earlier day: no temporary_raise; review says why, listed by default", arguments: [1, 2])
         func noEarlierHistory(days: Int) throws {
             var fixture = RecommendationFixture()
             fixture.history("hal", days: days, units: { _ in 5000 }, rejected: { _ in 87 })
             let advice = try #require(fixture.only("hal"))
-            #expect(advice.action == .keep)
+            #expect(advice.action == .review && advice.recommendedLimit == nil)
             #expect(advice.reason.contains("and no earlier day to tell a one-off job from lasting demand"), "\(advice.reason)")
+            #expect(fixture.recommendations().map(\.action) == [.review])
+        }
+
+        @Test("first days near but not past the limit stay keep (omitted by default)")
+        func noEarlierHistoryUnderTheLimit() throws {
+            var fixture = RecommendationFixture()
+            fixture.history("ida", days: 2, units: { _ in 4800 })
+            #expect(try #require(fixture.only("ida")).action == .keep)
             #expect(fixture.recommendations().isEmpty)
         }
 

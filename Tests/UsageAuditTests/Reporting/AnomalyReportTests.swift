@@ -37,6 +37,6 @@ struct AnomalyReportTests {
         ]
         let text = OutputFormat.csv.render(RecommendationReport(recommendations: rows).table)
         #expect(text == "user,scope,period,current_limit,recommended_limit,action,reason\na,all,day,5000,6500,raise,\"p95 5,430\"\nb,all,day,-1,,keep,fine\n")
-        #expect(RecommendationReport.counts(of: rows).map(\.1) == [1, 0, 0, 0, 1])
+        #expect(RecommendationReport.counts(of: rows).map(\.1) == [1, 0, 0, 0, 0, 1])
     }
 }
