@@ -5,8 +5,9 @@ import Foundation
 /// * an array of objects (`[{…}, {…}]`): origins `NAME[0]`, `NAME[1]`, …;
 /// * JSON lines, one object per line: origins `NAME:LINE`;
 /// * one object per user, keyed by user name (`{"ana": {…}, "ben": {…}}`: every value an
-///   object, no top-level key a column any layout knows): each gets `user` = its key
-///   unless it has `user` or `username`; origins `NAME["ana"]`, in key order;
+///   object, or an array of objects for several counters, no top-level key a column any
+///   layout knows): each gets `user` = its key unless it has `user` or `username`; origins
+///   `NAME["ana"]` (`NAME["ana"][1]` in an array), in key order;
 /// * a Django REST framework page (`{"count": …, "results": [{…}]}`): its `results`;
 /// * one object (a single user's record, such as a usage endpoint's answer): origin `NAME`.
 ///
@@ -41,10 +42,18 @@ enum JSONProfileReader {
                 return try rows(of: .array(results), name: name)
             }
             if isKeyedByUser(values) {
-                return values.keys.sorted().compactMap { user in
-                    guard case .object(var record)? = values[user] else { return nil }
-                    if record["user"] == nil && record["username"] == nil { record["user"] = .text(user) }
-                    return ProfileRow(values: record, origin: "\(name)[\"\(user)\"]")
+                return values.keys.sorted().flatMap { user -> [ProfileRow] in
+                    // One object, or an array of them (several counters of the user).
+                    let records: [(ProfileValue, String)] = switch values[user] {
+                    case .array(let elements)?: elements.enumerated().map { ($1, "\(name)[\"\(user)\"][\($0)]") }
+                    case let value?: [(value, "\(name)[\"\(user)\"]")]
+                    case nil: []
+                    }
+                    return records.compactMap { value, origin in
+                        guard case .object(var record) = value else { return nil }
+                        if record["user"] == nil && record["username"] == nil { record["user"] = .text(user) }
+                        return ProfileRow(values: record, origin: origin)
+                    }
                 }
             }
             return [ProfileRow(values: values, origin: name)]
@@ -53,10 +62,18 @@ enum JSONProfileReader {
         }
     }
 
-    /// Whether every value is an object and no key is a column some layout recognises.
+    /// Whether every value is an object (or a non-empty array of objects) and no key is a
+    /// column some layout recognises.
     private static func isKeyedByUser(_ values: [String: ProfileValue]) -> Bool {
         guard !values.isEmpty else { return false }
-        let allObjects = values.values.allSatisfy { if case .object = $0 { return true } else { return false } }
+        let allObjects = values.values.allSatisfy { value in
+            switch value {
+            case .object: return true
+            case .array(let elements):
+                return !elements.isEmpty && elements.allSatisfy { if case .object = $0 { return true } else { return false } }
+            default: return false
+            }
+        }
         guard allObjects else { return false }
         let keys = Set(values.keys)
         return !ProfileLayouts.all.contains { $0.recognises(keys: keys) }

@@ -30,6 +30,14 @@ import Testing
         ])
     }
 
+    @Test("an object keyed by user may hold an array of counters per user")
+    func readsSeveralCountersPerUser() throws {
+        let table = try table(#"{"bob": [{"scope": "all", "period": "day"}, {"scope": "all", "period": "week"}], "al": {"period": "day"}}"#)
+        #expect(table.rows.map(\.origin) == [#"p.json["al"]"#, #"p.json["bob"][0]"#, #"p.json["bob"][1]"#])
+        #expect(table.rows.map { $0.values["user"] } == [.text("al"), .text("bob"), .text("bob")])
+        #expect(table.rows.map { $0.values["period"] } == [.text("day"), .text("day"), .text("week")])
+    }
+
     @Test func readsOneRecordAndARESTPage() throws {
         let single = try table(#"{"username": "ana", "geocoding": {"quota": 10}}"#)
         #expect(single.rows.map(\.origin) == ["p.json"])
