@@ -143,7 +143,7 @@ complete -c 'usage-audit' -n '__usage-audit_should_offer_completions_for_flags_o
 complete -c 'usage-audit' -n '__usage-audit_should_offer_completions_for_flags_or_options "usage-audit explain" as-of' -l 'as-of' -d 'The audit moment, RFC 3339. Default: the latest request the store counted.' -rfka ''
 complete -c 'usage-audit' -n '__usage-audit_should_offer_completions_for_flags_or_options "usage-audit explain" tolerance' -l 'tolerance' -d 'Units a stored counter may differ from the logs without a finding (requests in flight at snapshot time).' -rfka ''
 complete -c 'usage-audit' -n '__usage-audit_should_offer_completions_for_flags_or_options "usage-audit explain" snapshot-at' -l 'snapshot-at' -d 'When the stored counters were read, for profiles without snapshot_at: RFC 3339 or \'now\'. Default: when a database source (sqlite:, postgres:) is read; for a file, --as-of.' -rfka ''
-complete -c 'usage-audit' -n '__usage-audit_should_offer_completions_for_flags_or_options "usage-audit explain" days' -l 'days' -d 'How many days of history to show.' -rfka ''
+complete -c 'usage-audit' -n '__usage-audit_should_offer_completions_for_flags_or_options "usage-audit explain" days' -l 'days' -d 'How many days of history to show, 1 to 366.' -rfka ''
 complete -c 'usage-audit' -n '__usage-audit_should_offer_completions_for_flags_or_options "usage-audit explain" format' -l 'format' -d 'table (default) or jsonl.' -rfka ''
 complete -c 'usage-audit' -n '__usage-audit_should_offer_completions_for_flags_or_options "usage-audit explain" q quiet' -l 'quiet' -s 'q' -d 'Log only errors on stderr.'
 complete -c 'usage-audit' -n '__usage-audit_should_offer_completions_for_flags_or_options "usage-audit explain" version' -l 'version' -d 'Show the version.'
