@@ -62,6 +62,10 @@ struct AuditOptions: ParsableArguments {
             throw CommandFailure(.configuration(error))
         }
         for doubt in configuration.doubts { logger.warning("configuration \(config): \(doubt)") }
+        if let engine = ProcessInfo.processInfo.environment["USAGE_AUDIT_INFLATE"], engine.lowercased() != InflateEngine.selected.rawValue {
+            let names = InflateEngine.available.map(\.rawValue).joined(separator: ", ")
+            logger.warning("USAGE_AUDIT_INFLATE=\(engine) names no inflate engine of this build (\(names)): using \(InflateEngine.selected.rawValue)")
+        }
         var moment: Int64?
         if let asOf {
             guard let parsed = AuditMoment.parse(asOf, timeZone: configuration.timeZone) else {

@@ -34,7 +34,7 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var judging: JudgingOptions
 
-    @Option(name: .long, help: ArgumentHelp("How many days of history to show, 1 to 366.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How many days of history to show, 1 to 366.", valueName: "n"))
     var days = 28
 
     @Option(name: .long, help: ArgumentHelp("table (default) or jsonl.", valueName: "format"))

@@ -40,6 +40,9 @@ struct ConfigTableReader {
     }
 
     /// The raw value of `key`, marking it as known.
+    /// Whether the table holds no key at all.
+    var isEmpty: Bool { values.isEmpty }
+
     mutating func value(_ key: String) -> ConfigValue? {
         consumed.insert(key)
         return values[key]

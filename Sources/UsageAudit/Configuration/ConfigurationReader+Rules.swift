@@ -22,6 +22,9 @@ extension ConfigurationReader {
         for path in rule.paths { try checkPrefix(path, in: scope) }
         rule.paths = rule.paths.map(RequestPath.normalized(prefix:))
         if let regex = try scope.string("regex") {
+            guard !regex.isEmpty else {
+                throw scope.invalid("regex", "an empty regex matches every path; leave regex out, or write one such as '^/api/v[12]/route'")
+            }
             if let problem = PathRegex.problem(compiling: regex) {
                 throw scope.invalid("regex", "'\(regex)' is not a valid POSIX extended regular expression: \(problem)")
             }
@@ -30,7 +33,12 @@ extension ConfigurationReader {
         guard !rule.paths.isEmpty || rule.regex != nil else {
             throw .missingKey(key: scope.name("paths"), line: scope.line("paths"), hint: "scope '\(name)' needs `paths = [\"/prefix\"]` or `regex = '^/…'` to select its requests")
         }
-        rule.methods = (try scope.strings("methods") ?? []).map { $0.uppercased() }
+        if let methods = try scope.strings("methods") {
+            guard !methods.isEmpty else {
+                throw scope.invalid("methods", "an empty list would mean every method; leave methods out for every method, or list them, e.g. [\"POST\"]")
+            }
+            rule.methods = methods.map { $0.uppercased() }
+        }
         if let cost = scope.value("cost") {
             switch cost {
             case .integer(let units) where units >= 0:

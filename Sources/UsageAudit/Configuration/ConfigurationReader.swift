@@ -7,6 +7,10 @@ enum ConfigurationReader {
         let zoneName: String
         if case .string(let name)? = root.value("timezone") { zoneName = name } else { zoneName = "UTC" }
         var configuration = AuditConfiguration(timeZone: zone, timeZoneName: zoneName, baseDirectory: baseDirectory)
+        if root.isEmpty {
+            configuration.doubts.append("it holds no setting, so every default applies: the combined format, users from the "
+                + "authenticated-user field, every path metered in UTC days, and no quota; samples/config.toml is a complete example")
+        }
         if var log = try root.table("log") {
             configuration.log = try readLog(&log, defaultZone: zone)
             // TOML puts every key after `[log]` into it: `timezone` meant for the audit lands here.

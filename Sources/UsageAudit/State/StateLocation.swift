@@ -10,6 +10,9 @@ public enum StateLocation: Hashable, Sendable {
     public init(_ text: String) throws(StateError) {
         if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
             self = .postgres(url: text)
+        } else if let mark = text.range(of: "?table=") ?? text.range(of: "?layout=") {
+            // --profiles takes these; a state store has its own tables, and the file would be named so.
+            throw .badLocation(text, reason: "a state store takes no '\(text[mark].dropFirst())' (it keeps its own audit_* tables); give the file path \(text[..<mark.lowerBound])")
         } else if text.hasPrefix("sqlite:") {
             let path = String(text.dropFirst("sqlite:".count))
             guard !path.isEmpty else { throw .badLocation(text, reason: "no path after sqlite:; write e.g. sqlite:/var/lib/usage-audit/state.sqlite") }

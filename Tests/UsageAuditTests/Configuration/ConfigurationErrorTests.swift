@@ -192,6 +192,8 @@ struct ConfigurationErrorTests {
         ("[count]\npaths = [\"/api/*\"]", "count.paths", 2),
         ("[count]\nstatus = []", "count.status", 2),
         ("[count]\npaths = []", "count.paths", 2),
+        ("[[scope]]\nname = \"a\"\nregex = ''", "scope[0].regex", 3),
+        ("[[scope]]\nname = \"a\"\npaths = [\"/a\"]\nmethods = []", "scope[0].methods", 4),
         // A code in both lists: the exclusion would silently win.
         ("[count]\nexclude_status = [429, 404]\nstatus = [\"2xx\", 404]", "count.status", 3),
         // A PCRE class POSIX reads as a letter: the scope would match nothing.

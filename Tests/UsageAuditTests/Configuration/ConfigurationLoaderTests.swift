@@ -36,9 +36,18 @@ struct ConfigurationLoaderTests {
         #expect(configuration.periods(forScope: "geocoding") == [.day])
     }
 
+    @Test("an empty or comment-only file is doubted (every default applies); a file with one setting is not",
+          arguments: [("", true), ("# nothing yet\n", true), ("timezone = \"UTC\"\n", false)])
+    func emptyFileDoubted(text: String, doubted: Bool) throws {
+        let doubts = try ConfigurationLoader.parse(text: text).doubts
+        #expect(doubts.contains { $0.contains("holds no setting") } == doubted, "\(doubts)")
+    }
+
     @Test("an empty file gives every default")
     func emptyFileDefaults() throws {
-        let configuration = try ConfigurationLoader.parse(text: "")
+        var configuration = try ConfigurationLoader.parse(text: "")
+        #expect(configuration.doubts.count == 1)
+        configuration.doubts = []
         #expect(configuration == AuditConfiguration())
         #expect(configuration.timeZone == TimeZone(identifier: "UTC"))
         #expect(configuration.log.format == "combined")

@@ -309,7 +309,8 @@ struct SQLiteStateStoreTests {
         #expect(try StateLocation(text) == expected)
     }
 
-    @Test("unusable --state values are refused with a reason", arguments: ["", "sqlite:", "mysql://h/db"])
+    @Test("unusable --state values are refused with a reason (a ?table= would have named the file so)",
+          arguments: ["", "sqlite:", "mysql://h/db", "st/s.sqlite?table=x", "sqlite:s.db?layout=long"])
     func badLocations(text: String) {
         #expect(throws: StateError.self) { _ = try StateLocation(text) }
     }
