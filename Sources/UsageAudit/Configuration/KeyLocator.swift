@@ -11,9 +11,20 @@ struct KeyLocator {
     init(text: String) {
         var table = ""
         var arrayCounts: [String: Int] = [:]
+        // The delimiter of a multi-line string still open: its lines hold no keys.
+        var openString: String?
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingLeadingSpaces()
             let number = offset + 1
+            if let delimiter = openString {
+                if Self.occurrences(of: delimiter, in: line) % 2 == 1 { openString = nil }
+                continue
+            }
+            defer {
+                for delimiter in ["\"\"\"", "\'\'\'"] where Self.occurrences(of: delimiter, in: line) % 2 == 1 {
+                    openString = delimiter
+                }
+            }
             if line.hasPrefix("[[") {
                 let name = Self.headerName(line.dropFirst(2), closing: "]]")
                 let index = arrayCounts[name, default: -1] + 1
@@ -36,8 +47,19 @@ struct KeyLocator {
     /// itself cannot be found.
     func line(of path: String) -> Int? {
         if let line = lines[path] { return line }
+        // `quotas`, an unknown array of tables, is written as `[[quotas]]`.
+        if let line = lines[path + "[0]"] { return line }
+        // `quota[1]` of an inline array (`quota = [{…}, {…}]`) is on the line of `quota`.
+        if path.hasSuffix("]"), let bracket = path.lastIndex(of: "[") {
+            return line(of: String(path[..<bracket]))
+        }
         guard let dot = path.lastIndex(of: ".") else { return nil }
         return line(of: String(path[..<dot]))
+    }
+
+    /// How often `delimiter` occurs in `line` (a `"""` or `\'\'\'` opening or closing a multi-line string).
+    private static func occurrences(of delimiter: String, in line: Substring) -> Int {
+        line.components(separatedBy: delimiter).count - 1
     }
 
     private static func headerName(_ text: Substring, closing: String) -> String {

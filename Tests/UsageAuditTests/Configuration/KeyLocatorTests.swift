@@ -41,4 +41,23 @@ struct KeyLocatorTests {
         #expect(locator.line(of: "nowhere") == nil)
         #expect(locator.line(of: "quota[0].period") == nil)
     }
+
+    @Test("lines inside a multi-line string hold no keys; an unknown [[quotas]] and an inline array entry get their lines")
+    func stringsAndArrays() {
+        let locator = KeyLocator(text: """
+            [log]
+            format = '''$remote_addr
+            timezone = "x" '''
+            timezone = "Bad/Zone"
+            [[quotas]]
+            period = "day"
+
+            [[scope]]
+            name = "a"
+            quota = [{period = "month@32"}, {period = "day"}]
+            """)
+        #expect(locator.line(of: "log.timezone") == 4)
+        #expect(locator.line(of: "quotas") == 5)
+        #expect(locator.line(of: "scope[0].quota[1].period") == 10)
+    }
 }
