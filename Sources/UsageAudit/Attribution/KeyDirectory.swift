@@ -11,8 +11,12 @@ public struct KeyDirectory: Sendable {
 
     /// Reads a `key,user` CSV. Blank lines and lines starting with `#` are skipped.
     public static func load(path: String, configurationKey: String = "identity.keys") throws(ConfigurationError) -> KeyDirectory {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .badReferencedFile(key: configurationKey, path: path, reason: "it does not exist or is not readable")
+        let data: Data
+        switch WholeFile.read(path) {
+        case .success(let read): data = read
+        case .failure(.missing): throw .badReferencedFile(key: configurationKey, path: path, reason: "it does not exist or is not readable")
+        case .failure(.folder): throw .badReferencedFile(key: configurationKey, path: path, reason: "it is a folder: name the key,user CSV file")
+        case .failure(let problem): throw .badReferencedFile(key: configurationKey, path: path, reason: problem.reason)
         }
         var directory = KeyDirectory()
         var sawHeader = false

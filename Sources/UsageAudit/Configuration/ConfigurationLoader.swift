@@ -13,22 +13,12 @@ public enum ConfigurationLoader {
     /// The file's text: UTF-8 with no NUL byte (TOML allows none, and the parser would stop
     /// at one, dropping the rest of the file without a word). A pipe (`<(…)`) reads too.
     private static func readText(path: String) throws(ConfigurationError) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(path: path, reason: "no such file")
-        }
-        if isDirectory.boolValue {
-            throw .unreadable(path: path, reason: "it is a folder: name the TOML file in it (e.g. \((path as NSString).appendingPathComponent("config.toml")))")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(path: path, reason: "permission denied: the user running usage-audit must be able to read it")
-        }
-        defer { try? handle.close() }
         let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            throw .unreadable(path: path, reason: "reading it failed (\(error.localizedDescription))")
+        switch WholeFile.read(path) {
+        case .success(let read): data = read
+        case .failure(.folder):
+            throw .unreadable(path: path, reason: "it is a folder: name the TOML file in it (e.g. \((path as NSString).appendingPathComponent("config.toml")))")
+        case .failure(let problem): throw .unreadable(path: path, reason: problem.reason)
         }
         if let nul = data.firstIndex(of: 0) {
             let line = data[..<nul].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }

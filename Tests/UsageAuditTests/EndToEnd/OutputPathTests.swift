@@ -58,4 +58,20 @@ struct OutputPathTests {
         #expect(run.exitCode == 2, "\(run.summary)")
         #expect(run.stderr.contains("'bogus' is no level or kind"), "\(run.stderr)")
     }
+
+    @Test("profiles read from a pipe (/dev/stdin, <(…)) like a file; a keys file that is a folder says so")
+    func pipesAndFolders() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let piped = try fixture.run(
+            ["reconcile", "--config", "config.toml", "--profiles", "/dev/stdin", "a.log"],
+            input: Data("user,scope,period,used,snapshot_at\nalice,all,day,0,2026-11-21T12:00:00+01:00\n".utf8))
+        #expect(piped.exitCode == 0, "\(piped.summary)")
+        #expect(piped.stdoutText.contains("alice,all,day,used,0,1,-1,drift"), "\(piped.stdoutText)")
+        try FileManager.default.createDirectory(atPath: fixture.folder.file("keys").path, withIntermediateDirectories: true)
+        try fixture.folder.write((fixture.text("config.toml") ?? "").replacingOccurrences(
+            of: "[count]", with: "[identity]\nkeys = \"keys\"\n\n[count]"), to: "k.toml")
+        let folder = try fixture.run(["count", "--config", "k.toml", "a.log"])
+        #expect(folder.exitCode == 2 && folder.stderr.contains("it is a folder"), "\(folder.summary)")
+    }
 }

@@ -5,15 +5,12 @@ import Foundation
 /// an object or JSON lines), anything else CSV.
 enum ProfileFileReader {
     static func table(path: String, name: String, source: String) throws(ProfileError) -> ProfileTable {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(source: source, reason: "the file does not exist: check the path")
-        }
-        guard !isDirectory.boolValue else {
-            throw .unreadable(source: source, reason: "it is a directory: name a CSV or JSON file")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(source: source, reason: "the file cannot be opened: check its permissions")
+        let data: Data
+        switch WholeFile.read(path) {
+        case .success(let read): data = read
+        case .failure(.missing): throw .unreadable(source: source, reason: "the file does not exist: check the path")
+        case .failure(.folder): throw .unreadable(source: source, reason: "it is a directory: name a CSV or JSON file")
+        case .failure(let problem): throw .unreadable(source: source, reason: problem.reason)
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
