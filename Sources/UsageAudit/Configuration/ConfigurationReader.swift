@@ -61,6 +61,7 @@ enum ConfigurationReader {
         }
         configuration.analysis = analysis
         try root.rejectUnknownKeys()
+        configuration.doubts += misspeltJSONRoles(configuration)
         return configuration
     }
 
@@ -176,5 +177,18 @@ enum ConfigurationReader {
             patterns.append(pattern)
         }
         return patterns
+    }
+
+    /// `[log.json]` keys a typo away from a role (`remote_usr`) that no `field:` source uses:
+    /// read as a custom field, the role they meant keeps its defaults without a word.
+    static func misspeltJSONRoles(_ configuration: AuditConfiguration) -> [String] {
+        let roles = JSONRole.allCases.map(\.rawValue)
+        var used = Set<String>()
+        for case .field(let name) in configuration.identity.sources { used.insert(name) }
+        for scope in configuration.scopes { if case .field(let name) = scope.cost { used.insert(name) } }
+        return configuration.log.jsonMapping.keys.sorted().compactMap { key in
+            guard !roles.contains(key), !used.contains(key), let role = Spelling.nearest(to: key, among: roles) else { return nil }
+            return "[log.json] '\(key)' is no role, so it names a field for field:\(key), which nothing uses; did you mean '\(role)'?"
+        }
     }
 }

@@ -148,6 +148,14 @@ struct ConfigurationLoaderTests {
         #expect(try ConfigurationLoader.parse(text: "timezone = \"Europe/Berlin\"\n[log]\nformat = \"combined\"\n").doubts.isEmpty)
     }
 
+    @Test("a [log.json] key a typo away from a role, used by no field: source, is doubted; a used custom field is not")
+    func misspeltJSONRole() throws {
+        let typo = try ConfigurationLoader.parse(text: "[log]\nformat = \"json\"\n[log.json]\nremote_usr = \"u\"\n")
+        #expect(typo.doubts == ["[log.json] 'remote_usr' is no role, so it names a field for field:remote_usr, which nothing uses; did you mean 'remote_user'?"])
+        let used = try ConfigurationLoader.parse(text: "[log]\nformat = \"json\"\n[log.json]\nremote_usr = \"u\"\n[identity]\nfrom = [\"field:remote_usr\"]\n")
+        #expect(used.doubts.isEmpty)
+    }
+
     @Test("an allow-list that names 429 lifts the default exclusion of 429; a class does not")
     func allowListNaming429() throws {
         let named = try ConfigurationLoader.parse(text: "[count]\nstatus = [\"2xx\", 429]")
