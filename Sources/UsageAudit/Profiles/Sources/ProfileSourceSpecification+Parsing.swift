@@ -76,7 +76,8 @@ extension ProfileSourceSpecification {
                 }
             }
         }
-        let table = try tableName(ownParameters, source: masked, allowsSchema: true)
+        let driverNames = driverParameters.map { String($0.split(separator: "=", maxSplits: 1).first ?? "") }
+        let table = try tableName(ownParameters, source: masked, allowsSchema: true, otherNames: driverNames)
         let connectionURL = driverParameters.isEmpty ? base : base + "?" + driverParameters.joined(separator: "&")
         return ProfileSourceSpecification(
             location: .postgres(PostgresProfileSource(url: text, connectionURL: connectionURL, table: table)),
@@ -113,11 +114,15 @@ extension ProfileSourceSpecification {
     }
 
     /// The `table` parameter: required, an identifier (or `schema.table` where allowed).
+    /// - Parameter otherNames: parameters passed on to the database driver (a misspelt
+    ///   `table` lands there), for the message.
     private static func tableName(
-        _ parameters: [String: String], source: String, allowsSchema: Bool
+        _ parameters: [String: String], source: String, allowsSchema: Bool, otherNames: [String] = []
     ) throws(ProfileError) -> String {
         guard let table = parameters["table"], !table.isEmpty else {
-            throw .badSpecification(source: source, reason: "name the table with ?table=NAME")
+            let typo = (parameters.keys.sorted() + otherNames).first { $0 != "table" && Spelling.nearest(to: $0, among: ["table"]) != nil }
+            throw .badSpecification(
+                source: source, reason: "name the table with ?table=NAME" + (typo.map { " ('\($0)' is no parameter: did you mean 'table'?)" } ?? ""))
         }
         let parts = table.split(separator: ".", omittingEmptySubsequences: false)
         let valid = (parts.count == 1 || (allowsSchema && parts.count == 2))

@@ -51,6 +51,9 @@ import Testing
     @Test func refusesMissingTablesUnknownParametersAndLayouts() {
         #expect(profileError { _ = try parse("sqlite:app.db") }
             == .badSpecification(source: "sqlite:app.db", reason: "name the table with ?table=NAME"))
+        #expect(profileError { _ = try parse("postgres://u@h/db?tabel=t") }
+            == .badSpecification(source: "postgres://u@h/db?tabel=t",
+                                 reason: "name the table with ?table=NAME ('tabel' is no parameter: did you mean 'table'?)"))
         #expect(profileError { _ = try parse("sqlite:app.db?table=main.t") } != nil)
         #expect(profileError { _ = try parse("sqlite:app.db?table=1t") } != nil)
         #expect(profileError { _ = try parse("sqlite:app.db?table=t\"x") } != nil)
