@@ -56,7 +56,8 @@ public struct Reconciler: Sendable {
         var profileChecks: [LimitCheck] = []
         var totalsChecked = Set<String>()
         var zones = ZoneDiagnosis()
-        for profile in profiles {
+        let superseded = Self.supersededRows(profiles)
+        for (position, profile) in profiles.enumerated() where !superseded.contains(position) {
             let bucket = CounterBucket(profile: profile, resolver: context.resolver, asOf: asOf, calendar: calendar)
             guard context.isKnown(scope: profile.scope) else {
                 findings.append(context.unknownScopeFinding(for: profile, bucket: bucket))
@@ -74,9 +75,8 @@ public struct Reconciler: Sendable {
                 findings.append(counter)
             }
             // Stores that repeat the lifetime total on every period's row are checked once; a
-            // row whose total differs (or was read at another moment) is checked too.
-            if let total = profile.total,
-               totalsChecked.insert("\(profile.user)\u{0}\(profile.scope)\u{0}\(total)\u{0}\(profile.snapshotAt ?? .min)").inserted,
+            // row whose total differs is checked too.
+            if let total = profile.total, totalsChecked.insert("\(profile.user)\u{0}\(profile.scope)\u{0}\(total)").inserted,
                let total = context.totalFinding(for: profile, bucket: bucket) {
                 findings.append(total)
             }
@@ -107,5 +107,27 @@ public struct Reconciler: Sendable {
             let bucket = CounterBucket(profile: profile, resolver: resolver, asOf: asOf, calendar: calendar)
             return calendar.startOfDay(bucket.range.start) > coverageEnd ? count + 1 : count
         }
+    }
+
+    /// The positions of rows a store kept for earlier buckets: of a counter (user, scope,
+    /// period) on several rows dated by `period_start` (a table with a row per bucket), every
+    /// row but the latest-dated. Judged against the bucket of the snapshot as the live row
+    /// is, such a row would read as a counter never reset, and `--fix-sql` would rewrite a
+    /// past bucket's correct count; only the latest is the counter in use.
+    static func supersededRows(_ profiles: [StoredProfile]) -> Set<Int> {
+        var latest: [String: LocalDay] = [:]
+        for profile in profiles {
+            guard let start = profile.periodStart else { continue }
+            let key = "\(profile.user)\u{0}\(profile.scope)\u{0}\(profile.period.name)"
+            latest[key] = max(latest[key] ?? start, start)
+        }
+        var superseded = Set<Int>()
+        for (position, profile) in profiles.enumerated() {
+            guard let start = profile.periodStart,
+                  let newest = latest["\(profile.user)\u{0}\(profile.scope)\u{0}\(profile.period.name)"], start < newest
+            else { continue }
+            superseded.insert(position)
+        }
+        return superseded
     }
 }

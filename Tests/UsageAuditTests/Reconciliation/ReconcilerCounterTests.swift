@@ -239,6 +239,30 @@ extension ReconciliationTests {
             #expect(fixture.kinds(of: "lee") == ["total_regression:total"])
         }
 
+        @Test("a store with a row per bucket (dated by period_start): only the latest row is judged; the others are past buckets, not a reset never applied")
+        func rowPerBucket() {
+            var fixture = ReconciliationFixture()
+            fixture.use("alice", on: yesterday, units: 30)
+            fixture.use("alice", on: today, units: 40)
+            fixture.store("alice", used: 30, periodStart: yesterday)
+            fixture.store("alice", used: 35, periodStart: today)
+            let findings = fixture.findings().filter { $0.user == "alice" }
+            #expect(findings.map(\.kind) == [.drift], "\(findings)")
+            #expect(findings.first?.origin == "profiles.csv:3" && findings.first?.stored == 35)
+        }
+
+        @Test("one lifetime total repeated on rows read a minute apart is one finding")
+        func totalReadAtSeveralMoments() {
+            var fixture = ReconciliationFixture(quotas: [
+                QuotaRule(scope: "all", period: .day, defaultLimit: -1),
+                QuotaRule(scope: "all", period: .week, defaultLimit: -1),
+            ])
+            fixture.use("lee", on: today, units: 100)
+            fixture.store("lee", used: 100, total: 10, snapshotAt: fixture.asOf - 60)
+            fixture.store("lee", period: .week, used: 100, total: 10, snapshotAt: fixture.asOf)
+            #expect(fixture.kinds(of: "lee") == ["total_regression:total"])
+        }
+
         @Test("rows of one user and scope with different totals are each checked, in either order",
               arguments: [false, true])
         func differingTotalsInEitherOrder(regressedFirst: Bool) {
