@@ -45,7 +45,7 @@ extension ReconciliationContext {
                 }
             }
         }
-        forEachUnquotedProfileBucket(profiles: profiles) { check, series in
+        forEachUnquotedProfileBucket(profiles: profiles, profileChecks: profileChecks) { check, series in
             if seen.insert(check.key).inserted { body(check, series) }
         }
     }
@@ -53,22 +53,40 @@ extension ReconciliationContext {
     /// The buckets of use under a profile whose scope and period no quota has: its limit is
     /// the only one there, and it holds in every bucket of the user's use that `includes`
     /// admits, not only in the one the counter was read in (`usage.csv` shows it in each).
-    /// An `Nd` window dated by the store is framed from its `periodStart`.
-    private func forEachUnquotedProfileBucket(profiles: [StoredProfile], _ body: (LimitCheck, UsageIndex.Series) -> Void) {
+    /// An `Nd` window dated by the store is framed from the latest `periodStart` of the
+    /// counter's rows; a bucket that overlaps one a profile names is left to that one (a
+    /// store's windows need not follow one framing).
+    private func forEachUnquotedProfileBucket(
+        profiles: [StoredProfile], profileChecks: [LimitCheck], _ body: (LimitCheck, UsageIndex.Series) -> Void
+    ) {
         let quoted = Set(configuration.quotas.map { "\($0.scope)\u{0}\($0.period.name)" })
-        var walked = Set<String>()
+        func key(_ user: String, _ scope: String, _ period: Period) -> String { "\(user)\u{0}\(scope)\u{0}\(period.name)" }
+        // Per counter, the profile whose framing is used: the latest dated, else the first.
+        var framing: [String: StoredProfile] = [:]
+        var order: [String] = []
         for profile in profiles where isKnown(scope: profile.scope) && !quoted.contains("\(profile.scope)\u{0}\(profile.period.name)") {
-            guard walked.insert("\(profile.user)\u{0}\(profile.scope)\u{0}\(profile.period.name)").inserted,
-                  let series = index.series(user: profile.user, scope: profile.scope)
-            else { continue }
+            let counter = key(profile.user, profile.scope, profile.period)
+            guard let chosen = framing[counter] else {
+                framing[counter] = profile
+                order.append(counter)
+                continue
+            }
+            if let start = profile.periodStart, chosen.periodStart.map({ start > $0 }) ?? true { framing[counter] = profile }
+        }
+        guard !order.isEmpty else { return }
+        var named: [String: [DayRange]] = [:]
+        for check in profileChecks { named[key(check.user, check.scope, check.period), default: []].append(check.range) }
+        for counter in order {
+            guard let profile = framing[counter], let series = index.series(user: profile.user, scope: profile.scope) else { continue }
             var period = profile.period
             if case .days(let count, _) = period, let start = profile.periodStart { period = .days(count, anchor: start) }
+            let taken = named[counter] ?? []
             var last: DayRange?
             for day in series.days {
                 if let last, last.contains(day) { continue }
                 let range = period.bucket(containing: day)
                 last = range
-                guard includes(period, range) else { continue }
+                guard includes(period, range), !taken.contains(where: { $0.start < range.end && range.start < $0.end }) else { continue }
                 body(LimitCheck(user: profile.user, scope: profile.scope, period: period, range: range, origin: profile.origin), series)
             }
         }

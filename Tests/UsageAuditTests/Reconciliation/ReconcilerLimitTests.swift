@@ -33,6 +33,22 @@ extension ReconciliationTests {
             #expect(served.allSatisfy { $0.delta == -10 && $0.origin == "profiles.csv:2" }, "\(served)")
         }
 
+        @Test("a profile-only limit on windows the store dates irregularly is reported once per use, in the store's windows")
+        func profileOnlyIrregularWindows() {
+            var fixture = ReconciliationFixture()
+            let october = ReconciliationFixture.day(2026, 10, 10)
+            fixture.use("alice", scope: ReconciliationFixture.geo, on: october, units: 50)
+            fixture.use("alice", scope: ReconciliationFixture.geo, on: ReconciliationFixture.day(2026, 11, 10), units: 150)
+            fixture.use("alice", scope: ReconciliationFixture.geo, on: today, units: 5)
+            let window = Period.days(30, anchor: LocalDay(number: 0))
+            fixture.store("alice", scope: "geo", period: window, limit: .limit(100), used: 0, hard: true,
+                          periodStart: ReconciliationFixture.day(2026, 10, 1))
+            fixture.store("alice", scope: "geo", period: window, limit: .limit(100), used: 155, hard: true,
+                          periodStart: ReconciliationFixture.day(2026, 11, 5))
+            let served = fixture.findings(includes: { _, _ in true }).filter { $0.kind == .overLimitServed }
+            #expect(served.map(\.bucket.start) == [ReconciliationFixture.day(2026, 11, 5)], "\(served)")
+        }
+
         @Test("use exactly at the limit is not over it")
         func atTheLimit() {
             var fixture = ReconciliationFixture()
