@@ -53,23 +53,30 @@ struct ZoneDiagnosis {
         }
         for (index, match) in matches {
             let total = drifting[match.period] ?? 0
-            let agreed = (votes[match.period] ?? [:])
-                .filter { hours, count in count >= Self.minimumAgreeing && 2 * count >= total && match.shifts.contains { $0.hours == hours } }
-                .max { ($0.value, -abs($0.key)) < ($1.value, -abs($1.key)) }
-            if let agreed, let shift = match.shifts.first(where: { $0.hours == agreed.key }) {
-                findings[index].detail = match.base + ", but matches when the \(match.noun) starts at "
-                    + "\(FindingText.moment(shift.from, calendar: calendar)): the store counts \(match.noun)s in "
-                    + "\(FindingText.zone(offset: shift.storeOffset)), not \(FindingText.zoneName(calendar.timeZone)) — a time-zone bug "
-                    + "(boundary \(Self.signed(shift.hours)) h; \(agreed.value) of \(total) drifting \(match.noun) counters match it), "
-                    + "not lost increments"
+            let tally = votes[match.period] ?? [:]
+            // This counter's shifts, best first: the most counters agreeing, then naming UTC
+            // (the usual wrong zone), then the smallest, then the later start.
+            let ranked = match.shifts.sorted { a, b in
+                let (left, right) = (tally[a.hours] ?? 0, tally[b.hours] ?? 0)
+                if left != right { return left > right }
+                if (a.storeOffset == 0) != (b.storeOffset == 0) { return a.storeOffset == 0 }
+                if abs(a.hours) != abs(b.hours) { return abs(a.hours) < abs(b.hours) }
+                return a.hours > b.hours
+            }
+            guard let shift = ranked.first else { continue }
+            let agreeing = tally[shift.hours] ?? 0
+            let starts = "\(FindingText.moment(shift.from, calendar: calendar))"
+            if agreeing >= Self.minimumAgreeing, 2 * agreeing >= total {
+                findings[index].detail = match.base + ", but matches when the \(match.noun) starts at \(starts): the store counts "
+                    + "\(match.noun)s in \(FindingText.zone(offset: shift.storeOffset)), not \(FindingText.zoneName(calendar.timeZone)) — "
+                    + "a time-zone bug (boundary \(Self.signed(shift.hours)) h; \(agreeing) of \(total) drifting \(match.noun) counters "
+                    + "match it), not lost increments"
             } else {
-                // The shift naming UTC first (the usual wrong zone), else the smallest.
-                let shift = match.shifts.first { $0.storeOffset == 0 }
-                    ?? match.shifts.min { (abs($0.hours), $0.hours) < (abs($1.hours), $1.hours) }
-                guard let shift else { continue }
-                findings[index].detail += "; a \(match.noun) starting at \(FindingText.moment(shift.from, calendar: calendar)) "
-                    + "(the store counting in \(FindingText.zone(offset: shift.storeOffset)), boundary \(Self.signed(shift.hours)) h) "
-                    + "would fit too, but no other counter shows that shift"
+                let others = agreeing >= Self.minimumAgreeing
+                    ? ", as it does for \(agreeing) of \(total) drifting \(match.noun) counters: too few to name the zone"
+                    : ", but no other counter shows that shift"
+                findings[index].detail += "; a \(match.noun) starting at \(starts) (the store counting in "
+                    + "\(FindingText.zone(offset: shift.storeOffset)), boundary \(Self.signed(shift.hours)) h) would fit too\(others)"
             }
         }
     }

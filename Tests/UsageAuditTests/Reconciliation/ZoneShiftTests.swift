@@ -133,5 +133,20 @@ extension ReconciliationTests {
             let finding = try #require(fixture.findings().first)
             #expect(finding.detail.contains("logs show between \(FindingText.count(units(24..<36))) and \(FindingText.count(units(24..<37)))"))
         }
+
+        @Test("a shift two counters share but most drifting counters do not is a possibility that says so")
+        func sharedByTooFew() {
+            var fixture = ReconciliationFixture(zone: "UTC")
+            for user in ["u1", "u2", "u3", "u4", "u5"] {
+                fixture.useHourly(user, from: fixture.instant(yesterday, 0), units: Array(repeating: 1, count: 48))
+            }
+            // u1 and u2 fit a day starting at 03:00; u3 to u5 are over-counted past any shift.
+            for (user, used) in [("u1", 21), ("u2", 21), ("u3", 90), ("u4", 91), ("u5", 92)] {
+                fixture.store(user, limit: .unlimited, used: Int64(used))
+            }
+            let details = fixture.findings().filter { ["u1", "u2"].contains($0.user) }.map(\.detail)
+            #expect(details.count == 2)
+            #expect(details.allSatisfy { $0.contains("as it does for 2 of 5 drifting day counters: too few to name the zone") }, "\(details)")
+        }
     }
 }
