@@ -94,9 +94,11 @@ struct DetectionScan {
                 }
                 guard observed > 0, judgesDays[slot] else { continue }
                 guard let baseline else {
-                    // A user active since the data began may be long established: the data
-                    // cannot tell (every customer would be "new" on a first install).
-                    if Double(observed) >= SpikeTest.minimumExcess, first > table.firstDataDay {
+                    // A user active in the data's first days may be long established: the
+                    // data cannot tell (every customer would be "new" on a first install; a
+                    // stray early line must not make them new again).
+                    if Double(observed) >= SpikeTest.minimumExcess,
+                       Int(first) >= Int(table.firstDataDay) + DailyBaseline.minimumHistory {
                         candidates.append(Candidate(
                             user: user, slot: slot, judged: judged, observed: observed,
                             historyDays: max(0, day - Int(first))))

@@ -3,8 +3,8 @@
 /// usual day in the same scope — and against the user's own limit.
 ///
 /// A user is new in a scope on a day with fewer than `DailyBaseline.minimumHistory` days
-/// of history before it, and a first day after the first day of the data (a user active
-/// from the start of the data may be long established). The day is heavy when its units reach the cohort figure (the
+/// of history before it, and a first day at least that many days after the first day of
+/// the data (a user active in the data's first days may be long established). The day is heavy when its units reach the cohort figure (the
 /// `cohortPercentile` of established users' median day, and at least `minimumUnits`) or
 /// `limitShare` of the user's smallest limit in that scope.
 struct NewUserTest: Sendable {

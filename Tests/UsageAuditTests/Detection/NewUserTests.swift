@@ -51,8 +51,8 @@ struct NewUserTests {
     @Test("Without a cohort (the first runs) only half the limit makes a new user heavy")
     func withoutCohort() throws {
         var fixture = Fixture()
-        // The data begins before the new users' first day.
-        fixture.use("early", on: Fixture.monday.adding(days: -2), units: 10)
+        // The data begins a week before the new users' first day.
+        fixture.use("early", on: Fixture.monday.adding(days: -7), units: 10)
         fixture.use("big", on: Fixture.monday, units: 3000)
         fixture.use("mid", on: Fixture.monday, units: 2000)
         let findings = fixture.anomalies(judging: [Fixture.monday])
@@ -63,13 +63,14 @@ struct NewUserTests {
         #expect(finding.detail == "new user, first day of use: 3,000 requests, 60% of the 5,000 daily limit")
     }
 
-    @Test("Users active from the first day of the data are not new: a first install would call every heavy customer new")
+    @Test("Users active in the data's first week are not new (a first install would call every heavy customer new), even after a stray earlier line")
     func activeSinceTheDataBegan() {
         var fixture = Fixture()
-        let first = Fixture.monday.adding(days: -2)
-        fixture.series("acme", from: first, [3000, 3000, 3000])
-        fixture.series("late", from: first.adding(days: 1), [3000, 3000])
-        let days = [first, first.adding(days: 1), Fixture.monday]
+        let first = Fixture.monday.adding(days: -10)
+        fixture.use("stray", on: first, units: 1)
+        fixture.series("acme", from: first.adding(days: 1), [3000, 3000, 3000])
+        fixture.series("late", from: first.adding(days: 8), [3000, 3000])
+        let days = (1...9).map { first.adding(days: $0) }
         #expect(fixture.kinds(of: "acme", judging: days).isEmpty)
         #expect(fixture.kinds(of: "late", judging: days) == ["all:new_heavy_user", "all:new_heavy_user"])
     }
