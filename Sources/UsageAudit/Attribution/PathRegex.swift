@@ -58,29 +58,49 @@ public final class PathRegex {
     /// A Perl-style escape that POSIX does not have (`\d` matches the letter `d` there, so
     /// `^/v\d+/` matches no path at all), named with what to write instead; nil when none.
     static func unsupportedEscape(in pattern: String) -> String? {
-        var inBrackets = false
-        var bracketStart = false
-        var iterator = pattern.makeIterator()
-        while let character = iterator.next() {
-            if inBrackets {
-                // A `]` right after `[` or `[^` is a member, not the end.
-                if character == "]", !bracketStart { inBrackets = false }
-                bracketStart = bracketStart && character == "^"
-                continue
-            }
+        let characters = Array(pattern)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
             if character == "[" {
-                inBrackets = true
-                bracketStart = true
-            } else if character == "\\", let next = iterator.next(), next.isLetter, !supportedLetterEscapes.contains(next) {
-                let instead: String
-                switch next {
-                case "d": instead = "use [0-9]"
-                case "D": instead = "use [^0-9]"
-                default: instead = "write the character itself, or a bracket expression such as [[:space:]]"
+                index = Self.endOfBracket(characters, from: index)
+            } else if character == "\\", index + 1 < characters.count {
+                let next = characters[index + 1]
+                if next.isLetter, !supportedLetterEscapes.contains(next) {
+                    let instead: String
+                    switch next {
+                    case "d": instead = "use [0-9]"
+                    case "D": instead = "use [^0-9]"
+                    default: instead = "write the character itself, or a bracket expression such as [[:space:]]"
+                    }
+                    return "\\\(next) is no escape in POSIX regular expressions (it matches the letter \(next)): \(instead)"
                 }
-                return "\\\(next) is no escape in POSIX regular expressions (it matches the letter \(next)): \(instead)"
+                index += 1
             }
+            index += 1
         }
         return nil
+    }
+
+    /// The index of the `]` closing the bracket expression opened at `start` (where a
+    /// backslash is a member, a `]` right after `[` or `[^` too, and `[:alpha:]`, `[.x.]`,
+    /// `[=x=]` are whole members); the last index when it is never closed.
+    private static func endOfBracket(_ characters: [Character], from start: Int) -> Int {
+        var index = start + 1
+        if index < characters.count, characters[index] == "^" { index += 1 }
+        if index < characters.count, characters[index] == "]" { index += 1 }
+        while index < characters.count {
+            let character = characters[index]
+            if character == "]" { return index }
+            if character == "[", index + 1 < characters.count, let kind = ":.=".firstIndex(of: characters[index + 1]) {
+                let closing = ":.="[kind]
+                var end = index + 2
+                while end + 1 < characters.count, !(characters[end] == closing && characters[end + 1] == "]") { end += 1 }
+                index = end + 2
+                continue
+            }
+            index += 1
+        }
+        return characters.count - 1
     }
 }

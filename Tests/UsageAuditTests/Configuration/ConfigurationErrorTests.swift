@@ -198,6 +198,8 @@ struct ConfigurationErrorTests {
         ("[count]\nexclude_status = [429, 404]\nstatus = [\"2xx\", 404]", "count.status", 3),
         // A PCRE class POSIX reads as a letter: the scope would match nothing.
         ("[[scope]]\nname = \"a\"\nregex = '^/api/v\\d+/'", "scope[0].regex", 3),
+        ("[[scope]]\nname = \"a\"\nregex = '^/[^^]x\\d'", "scope[0].regex", 3),
+        ("[[scope]]\nname = \"a\"\nregex = '^/[[:alpha:]]x\\d'", "scope[0].regex", 3),
         ("[[quota]]\nperiod = \"7d\"\nanchor = 2026-11-15T23:30:00Z", "quota[0].anchor", 3),
         ("[[quota]]\nperiod = \"7d\"\nanchor = \"2026-11-15 00:00\"", "quota[0].anchor", 3),
         ("[identity]\nfrom = []", "identity.from", 2),

@@ -169,7 +169,7 @@ struct ConfigurationLoaderTests {
 
     @Test("a regex may use glibc's \\w \\s \\b and escaped punctuation; a backslash in brackets is a member")
     func supportedRegexEscapes() throws {
-        for regex in [#"^/api/\w+/\.json$"#, #"\bgeo\B"#, #"^/v[\d]/"#, #"^/a[]\d]"#] {
+        for regex in [#"^/api/\w+/\.json$"#, #"\bgeo\B"#, #"^/v[\d]/"#, #"^/a[]\d]"#, #"^/[[:alpha:]\d]"#, #"^/[^]\d]x\\d"#] {
             let configuration = try ConfigurationLoader.parse(text: "[[scope]]\nname = \"a\"\nregex = '\(regex)'")
             #expect(configuration.scopes.first?.regex == regex)
         }
