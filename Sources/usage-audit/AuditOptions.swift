@@ -96,9 +96,12 @@ struct AuditOptions: ParsableArguments {
                 throw AuditError.input(error)
             }
             var read: [(what: String, path: String)] = [("configuration", config)]
-            if let profiles, case .file(let path)? = (try? ProfileSourceSpecification(parsing: profiles))?.location {
-                read.append(("profiles", path))
+            switch profiles.flatMap({ try? ProfileSourceSpecification(parsing: $0) })?.location {
+            case .file(let path)?: read.append(("profiles", path))
+            case .sqlite(let path, _)?: read.append(("profiles database", path))
+            default: break
             }
+            if case .sqlite(let path)? = state { read.append(("state store", path)) }
             if let keys = configuration.identity.keysFile { read.append(("keys file", configuration.resolve(path: keys))) }
             for case .file(let path) in inputs { read.append(("log", path)) }
             if let refused = outputs.collision(against: read) {

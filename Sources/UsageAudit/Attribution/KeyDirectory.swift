@@ -38,7 +38,7 @@ public struct KeyDirectory: Sendable {
                 }
             }
             guard cells.count == 2, !cells[0].isEmpty, !cells[1].isEmpty else {
-                let found = cells.count == 2 ? "an empty cell" : "\(cells.count) cells"
+                let found = cells.count == 2 ? "an empty cell" : cells.count == 1 ? "1 cell" : "\(cells.count) cells"
                 throw .badReferencedFile(key: configurationKey, path: path,
                                          reason: "line \(line) has \(found); each line is 'key,user' (two non-empty cells, no other columns)")
             }

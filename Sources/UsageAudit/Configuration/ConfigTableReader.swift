@@ -39,10 +39,10 @@ struct ConfigTableReader {
         .wrongType(key: name(key), line: line(key), expected: expected, found: found.typeName)
     }
 
-    /// The raw value of `key`, marking it as known.
     /// Whether the table holds no key at all.
     var isEmpty: Bool { values.isEmpty }
 
+    /// The raw value of `key`, marking it as known.
     mutating func value(_ key: String) -> ConfigValue? {
         consumed.insert(key)
         return values[key]

@@ -29,9 +29,11 @@ public enum FixSQLLayout: Hashable, Sendable {
     /// The table SQL is written for, by default, for profiles read in the layout named
     /// `layoutName` from the database table `table` (nil: a file): the gazetteer's own
     /// tables for `whg` (what is read is an export or a view joining `auth_user`, which no
-    /// UPDATE can change), else `table` in the long shape, else `profiles`.
+    /// UPDATE can change), `table` for a long-layout table, else `profiles`.
     public static func defaulted(layoutName: String?, table: String?) -> FixSQLLayout {
         if layoutName == "whg" { return .whg() }
-        return table.map { .long(table: $0) } ?? .long()
+        // Another layout's table has other columns: the long shape's placeholder, with a warning.
+        guard layoutName == "long", let table else { return .long() }
+        return .long(table: table)
     }
 }

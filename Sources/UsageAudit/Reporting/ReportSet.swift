@@ -151,7 +151,9 @@ public struct ReportSet {
     /// gazetteer or the long table, set-quota bodies for the chat service, …), for review.
     /// Written only when a store was audited and something is to change.
     public var applyForms: [RecommendationApplyFile] {
-        guard outcome.profileLayout != nil, outcome.recommendations.contains(where: { $0.action != .keep }) else { return [] }
+        // Only changes with a limit to set (not keep, not review) go into a form.
+        guard outcome.profileLayout != nil, outcome.recommendations.contains(where: { $0.action != .keep && $0.recommendedLimit != nil })
+        else { return [] }
         return RecommendationApplyForm.files(
             for: outcome.recommendations, layoutName: outcome.profileLayout, limits: outcome.limits,
             asOf: outcome.asOf, calendar: calendar,

@@ -24,11 +24,14 @@ struct OutputPathTests {
         (["reconcile", "--config", "config.toml", "--profiles", "p.csv", "--fix-sql", "a.log", "a.log"], "a.log", "--fix-sql a.log is the log"),
         (["run", "--config", "config.toml", "--no-state", "--out", "out", "--profiles", "p.csv", "--fix-sql", "p.csv", "a.log"], "p.csv",
          "--fix-sql p.csv is the profiles p.csv"),
+        (["run", "--config", "config.toml", "--state", "st.sqlite", "--out", "out", "--profiles", "p.csv", "--fix-sql", "st.sqlite", "a.log"],
+         "st.sqlite", "--fix-sql st.sqlite is the state store st.sqlite"),
     ])
     func inputsAreNeverReplaced(arguments: [String], input: String, message: String) throws {
         let fixture = try CommandLineFixture()
         defer { fixture.remove() }
         try fixture.folder.write("user,scope,period,used\nalice,all,day,0\n", to: "p.csv")
+        try fixture.folder.write("not yet a database", to: "st.sqlite")
         let before = fixture.text(input)
         let run = try fixture.run(arguments)
         #expect(run.exitCode == 2, "\(run.summary)")

@@ -63,6 +63,20 @@ struct StagedReportsTests {
         #expect(FileManager.default.fileExists(atPath: folder.file("recommendations-whg.sql")))
     }
 
+    @Test("a night whose only advice is review (or keep) writes no apply form: nothing has a limit to set")
+    func reviewOnlyWritesNoApplyForm() throws {
+        var outcome = try SummaryReportTests.outcome()
+        outcome.profileLayout = "long"
+        outcome.recommendations = [
+            Recommendation(user: "acme", scope: "all", period: .month, currentLimit: 1000, recommendedLimit: nil, action: .review, reason: "past"),
+            Recommendation(user: "ben", scope: "all", period: .day, currentLimit: 10, recommendedLimit: nil, action: .keep, reason: "fits"),
+        ]
+        #expect(ReportSet(outcome: outcome).applyForms.isEmpty)
+        outcome.recommendations.append(
+            Recommendation(user: "cid", scope: "all", period: .day, currentLimit: 10, recommendedLimit: 20, action: .raise, reason: "more"))
+        #expect(ReportSet(outcome: outcome).applyForms.map(\.name) == ["recommendations-long.sql"])
+    }
+
     @Test("discarded reports leave last night's in place and no temporary file")
     func discard() throws {
         let folder = try lastNight()
