@@ -54,10 +54,19 @@ public struct Reconciler: Sendable {
         let context = setUp
         var findings: [ReconciliationFinding] = []
         var profileChecks: [LimitCheck] = []
-        var totalsChecked = Set<String>()
+        var totalsFound = Set<String>()
         var zones = ZoneDiagnosis()
         let superseded = Self.supersededRows(profiles)
-        for (position, profile) in profiles.enumerated() where !superseded.contains(position) {
+        for (position, profile) in profiles.enumerated() {
+            if superseded.contains(position) {
+                // A past bucket's row: its counter is not judged, its limit still is, in its own bucket.
+                if let start = profile.periodStart {
+                    profileChecks.append(LimitCheck(
+                        user: profile.user, scope: profile.scope, period: profile.period,
+                        range: Self.storedBucket(of: profile.period, startingOn: start), origin: profile.origin))
+                }
+                continue
+            }
             let bucket = CounterBucket(profile: profile, resolver: context.resolver, asOf: asOf, calendar: calendar)
             guard context.isKnown(scope: profile.scope) else {
                 findings.append(context.unknownScopeFinding(for: profile, bucket: bucket))
@@ -74,10 +83,10 @@ public struct Reconciler: Sendable {
                 }
                 findings.append(counter)
             }
-            // Stores that repeat the lifetime total on every period's row are checked once; a
-            // row whose total differs is checked too.
-            if let total = profile.total, totalsChecked.insert("\(profile.user)\u{0}\(profile.scope)\u{0}\(total)").inserted,
-               let total = context.totalFinding(for: profile, bucket: bucket) {
+            // Every row's total is checked (rows read at other moments cut the logs elsewhere);
+            // a store repeating one total on every period's row gets its finding once.
+            if profile.total != nil, let total = context.totalFinding(for: profile, bucket: bucket),
+               totalsFound.insert("\(profile.user)\u{0}\(profile.scope)\u{0}\(total.stored ?? 0)").inserted {
                 findings.append(total)
             }
             profileChecks.append(LimitCheck(
@@ -110,24 +119,32 @@ public struct Reconciler: Sendable {
     }
 
     /// The positions of rows a store kept for earlier buckets: of a counter (user, scope,
-    /// period) on several rows dated by `period_start` (a table with a row per bucket), every
-    /// row but the latest-dated. Judged against the bucket of the snapshot as the live row
-    /// is, such a row would read as a counter never reset, and `--fix-sql` would rewrite a
-    /// past bucket's correct count; only the latest is the counter in use.
+    /// period) on several rows read at the same moment and dated by `period_start` (a table
+    /// with a row per bucket), every row but the latest-dated. Judged against the bucket of
+    /// the snapshot as the live row is, such a row would read as a counter never reset, and
+    /// `--fix-sql` would rewrite a past bucket's correct count. Rows read at different
+    /// moments (a store of evening snapshots) are each judged at their own moment.
     static func supersededRows(_ profiles: [StoredProfile]) -> Set<Int> {
+        func key(_ profile: StoredProfile) -> String {
+            "\(profile.user)\u{0}\(profile.scope)\u{0}\(profile.period.name)\u{0}\(profile.snapshotAt.map(String.init) ?? "-")"
+        }
         var latest: [String: LocalDay] = [:]
         for profile in profiles {
             guard let start = profile.periodStart else { continue }
-            let key = "\(profile.user)\u{0}\(profile.scope)\u{0}\(profile.period.name)"
-            latest[key] = max(latest[key] ?? start, start)
+            latest[key(profile)] = max(latest[key(profile)] ?? start, start)
         }
         var superseded = Set<Int>()
         for (position, profile) in profiles.enumerated() {
-            guard let start = profile.periodStart,
-                  let newest = latest["\(profile.user)\u{0}\(profile.scope)\u{0}\(profile.period.name)"], start < newest
-            else { continue }
+            guard let start = profile.periodStart, let newest = latest[key(profile)], start < newest else { continue }
             superseded.insert(position)
         }
         return superseded
+    }
+
+    /// The bucket a stored row dated `start` is about: the `Nd` window starting there, else
+    /// the period's bucket holding that day.
+    static func storedBucket(of period: Period, startingOn start: LocalDay) -> DayRange {
+        if case .days(let count, _) = period { return DayRange(start: start, end: start.clampedAdding(days: max(1, count))) }
+        return period.bucket(containing: start)
     }
 }

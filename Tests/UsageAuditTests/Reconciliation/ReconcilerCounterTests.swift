@@ -251,6 +251,29 @@ extension ReconciliationTests {
             #expect(findings.first?.origin == "profiles.csv:3" && findings.first?.stored == 35)
         }
 
+        @Test("rows of evening snapshots (each read at its own moment) are each judged, not superseded by the latest")
+        func eveningSnapshots() {
+            var fixture = ReconciliationFixture()
+            fixture.use("alice", on: yesterday, units: 60, from: 8, to: 18)
+            fixture.use("alice", on: today, units: 40, from: 8, to: 18)
+            fixture.store("alice", used: 20, snapshotAt: fixture.instant(yesterday, 23), periodStart: yesterday)
+            fixture.store("alice", used: 40, snapshotAt: fixture.instant(today, 23), periodStart: today)
+            let findings = fixture.findings().filter { $0.user == "alice" }
+            #expect(findings.map(\.kind) == [.drift] && findings.first?.origin == "profiles.csv:2", "\(findings)")
+        }
+
+        @Test("a regressed total on a row read later is found even when an earlier row's equal total was fine")
+        func laterRowRegressed() {
+            var fixture = ReconciliationFixture(quotas: [
+                QuotaRule(scope: "all", period: .day, defaultLimit: -1),
+                QuotaRule(scope: "all", period: .week, defaultLimit: -1),
+            ])
+            fixture.use("lee", on: today, units: 150, from: 8, to: 10)
+            fixture.store("lee", used: 0, total: 30, snapshotAt: fixture.instant(today, 7))
+            fixture.store("lee", period: .week, used: 150, total: 30, snapshotAt: fixture.instant(today, 11))
+            #expect(fixture.kinds(of: "lee").contains("total_regression:total"))
+        }
+
         @Test("one lifetime total repeated on rows read a minute apart is one finding")
         func totalReadAtSeveralMoments() {
             var fixture = ReconciliationFixture(quotas: [

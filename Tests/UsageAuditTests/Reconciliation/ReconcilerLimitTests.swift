@@ -49,6 +49,21 @@ extension ReconciliationTests {
             #expect(served.map(\.bucket.start) == [ReconciliationFixture.day(2026, 11, 5)], "\(served)")
         }
 
+        @Test("a past window's row, not judged as a counter, still has its limit judged in its own window")
+        func pastWindowLimit() {
+            var fixture = ReconciliationFixture()
+            fixture.use("alice", scope: ReconciliationFixture.geo, on: ReconciliationFixture.day(2026, 10, 3), units: 80)
+            fixture.use("alice", scope: ReconciliationFixture.geo, on: ReconciliationFixture.day(2026, 10, 20), units: 80)
+            fixture.use("alice", scope: ReconciliationFixture.geo, on: ReconciliationFixture.day(2026, 11, 10), units: 20)
+            let window = Period.days(30, anchor: LocalDay(number: 0))
+            fixture.store("alice", scope: "geo", period: window, limit: .limit(100), used: 160, hard: true,
+                          periodStart: ReconciliationFixture.day(2026, 10, 1))
+            fixture.store("alice", scope: "geo", period: window, limit: .limit(100), used: 20, hard: true,
+                          periodStart: ReconciliationFixture.day(2026, 11, 5))
+            let served = fixture.findings(includes: { _, _ in true }).filter { $0.kind == .overLimitServed }
+            #expect(served.map(\.bucket.start) == [ReconciliationFixture.day(2026, 10, 1)] && served.first?.recomputed == 160, "\(served)")
+        }
+
         @Test("use exactly at the limit is not over it")
         func atTheLimit() {
             var fixture = ReconciliationFixture()
