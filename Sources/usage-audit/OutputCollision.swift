@@ -23,12 +23,19 @@ struct OutputCollision {
         return nil
     }
 
-    /// Device and inode of an existing regular file, nil for anything else (a missing file,
-    /// a FIFO, `/dev/stdout`: written into, never replaced).
-    private static func identity(of path: String) -> [UInt64]? {
-        guard path != "-" else { return nil }
+    /// Device and inode of an existing regular file; for a file not made yet (a state store
+    /// the run creates), its folder's real path and its name. Nil for anything else (a
+    /// FIFO, `/dev/stdout`: written into, never replaced).
+    private static func identity(of path: String) -> String? {
+        guard path != "-", !path.isEmpty else { return nil }
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return "\(info.st_dev):\(info.st_ino)"
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let folder = realpath(PathFolder.of(path), nil) else { return nil }
+        defer { free(folder) }
+        return "new:" + String(cString: folder) + "/" + name
     }
 }

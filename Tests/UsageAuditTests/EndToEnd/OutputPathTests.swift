@@ -26,6 +26,9 @@ struct OutputPathTests {
          "--fix-sql p.csv is the profiles p.csv"),
         (["run", "--config", "config.toml", "--state", "st.sqlite", "--out", "out", "--profiles", "p.csv", "--fix-sql", "st.sqlite", "a.log"],
          "st.sqlite", "--fix-sql st.sqlite is the state store st.sqlite"),
+        // A store the run would create: the same path, though no file is there yet.
+        (["run", "--config", "config.toml", "--state", "fresh.sqlite", "--out", "out", "--profiles", "p.csv", "--fix-sql", "./fresh.sqlite", "a.log"],
+         "fresh.sqlite", "--fix-sql ./fresh.sqlite is the state store fresh.sqlite"),
     ])
     func inputsAreNeverReplaced(arguments: [String], input: String, message: String) throws {
         let fixture = try CommandLineFixture()
