@@ -19,7 +19,7 @@ struct FindingOptions: ParsableArguments {
     var fixSQL: String?
 
     @Option(name: .customLong("fix-sql-table"), help: ArgumentHelp(
-        "The table --fix-sql updates: whg:TABLE (the gazetteer's profile table, user names from auth_user) or long:TABLE. Default: whg:api_userapiprofile for profiles in the whg layout, else the table --profiles read (sqlite:, postgres:), else long:profiles.",
+        "The table --fix-sql updates: whg:TABLE (the gazetteer's profile table, user names from auth_user) or long:TABLE. Default: whg:api_userapiprofile for profiles in the whg layout, the table --profiles read (sqlite:, postgres:) for the long layout, else long:profiles.",
         valueName: "layout:table"))
     var fixSQLTable: String?
 

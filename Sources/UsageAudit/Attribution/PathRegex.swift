@@ -63,7 +63,12 @@ public final class PathRegex {
         while index < characters.count {
             let character = characters[index]
             if character == "[" {
-                index = Self.endOfBracket(characters, from: index)
+                let bracket = Self.endOfBracket(characters, from: index)
+                if let escape = bracket.perlClass {
+                    return "[…\\\(escape)…] holds a backslash and the letter \(escape) in POSIX, not a class: "
+                        + (escape == "d" ? "write [0-9] (or [[:digit:]] inside brackets)" : "use a class such as [[:alnum:]_] or [[:space:]]")
+                }
+                index = bracket.end
             } else if character == "\\", index + 1 < characters.count {
                 let next = characters[index + 1]
                 if next.isLetter, !supportedLetterEscapes.contains(next) {
@@ -84,14 +89,20 @@ public final class PathRegex {
 
     /// The index of the `]` closing the bracket expression opened at `start` (where a
     /// backslash is a member, a `]` right after `[` or `[^` too, and `[:alpha:]`, `[.x.]`,
-    /// `[=x=]` are whole members); the last index when it is never closed.
-    private static func endOfBracket(_ characters: [Character], from start: Int) -> Int {
+    /// `[=x=]` are whole members; the last index when it is never closed), and the letter
+    /// of a Perl class written in it (`[\d]`, `[\w-]`: a backslash and a letter in POSIX).
+    private static func endOfBracket(_ characters: [Character], from start: Int) -> (end: Int, perlClass: Character?) {
+        let perlClasses: Set<Character> = ["d", "D", "w", "W", "s", "S"]
+        var perlClass: Character?
         var index = start + 1
         if index < characters.count, characters[index] == "^" { index += 1 }
         if index < characters.count, characters[index] == "]" { index += 1 }
         while index < characters.count {
             let character = characters[index]
-            if character == "]" { return index }
+            if character == "]" { return (index, perlClass) }
+            if character == "\\", index + 1 < characters.count, perlClasses.contains(characters[index + 1]), perlClass == nil {
+                perlClass = characters[index + 1]
+            }
             if character == "[", index + 1 < characters.count, let kind = ":.=".firstIndex(of: characters[index + 1]) {
                 let closing = ":.="[kind]
                 var end = index + 2
@@ -101,6 +112,6 @@ public final class PathRegex {
             }
             index += 1
         }
-        return characters.count - 1
+        return (characters.count - 1, perlClass)
     }
 }

@@ -200,6 +200,9 @@ struct ConfigurationErrorTests {
         ("[[scope]]\nname = \"a\"\nregex = '^/api/v\\d+/'", "scope[0].regex", 3),
         ("[[scope]]\nname = \"a\"\nregex = '^/[^^]x\\d'", "scope[0].regex", 3),
         ("[[scope]]\nname = \"a\"\nregex = '^/[[:alpha:]]x\\d'", "scope[0].regex", 3),
+        // In brackets a Perl class is a backslash and a letter: [\w-]+ matches no word.
+        ("[[scope]]\nname = \"a\"\nregex = '^/[\\w-]+'", "scope[0].regex", 3),
+        ("[[scope]]\nname = \"a\"\nregex = '^/v[[:alpha:]\\d]'", "scope[0].regex", 3),
         ("[[quota]]\nperiod = \"7d\"\nanchor = 2026-11-15T23:30:00Z", "quota[0].anchor", 3),
         ("[[quota]]\nperiod = \"7d\"\nanchor = \"2026-11-15 00:00\"", "quota[0].anchor", 3),
         ("[identity]\nfrom = []", "identity.from", 2),

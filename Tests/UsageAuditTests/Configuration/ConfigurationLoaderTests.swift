@@ -167,9 +167,9 @@ struct ConfigurationLoaderTests {
         #expect(byClass.count.consumes(status: 404))
     }
 
-    @Test("a regex may use glibc's \\w \\s \\b and escaped punctuation; a backslash in brackets is a member")
+    @Test("a regex may use glibc's \\w \\s \\b, escaped punctuation, an escaped backslash, and bracket members POSIX reads as written")
     func supportedRegexEscapes() throws {
-        for regex in [#"^/api/\w+/\.json$"#, #"\bgeo\B"#, #"^/v[\d]/"#, #"^/a[]\d]"#, #"^/[[:alpha:]\d]"#, #"^/[^]\d]x\\d"#] {
+        for regex in [#"^/api/\w+/\.json$"#, #"\bgeo\B"#, #"^/a[]b]\\d"#, #"^/[[:alpha:]][0-9]"#, #"^/[^]/]+x"#, #"^/a[\]"#, #"^/[[.-.]a]"#] {
             let configuration = try ConfigurationLoader.parse(text: "[[scope]]\nname = \"a\"\nregex = '\(regex)'")
             #expect(configuration.scopes.first?.regex == regex)
         }
