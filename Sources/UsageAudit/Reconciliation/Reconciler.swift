@@ -60,7 +60,7 @@ public struct Reconciler: Sendable {
         for (position, profile) in profiles.enumerated() {
             if superseded.contains(position) {
                 // A past bucket's row: its counter is not judged, its limit still is, in its own bucket.
-                if let start = profile.periodStart {
+                if let start = profile.periodStart, context.isKnown(scope: profile.scope) {
                     profileChecks.append(LimitCheck(
                         user: profile.user, scope: profile.scope, period: profile.period,
                         range: Self.storedBucket(of: profile.period, startingOn: start), origin: profile.origin))
