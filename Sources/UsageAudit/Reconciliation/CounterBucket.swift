@@ -23,12 +23,19 @@ struct CounterBucket {
             period = quota.period
         }
         self.period = period
-        if case .days(let count, _) = period, let start = profile.periodStart {
-            range = DayRange(start: start, end: start.clampedAdding(days: max(1, count)))
+        if case .days = period, let start = profile.periodStart {
+            range = Self.stored(period, startingOn: start)
         } else {
             range = period.bucket(containing: snapshotDay)
         }
         previous = Self.previous(of: range, period: period)
+    }
+
+    /// The bucket a stored row dated `start` is about: the `Nd` window starting there, else
+    /// the period's bucket holding that day.
+    static func stored(_ period: Period, startingOn start: LocalDay) -> DayRange {
+        if case .days(let count, _) = period { return DayRange(start: start, end: start.clampedAdding(days: max(1, count))) }
+        return period.bucket(containing: start)
     }
 
     /// A bucket given directly (the whole input for lifetime totals).

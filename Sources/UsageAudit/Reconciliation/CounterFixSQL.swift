@@ -22,24 +22,20 @@ public struct CounterFixSQL: Sendable {
     public let layout: FixSQLLayout
     /// The row keys of the profiles the findings came from, by `origin`.
     private let rowKeys: [String: StoredRowKey]
-    /// How many profiles there are of each user, scope and period (canonical name).
-    private let rowsPerCounter: [String: Int]
+    /// How many profiles there are of each counter.
+    private let rowsPerCounter: [CounterKey: Int]
 
     /// - Parameter profiles: the profiles audited (their `rowKey`s pick the rows to update).
     public init(layout: FixSQLLayout, profiles: [StoredProfile] = []) {
         self.layout = layout
         var keys: [String: StoredRowKey] = [:]
-        var rows: [String: Int] = [:]
+        var rows: [CounterKey: Int] = [:]
         for profile in profiles {
             if let key = profile.rowKey, !profile.origin.isEmpty { keys[profile.origin] = key }
-            rows[Self.counterKey(profile.user, profile.scope, profile.period), default: 0] += 1
+            rows[CounterKey(profile), default: 0] += 1
         }
         rowKeys = keys
         rowsPerCounter = rows
-    }
-
-    private static func counterKey(_ user: String, _ scope: String, _ period: Period) -> String {
-        "\(user)\u{0}\(scope)\u{0}\(period.name)"
     }
 
     /// The kinds of finding a statement is written for.
@@ -74,7 +70,7 @@ public struct CounterFixSQL: Sendable {
             body.append("-- \(Self.comment(finding.user)) \(Self.comment(finding.scope))/\(finding.period.name) \(finding.bucket) "
                 + "\(finding.kind.rawValue): \(Self.comment(finding.detail))")
             if case .long = layout, statement.first?.hasPrefix("UPDATE") == true, rowKeys[finding.origin]?.periodStart == nil,
-               let rows = rowsPerCounter[Self.counterKey(finding.user, finding.scope, finding.period)], rows > 1 {
+               let rows = rowsPerCounter[CounterKey(user: finding.user, scope: finding.scope, period: finding.period)], rows > 1 {
                 body.append("-- The profiles hold \(rows) rows of this counter and no period_start: this UPDATE matches every "
                     + "one of them that still holds \(finding.stored ?? 0); add a condition that picks \(Self.comment(finding.origin)).")
             }

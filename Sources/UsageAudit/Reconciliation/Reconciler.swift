@@ -63,7 +63,7 @@ public struct Reconciler: Sendable {
                 if let start = profile.periodStart, context.isKnown(scope: profile.scope) {
                     profileChecks.append(LimitCheck(
                         user: profile.user, scope: profile.scope, period: profile.period,
-                        range: Self.storedBucket(of: profile.period, startingOn: start), origin: profile.origin))
+                        range: CounterBucket.stored(profile.period, startingOn: start), origin: profile.origin))
                 }
                 continue
             }
@@ -125,10 +125,12 @@ public struct Reconciler: Sendable {
     /// `--fix-sql` would rewrite a past bucket's correct count. Rows read at different
     /// moments (a store of evening snapshots) are each judged at their own moment.
     static func supersededRows(_ profiles: [StoredProfile]) -> Set<Int> {
-        func key(_ profile: StoredProfile) -> String {
-            "\(profile.user)\u{0}\(profile.scope)\u{0}\(profile.period.name)\u{0}\(profile.snapshotAt.map(String.init) ?? "-")"
+        struct ReadCounter: Hashable {
+            var counter: CounterKey
+            var snapshot: Int64?
         }
-        var latest: [String: LocalDay] = [:]
+        func key(_ profile: StoredProfile) -> ReadCounter { ReadCounter(counter: CounterKey(profile), snapshot: profile.snapshotAt) }
+        var latest: [ReadCounter: LocalDay] = [:]
         for profile in profiles {
             guard let start = profile.periodStart else { continue }
             latest[key(profile)] = max(latest[key(profile)] ?? start, start)
@@ -139,12 +141,5 @@ public struct Reconciler: Sendable {
             superseded.insert(position)
         }
         return superseded
-    }
-
-    /// The bucket a stored row dated `start` is about: the `Nd` window starting there, else
-    /// the period's bucket holding that day.
-    static func storedBucket(of period: Period, startingOn start: LocalDay) -> DayRange {
-        if case .days(let count, _) = period { return DayRange(start: start, end: start.clampedAdding(days: max(1, count))) }
-        return period.bucket(containing: start)
     }
 }

@@ -34,12 +34,7 @@ extension ReconciliationContext {
                 if resolver.reframesMonths, let own = resolver.monthlyFraming(user: pair.user, scope: pair.scope, period: period) {
                     period = own
                 }
-                var last: DayRange?
-                for day in series.days {
-                    if let last, last.contains(day) { continue }
-                    let range = period.bucket(containing: day)
-                    last = range
-                    guard includes(period, range) else { continue }
+                forEachIncludedBucket(of: series, in: period) { range in
                     let check = LimitCheck(user: pair.user, scope: pair.scope, period: period, range: range)
                     if !mayRepeat || seen.insert(check.key).inserted { body(check, series) }
                 }
@@ -59,13 +54,11 @@ extension ReconciliationContext {
     private func forEachUnquotedProfileBucket(
         profiles: [StoredProfile], profileChecks: [LimitCheck], _ body: (LimitCheck, UsageIndex.Series) -> Void
     ) {
-        let quoted = Set(configuration.quotas.map { "\($0.scope)\u{0}\($0.period.name)" })
-        func key(_ user: String, _ scope: String, _ period: Period) -> String { "\(user)\u{0}\(scope)\u{0}\(period.name)" }
         // Per counter, the profile whose framing is used: the latest dated, else the first.
-        var framing: [String: StoredProfile] = [:]
-        var order: [String] = []
-        for profile in profiles where isKnown(scope: profile.scope) && !quoted.contains("\(profile.scope)\u{0}\(profile.period.name)") {
-            let counter = key(profile.user, profile.scope, profile.period)
+        var framing: [CounterKey: StoredProfile] = [:]
+        var order: [CounterKey] = []
+        for profile in profiles where isKnown(scope: profile.scope) && resolver.quota(scope: profile.scope, period: profile.period) == nil {
+            let counter = CounterKey(profile)
             guard let chosen = framing[counter] else {
                 framing[counter] = profile
                 order.append(counter)
@@ -74,21 +67,29 @@ extension ReconciliationContext {
             if let start = profile.periodStart, chosen.periodStart.map({ start > $0 }) ?? true { framing[counter] = profile }
         }
         guard !order.isEmpty else { return }
-        var named: [String: [DayRange]] = [:]
-        for check in profileChecks { named[key(check.user, check.scope, check.period), default: []].append(check.range) }
+        var named: [CounterKey: [DayRange]] = [:]
+        for check in profileChecks { named[CounterKey(user: check.user, scope: check.scope, period: check.period), default: []].append(check.range) }
         for counter in order {
             guard let profile = framing[counter], let series = index.series(user: profile.user, scope: profile.scope) else { continue }
             var period = profile.period
             if case .days(let count, _) = period, let start = profile.periodStart { period = .days(count, anchor: start) }
             let taken = named[counter] ?? []
-            var last: DayRange?
-            for day in series.days {
-                if let last, last.contains(day) { continue }
-                let range = period.bucket(containing: day)
-                last = range
-                guard includes(period, range), !taken.contains(where: { $0.start < range.end && range.start < $0.end }) else { continue }
+            forEachIncludedBucket(of: series, in: period) { range in
+                guard !taken.contains(where: { $0.start < range.end && range.start < $0.end }) else { return }
                 body(LimitCheck(user: profile.user, scope: profile.scope, period: period, range: range, origin: profile.origin), series)
             }
+        }
+    }
+
+    /// Calls `body` with each bucket of `period` that holds a day of `series` and that
+    /// `includes` admits, once each, in order.
+    private func forEachIncludedBucket(of series: UsageIndex.Series, in period: Period, _ body: (DayRange) -> Void) {
+        var last: DayRange?
+        for day in series.days {
+            if let last, last.contains(day) { continue }
+            let range = period.bucket(containing: day)
+            last = range
+            if includes(period, range) { body(range) }
         }
     }
 
