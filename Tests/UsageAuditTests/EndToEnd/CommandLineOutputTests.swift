@@ -109,6 +109,21 @@ struct CommandLineOutputTests {
         #expect(!full.stderr.contains("held no log line"), "\(full.stderr)")
     }
 
+    @Test("a keys file that maps no key is named in a warning (every key would be masked); one mapping silences it")
+    func keysFileWithoutMappings() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let identity = "\n[identity]\nfrom = [\"query:api_key\"]\nkeys = \"keys.csv\"\n"
+        try fixture.folder.write(CommandLineFixture.configuration.replacingOccurrences(of: "\n[count]", with: identity + "\n[count]"), to: "keyed.toml")
+        try fixture.folder.write("key,user\n# none yet\n\n", to: "keys.csv")
+        let empty = try fixture.run(["run", "--config", "keyed.toml", "--no-state", "--out", "o1", "a.log"])
+        #expect(empty.exitCode == 0, "\(empty.summary)")
+        #expect(empty.stderr.contains("keys.csv maps no key to a user") && empty.stderr.contains("add 'key,user' lines"), "\(empty.stderr)")
+        try fixture.folder.write("key,user\nk1,alice\n", to: "keys.csv")
+        let mapped = try fixture.run(["run", "--config", "keyed.toml", "--no-state", "--out", "o2", "a.log"])
+        #expect(mapped.exitCode == 0 && !mapped.stderr.contains("maps no key"), "\(mapped.stderr)")
+    }
+
     @Test("--as-of long after the logs is doubted, unless the state store holds requests up to it (a late log file)")
     func distantAuditMoment() throws {
         let fixture = try CommandLineFixture()
