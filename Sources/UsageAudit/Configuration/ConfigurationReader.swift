@@ -42,6 +42,9 @@ enum ConfigurationReader {
             if configuration.quota(scope: rule.scope, period: rule.period) != nil {
                 throw quota.invalid("period", "a quota for scope '\(rule.scope)' and period '\(rule.period.name)' is defined twice")
             }
+            if let alike = configuration.quotas.first(where: { $0.scope == rule.scope && $0.period.cutsDaysAlike(rule.period) }) {
+                throw quota.invalid("period", "the quota for scope '\(rule.scope)' and period '\(rule.period.name)' counts in the same buckets as its quota for period '\(alike.period.name)' above: one counter cannot have two limits; keep one of the two [[quota]] tables")
+            }
             configuration.quotas.append(rule)
         }
         var analysis = AnalysisSettings()

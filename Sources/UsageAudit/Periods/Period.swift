@@ -58,6 +58,16 @@ extension Period {
         return (Int(anchor.number) - Int(otherAnchor.number)) % length == 0
     }
 
+    /// Whether `other` cuts the days into the same buckets under another name too: `day`
+    /// and `1d`, `month` and `month@1`, `Nd` windows a whole number of windows apart.
+    public func cutsDaysAlike(_ other: Period) -> Bool {
+        switch (self, other) {
+        case (.day, .days(let count, _)), (.days(let count, _), .day): return max(1, count) == 1
+        case (.month, .billingCycle(let day)), (.billingCycle(let day), .month): return min(max(day, 1), 31) == 1
+        default: return hasSameBuckets(as: other)
+        }
+    }
+
     /// Whether `other` has the same `name` (`30d` whatever the anchor), without building
     /// the names.
     public func hasSameName(as other: Period) -> Bool {

@@ -268,6 +268,40 @@ struct ConfigurationErrorTests {
         #expect(ConfigurationProbe.isInvalid(error, key: "quota[1].period", line: 7), "\(String(describing: error))")
     }
 
+    @Test("a second quota of one scope whose period cuts the same buckets is refused: day and 1d, month and month@1, 7d windows a week apart", arguments: [
+        ("day", "1d", ""), ("1", "day", ""), ("month", "month@1", ""), ("month@1", "month", ""),
+        ("7d", "7d", "anchor = 2026-01-15"),
+    ])
+    func quotaWithTheSameBuckets(first: String, second: String, anchor: String) {
+        let error = ConfigurationProbe.error("""
+            [[quota]]
+            period = "\(first)"
+            default = 10
+
+            [[quota]]
+            period = "\(second)"
+            \(anchor)
+            default = 20
+            """)
+        #expect(ConfigurationProbe.isInvalid(error, key: "quota[1].period", line: 6), "\(String(describing: error))")
+        #expect(String(describing: error).contains("same buckets"), "\(String(describing: error))")
+    }
+
+    @Test("quotas of one scope whose periods cut different buckets are kept: day and 2d, month and month@15, 7d on other weekdays")
+    func quotasWithOtherBuckets() throws {
+        for (first, second) in [("day", "2d"), ("month", "month@15"), ("week", "7d"), ("month@1", "month@31")] {
+            let configuration = try ConfigurationLoader.parse(text: """
+                [[quota]]
+                period = "\(first)"
+                default = 10
+                [[quota]]
+                period = "\(second)"
+                default = 20
+                """)
+            #expect(configuration.quotas.count == 2, "\(first), \(second)")
+        }
+    }
+
     @Test("a quota may name a scope defined before it, and 'other'")
     func quotaNamesKnownScopes() throws {
         let configuration = try ConfigurationLoader.parse(text: """
