@@ -49,6 +49,19 @@ extension InputDamage: CustomStringConvertible {
         }
     }
 
+    /// What to say of the damage when what decoded before it is the start of `original`,
+    /// counted before and longer, so that none of it was counted (a copy cut short).
+    public func describing(copyOf original: String, originalLength: Int64, decoded: Int64) -> String {
+        let offset = Self.grouped(compressedOffset)
+        let what = switch kind {
+        case .truncated: "gzip data is truncated after \(offset) compressed bytes"
+        case .corrupt: "gzip data is corrupt at compressed byte \(offset)\(detail.isEmpty ? "" : " (\(detail))")"
+        }
+        return "\(input): \(what), and the \(decoded.grouped) bytes before it are the start of \(original), "
+            + "counted before (\(originalLength.grouped) bytes): taken for a copy of it cut short (still being written "
+            + "or compressed?) and not counted, so nothing is counted twice; a whole copy is recognised as counted"
+    }
+
     /// Whether the decoded data failed the member's CRC-32 or length check (both engines
     /// say so in zlib's words).
     var failsItsCheck: Bool {

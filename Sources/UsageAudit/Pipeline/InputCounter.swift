@@ -16,6 +16,10 @@ public struct InputCounter {
     private var lastFreshDay: LocalDay?
     /// Where the line cut off by damage starts, when the input being read ended with one.
     private var cutLineOffset: Int64?
+    /// The damage that ended the input being read, if any.
+    private var lastDamage: InputDamage?
+    /// Whether `read` leaves the warning about `lastDamage` to its caller.
+    private var holdsDamageWarning = false
     /// Requests attributed but not yet recorded: attributing a run of lines first and
     /// recording them after lets `CountedUsage.record(_:)` fetch ahead.
     private var attributed: [AttributedRequest] = []
@@ -70,20 +74,46 @@ public struct InputCounter {
             logger.warning("\(input.displayName): \(statistics.error!)")
             return (statistics, nil, nil)
         }
+        if previous == nil, let damage = source.damageInHead,
+           let original = ledger.longer(than: source.leadingZeros + Int64(source.head.count), startingLike: source.head)
+        {
+            // Damaged before its first 64 KiB ended, and starting like a longer log counted
+            // before: a copy of that log cut short (logrotate still compressing it when the
+            // run began). Counted as new, its lines would count twice.
+            let decoded = source.leadingZeros + Int64(source.head.count)
+            statistics.content = .alreadyCounted(previousName: original.name, countedAt: original.countedAt)
+            statistics.skippedBytes = decoded
+            statistics.bytes = source.bytesConsumed
+            statistics.error = damage.describing(copyOf: original.name, originalLength: original.length, decoded: decoded)
+            logger.warning("\(statistics.error!)")
+            return (statistics, nil, nil)
+        }
         source.checkpoint = previous?.length
         freshDays = []
         lastFreshDay = nil
         let skip = previous?.length ?? 0
         source.expectedChecksum = previous?.checksum
+        holdsDamageWarning = true
+        defer { holdsDamageWarning = false }
         try read(
             &source, name: input.displayName, from: skip, statistics: &statistics, usage: &usage, progress: progress,
             parsesAhead: decodeAhead && parsesAhead)
+        if let damage = lastDamage, source.length >= previous?.length ?? 0 { logger.warning("\(damage.description)") }
         guard let previous else {
             statistics.content = .new
             if let alike = ledger.longer(than: source.length, startingLike: source.head) {
                 logger.warning("\(input.displayName): counted as new, but it starts with the first line of \(alike.name), counted before and longer (\(alike.length) bytes, this input \(source.length)); if it is a copy of that log's start, its requests are now counted twice (an input under \(ContentDigest.headCapacity / 1024) KiB is recognised only whole)")
             }
             return (statistics, nil, record(of: source, input: input, statistics: statistics, countedAt: countedAt))
+        }
+        if source.length < previous.length, let damage = lastDamage {
+            // Its first 64 KiB are the record's and damage ended it before the record's
+            // length: a copy of the record cut short, of which nothing past the record was read.
+            statistics.content = .alreadyCounted(previousName: previous.name, countedAt: previous.countedAt)
+            statistics.skippedBytes = source.length
+            statistics.error = damage.describing(copyOf: previous.name, originalLength: previous.length, decoded: source.length)
+            logger.warning("\(statistics.error!)")
+            return (statistics, previous, nil)
         }
         if source.length < previous.length, statistics.error == nil {
             // Its first 64 KiB are the record's, and it ends before the record did: a copy of
@@ -183,6 +213,7 @@ public struct InputCounter {
     ) throws(InputError) {
         var parser = plan.format.makeParser(fields: plan.fields, calendar: logCalendar)
         cutLineOffset = nil
+        lastDamage = nil
         do {
             // The common formats get a loop specialised for their parser (no dynamic call per
             // line), and are parsed on a thread of their own when a core would be idle.
@@ -198,8 +229,11 @@ public struct InputCounter {
         } catch is ContentMismatch {
             // The caller reports it: the checksum at the checkpoint is not the expected one.
         } catch let damage as InputDamage {
+            lastDamage = damage
             statistics.error = damage.description
-            logger.warning("\(damage.description)")
+            // Against a ledger the caller says it, once it knows whether the input was a
+            // copy of a counted log cut short (then nothing was counted).
+            if !holdsDamageWarning { logger.warning("\(damage.description)") }
         } catch let error as InputError {
             statistics.bytes = source.bytesConsumed
             recordAttributed(into: &usage)

@@ -59,6 +59,9 @@ public struct ContentReader: ByteSource {
 
     public var bytesConsumed: Int64 { base.bytesConsumed }
 
+    /// The damage that ended the input within its head, before any byte was delivered.
+    public var damageInHead: InputDamage? { headDelivered == 0 ? heldError as? InputDamage : nil }
+
     /// Whether the input ended before `ContentDigest.headCapacity` bytes.
     public var isShorterThanHead: Bool { head.count < ContentDigest.headCapacity }
 

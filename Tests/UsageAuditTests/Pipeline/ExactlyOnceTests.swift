@@ -245,6 +245,32 @@ struct ExactlyOnceTests {
                 "\(capture.lines)")
     }
 
+    @Test("a gzip copy of a counted log cut short (logrotate still compressing it) counts nothing twice: under and over 64 KiB, damaged within its head or after it",
+          arguments: [(400, 1), (400, 2), (3_000, 1), (3_000, 2)])
+    func cutCopyOfCountedLog(lineCount: Int, workers: Int) throws {
+        let all = lines("ann", day: 21, count: lineCount) // 400 lines: about 32 KB; 3,000: about 240 KB
+        _ = try run([try fixture.plain("access.log.1", all)])
+        let whole = try fixture.gzipped("whole.gz", all)
+        var bytes = try fixture.bytes(of: whole)
+        bytes.removeLast(bytes.count * 3 / 10)
+        let cut = InputSource.file(path: try fixture.folder.write(bytes, to: "access.log.2.gz"))
+        let capture = LogCapture()
+        let outcome = try audit.run(
+            inputs: [cut], asOf: nil, state: SQLiteStateStore(path: statePath), workers: workers, logger: capture.logger())
+        let input = outcome.result.inputs[0]
+        #expect(input.content.name == "already_counted")
+        #expect(outcome.hasDamage, "the damage is still reported")
+        #expect(input.error?.contains("gzip data is truncated after") == true, "\(input.error ?? "")")
+        #expect(input.error?.contains("access.log.1, counted before (") == true, "\(input.error ?? "")")
+        #expect(outcome.result.totals.requests == 0)
+        #expect(try storedUnits("ann") == Int64(lineCount))
+        #expect(!capture.lines.contains { $0.contains("the lines before the damage were counted") }, "\(capture.lines)")
+        // The whole copy, once logrotate finished it, is the log counted before.
+        let later = try run([InputSource.file(path: try fixture.folder.write(try fixture.bytes(of: whole), to: "access.log.2.gz"))])
+        #expect(later.result.inputs[0].content.name == "already_counted")
+        #expect(try storedUnits("ann") == Int64(lineCount))
+    }
+
     @Test("a short log that starts like a longer one counted before is counted, with a warning that it may be a copy")
     func shortCopyIsNamed() throws {
         let all = lines("ann", day: 21, count: 400) // about 32 KB: recognised only whole
