@@ -164,6 +164,12 @@ public struct InputCounter {
     /// the checksum of the shorter length, so there the record keeps the cut line (as it
     /// does, with a warning, when reading a file again gives other bytes).
     private func record(of source: ContentReader, input: InputSource, statistics: InputStatistics, countedAt: Int64) -> CountedInput? {
+        guard statistics.parsed > 0 || statistics.malformed == 0 else {
+            // Not one line read as the log format: a wrong `[log] format`, most likely.
+            // Recorded, its lines would never be counted once the format is fixed.
+            logger.warning("\(input.displayName): none of its \(statistics.malformed.grouped) new lines matched the log format, so it is not recorded as counted in the state store: once [log] format is right, the next run counts it")
+            return nil
+        }
         var length = source.length
         var checksum = source.checksum
         var lines = statistics.lines

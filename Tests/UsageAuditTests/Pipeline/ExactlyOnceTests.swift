@@ -271,6 +271,28 @@ struct ExactlyOnceTests {
         #expect(try storedUnits("ann") == Int64(lineCount))
     }
 
+    @Test("an input none of whose lines matched the format is not recorded: once the format is right, it is counted", arguments: [1, 2])
+    func wrongFormatIsNotRecorded(workers: Int) throws {
+        let log = try fixture.plain("access.log.1", lines("ann", day: 21, count: 300))
+        let wrong = try Audit(configuration: ConfigurationLoader.parse(text: "[log]\nformat = \"json\"\n"))
+        let capture = LogCapture()
+        let first = try wrong.run(
+            inputs: [log], asOf: nil, state: SQLiteStateStore(path: statePath), workers: workers, logger: capture.logger())
+        #expect(first.result.totals.malformed == 300 && first.result.totals.parsed == 0)
+        #expect(first.result.countedInputs.isEmpty)
+        #expect(capture.lines.contains { $0.contains("access.log.1: none of its 300 new lines matched the log format, so it is not recorded") },
+                "\(capture.lines)")
+        let fixed = try run([log])
+        #expect(fixed.result.inputs[0].content.name == "new")
+        #expect(try storedUnits("ann") == 300)
+        // A log with one line that matches is recorded as usual (its other lines stay malformed).
+        let jsonLine = #"{"time":"2026-11-21T11:00:00Z","remote_user":"bob","request":"GET /a HTTP/1.1","status":200}"#
+        let mixed = try fixture.plain("mixed.log", [jsonLine] + lines("bob", day: 21, count: 2))
+        let once = try wrong.run(inputs: [mixed], asOf: nil, state: SQLiteStateStore(path: statePath), workers: workers, logger: PipelineFixture.silentLogger)
+        #expect(once.result.totals.parsed == 1 && once.result.countedInputs.count == 1)
+        #expect(try run([mixed]).result.inputs[0].content.name == "already_counted")
+    }
+
     @Test("a short log that starts like a longer one counted before is counted, with a warning that it may be a copy")
     func shortCopyIsNamed() throws {
         let all = lines("ann", day: 21, count: 400) // about 32 KB: recognised only whole
