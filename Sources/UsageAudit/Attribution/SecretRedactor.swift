@@ -17,7 +17,9 @@ public struct SecretRedactor: Sendable {
     ///   - identity: `query:NAME` sources name the parameters whose values are keys;
     ///     `field:NAME` sources the JSON members (`http_x_api_key` also as `x-api-key`, `x_api_key`).
     ///   - keys: the key directory; each of its keys is masked wherever it stands.
-    public init(identity: IdentitySettings, keys: KeyDirectory = KeyDirectory()) {
+    ///   - jsonPaths: `[log.json]`, field name → dotted path: the last member of an
+    ///     identity field's path is masked too (`request.headers.Authorization`).
+    public init(identity: IdentitySettings, keys: KeyDirectory = KeyDirectory(), jsonPaths: [String: String] = [:]) {
         var parameters: [String] = []
         var members: Set<String> = []
         for source in identity.sources {
@@ -28,12 +30,25 @@ public struct SecretRedactor: Sendable {
                 let lower = name.lowercased()
                 let header = lower.hasPrefix("http_") ? String(lower.dropFirst(5)) : lower
                 members.formUnion([lower, header, header.replacingOccurrences(of: "_", with: "-")])
+                if let path = jsonPaths[name], let last = path.split(separator: ".").last {
+                    members.insert(last.lowercased())
+                }
             }
         }
         parameterNames = parameters
         memberNames = members
-        knownKeys = keys.users.keys.filter { $0.unicodeScalars.count > UserLabel.keyPrefixLength }
+        knownKeys = keys.users.keys.filter { $0.unicodeScalars.count > 1 }
             .map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    }
+
+    /// Replaces the scalars of a key at `range` past its shown prefix with `…`; the index
+    /// just after the mask.
+    @discardableResult
+    private static func mask(_ scalars: inout [Unicode.Scalar], _ range: Range<Int>) -> Int {
+        let shown = UserLabel.shownPrefixLength(ofKeyWith: range.count)
+        guard shown < range.count else { return range.upperBound }
+        scalars.replaceSubrange(range.lowerBound + shown..<range.upperBound, with: ["…"])
+        return range.lowerBound + shown + 1
     }
 
     /// `text` with every secret-looking value masked as `abcdef…`.
@@ -42,7 +57,38 @@ public struct SecretRedactor: Sendable {
         maskKnownKeys(&scalars)
         maskParameters(&scalars)
         maskMembers(&scalars)
+        maskBase64Tokens(&scalars)
         return maskTokens(scalars)
+    }
+
+    /// Masks base64-looking tokens (`k3Jd8+Zq/P0wLm5nR7tY==`), which `maskTokens` would
+    /// cut at `+`, `/` and `=` into parts too short to mask: at least 16 of letters, digits,
+    /// `+`, `/`, `-` and `_` (then up to two `=`), with a letter, a digit and a `+`, a `/`
+    /// or a trailing `=`, not starting with `/` (a path).
+    private func maskBase64Tokens(_ scalars: inout [Unicode.Scalar]) {
+        func isBase64(_ scalar: Unicode.Scalar) -> Bool { Self.isTokenScalar(scalar) || scalar == "+" || scalar == "/" }
+        var index = 0
+        while index < scalars.count {
+            guard isBase64(scalars[index]), index == 0 || !isBase64(scalars[index - 1]) && scalars[index - 1] != "=" else {
+                index += 1
+                continue
+            }
+            var end = index
+            var (letters, digits, marks) = (false, false, false)
+            while end < scalars.count, isBase64(scalars[end]) {
+                let scalar = scalars[end]
+                if scalar == "+" || scalar == "/" { marks = true } else if ("0"..."9").contains(scalar) { digits = true } else if scalar.properties.isAlphabetic { letters = true }
+                end += 1
+            }
+            var padded = end
+            while padded < scalars.count, padded - end < 2, scalars[padded] == "=" { padded += 1 }
+            if padded > end { marks = true }
+            guard padded - index >= Self.minimumTokenLength, letters, digits, marks, scalars[index] != "/" else {
+                index = max(end, index + 1)
+                continue
+            }
+            index = Self.mask(&scalars, index..<padded)
+        }
     }
 
     private func maskKnownKeys(_ scalars: inout [Unicode.Scalar]) {
@@ -50,8 +96,7 @@ public struct SecretRedactor: Sendable {
             var index = 0
             while index + key.count <= scalars.count {
                 if scalars[index] == key[0], Array(scalars[index..<index + key.count]) == key {
-                    scalars.replaceSubrange(index + UserLabel.keyPrefixLength..<index + key.count, with: ["…"])
-                    index += UserLabel.keyPrefixLength + 1
+                    index = Self.mask(&scalars, index..<index + key.count)
                 } else {
                     index += 1
                 }
@@ -77,38 +122,57 @@ public struct SecretRedactor: Sendable {
             }
             cursor += 1
             while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
-            guard cursor < scalars.count, scalars[cursor] == "\"" else {
-                index = cursor
-                continue
+            // A header of Caddy's logs is an array of strings: each is masked.
+            let isArray = cursor < scalars.count && scalars[cursor] == "["
+            if isArray {
+                cursor += 1
+                while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
             }
-            let valueStart = cursor + 1
-            var valueEnd = valueStart
-            while valueEnd < scalars.count, scalars[valueEnd] != "\"" { valueEnd += 1 }
-            if valueEnd - valueStart > UserLabel.keyPrefixLength {
-                scalars.replaceSubrange(valueStart + UserLabel.keyPrefixLength..<valueEnd, with: ["…"])
-                valueEnd = valueStart + UserLabel.keyPrefixLength + 1
+            while cursor < scalars.count, scalars[cursor] == "\"" {
+                let valueStart = cursor + 1
+                var valueEnd = valueStart
+                while valueEnd < scalars.count, scalars[valueEnd] != "\"" { valueEnd += 1 }
+                cursor = Self.mask(&scalars, valueStart..<valueEnd) + 1
+                guard isArray else { break }
+                while cursor < scalars.count, scalars[cursor] == " " || scalars[cursor] == "," { cursor += 1 }
             }
-            index = valueEnd + 1
+            index = max(cursor, nameEnd + 1)
         }
     }
+
+    /// Whether a query parameter may start at `index`: the text's start, after `?`, `&`,
+    /// `;`, a quote or blank (a query logged alone: `$args`, W3C's `cs-uri-query`), or
+    /// after `&` escaped as JSON writes it (`\u0026`) or as a URL does (`%26`).
+    private static func startsParameter(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index > 0 else { return true }
+        if "?&;\"' \t".unicodeScalars.contains(scalars[index - 1]) { return true }
+        for escaped in [Self.jsonAmpersand, Self.urlAmpersand] where index >= escaped.count {
+            if scalars[(index - escaped.count)..<index].elementsEqual(escaped) { return true }
+        }
+        return false
+    }
+
+    private static let jsonAmpersand = Array("\\u0026".unicodeScalars)
+    private static let urlAmpersand = Array("%26".unicodeScalars)
 
     private func maskParameters(_ scalars: inout [Unicode.Scalar]) {
         for name in parameterNames {
             let pattern = Array((name + "=").unicodeScalars)
             var index = 0
             while index + pattern.count <= scalars.count {
-                let atBoundary = index == 0 || scalars[index - 1] == "?" || scalars[index - 1] == "&" || scalars[index - 1] == ";"
-                guard atBoundary, Array(scalars[index..<index + pattern.count]) == pattern else {
+                guard Self.startsParameter(scalars, at: index), Array(scalars[index..<index + pattern.count]) == pattern else {
                     index += 1
                     continue
                 }
                 let start = index + pattern.count
                 var end = start
-                while end < scalars.count, !" &;\"'".unicodeScalars.contains(scalars[end]) { end += 1 }
-                if end - start > UserLabel.keyPrefixLength {
-                    scalars.replaceSubrange(start + UserLabel.keyPrefixLength..<end, with: ["…"])
+                // A JSON escape (`\u0026`) or a URL one (`%26`) of the next `&` ends it too.
+                while end < scalars.count, !" \t&;\"'\\".unicodeScalars.contains(scalars[end]),
+                      !(scalars[end] == "%" && end + 2 < scalars.count && scalars[end + 1] == "2" && scalars[end + 2] == "6")
+                {
+                    end += 1
                 }
-                index = start + 1
+                index = Self.mask(&scalars, start..<end)
             }
         }
     }

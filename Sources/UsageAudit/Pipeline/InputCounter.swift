@@ -35,7 +35,7 @@ public struct InputCounter {
         // The plan compiled both already, so these cannot fail.
         identity = try! IdentityResolver(settings: plan.configuration.identity, keys: plan.keys, fields: plan.fields)
         classifier = try! RequestClassifier(configuration: plan.configuration, fields: plan.fields)
-        redactor = SecretRedactor(identity: plan.configuration.identity, keys: plan.keys)
+        redactor = SecretRedactor(identity: plan.configuration.identity, keys: plan.keys, jsonPaths: plan.configuration.log.jsonMapping)
     }
 
     /// Counts `input` into `usage`, with no memory of earlier runs.

@@ -52,3 +52,56 @@ import Testing
         #expect(text.contains(#""path": "/api/v1/geocode""#))
     }
 }
+
+/// Keys where logs other than Apache's put them (found by a walkthrough: each was quoted whole).
+@Suite struct SecretRedactorLogShapeTests {
+    static let key = "k3Jd8+Zq/P0wLm5nR7tY=="
+    let query = SecretRedactor(identity: IdentitySettings(sources: [.query("api_key")]))
+
+    @Test("a query parameter at the start of a logged query ($args, W3C's cs-uri-query) or after a JSON-escaped &", arguments: [
+        #"{"time":"2026-11-21T10:00:00Z","uri":"/a","args":"api_key=\#(key)","status":"#,
+        #"{"RequestPath":"/a?x=1\u0026api_key=\#(key)","DownstreamStatus":"#,
+        "2026-11-20 10:00:00 /a api_key=\(key)",
+        "2026-11-20\t10:00:00\t/a\tapi_key=\(key)\t200",
+        "GET /a?x=1%26api_key=\(key) HTTP/1.1",
+    ])
+    func queryParameterAnywhere(line: String) {
+        let text = query.redact(line)
+        #expect(!text.contains("P0wLm5nR7tY"), "\(text)")
+        #expect(text.contains("api_key=k3Jd8+…"), "\(text)")
+    }
+
+    @Test("a parameter whose name only ends like the identity one is left alone")
+    func parameterNameBoundary() {
+        #expect(query.redact("/a?my_api_key=visible-1 x") == "/a?my_api_key=visible-1 x")
+    }
+
+    @Test("a header logged as an array (Caddy), under the member its [log.json] path names")
+    func arrayMember() {
+        let redactor = SecretRedactor(
+            identity: IdentitySettings(sources: [.field("api_token")]), jsonPaths: ["api_token": "request.headers.Authorization"])
+        let line = #"{"request":{"headers":{"Authorization":["Bearer-abc", "second-key"],"X":["kept"]}},"status":"#
+        let text = redactor.redact(line)
+        #expect(!text.contains("Bearer-abc") && !text.contains("second-key"), "\(text)")
+        #expect(text.contains(#""Authorization":["Bearer…", "second…"]"#), "\(text)")
+        #expect(text.contains(#""X":["kept"]"#), "\(text)")
+    }
+
+    @Test("a base64 key in a field of its own (a template's header field) is masked; a path is not")
+    func base64Token() {
+        let text = query.redact(#"1.1.1.1 [20/Nov/2026:10:00:00 +0000] "GET /api/v1/geocode/search HTTP/1.1" 2x0 "\#(Self.key)""#)
+        #expect(!text.contains("P0wLm5nR7tY"), "\(text)")
+        #expect(text.contains(#""k3Jd8+…""#), "\(text)")
+        #expect(text.contains("/api/v1/geocode/search"), "\(text)")
+    }
+
+    @Test("a key of six characters or fewer shows half of them, in the label as in a quoted line")
+    func shortKeys() {
+        #expect(UserLabel.masked("AK1").hasPrefix("key:A…#"))
+        #expect(UserLabel.masked("CFKEY1").hasPrefix("key:CFK…#"))
+        #expect(UserLabel.masked("sk_live_123").hasPrefix("key:sk_liv…#"))
+        #expect(query.redact("/a?api_key=CFKEY1 x") == "/a?api_key=CFK… x")
+        let known = SecretRedactor(identity: IdentitySettings(sources: [.user]), keys: KeyDirectory(users: ["AK1x": "ann"]))
+        #expect(known.redact("bad line AK1x here") == "bad line AK… here")
+    }
+}
