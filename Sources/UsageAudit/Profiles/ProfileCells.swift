@@ -133,7 +133,7 @@ struct ProfileCells {
     /// arrays and `null`.
     static func text(of value: ProfileValue) -> String? {
         switch value {
-        case .text(let text): return text.trimmingCharacters(in: .whitespaces)
+        case .text(let text): return text.trimmingCharacters()
         case .integer(let number): return String(number)
         case .number(let number):
             if number == number.rounded(), abs(number) < 9.2e18 { return String(Int64(number)) }

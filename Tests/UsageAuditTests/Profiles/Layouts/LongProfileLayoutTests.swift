@@ -24,6 +24,13 @@ import Testing
             rowKey: StoredRowKey(period: "month@31", periodStart: "2026-10-31")))
     }
 
+    @Test("a user name keeps invisible characters that are not blanks: a zero-width space is part of another user's name")
+    func keepsInvisibleCharacters() throws {
+        #expect(try profile(["user": "\u{200B}j.weber", "scope": "all", "period": "day"]).user == "\u{200B}j.weber")
+        #expect(try profile(["user": "j.weber\u{2060}", "scope": "all", "period": "day"]).user == "j.weber\u{2060}")
+        #expect(try profile(["user": "\tj.weber \u{00A0}", "scope": "all", "period": "day"]).user == "j.weber")
+    }
+
     @Test("the row key keeps the period and period_start cells as the store wrote them (for --fix-sql)")
     func keepsTheStoredSpelling() throws {
         let profile = try profile(["user": "ana", "scope": "all", "period": "30", "period_start": "2026-11-01T00:00:00Z"])
