@@ -31,6 +31,11 @@ struct FindingOptions: ParsableArguments {
             throw ValidationError("--fix-sql-table only applies with --fix-sql FILE")
         }
         if let failOn, FindingThreshold(failOn) == nil {
+            if failOn.contains(","), let level = failOn.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { ["warning", "error", "any"].contains($0) })
+            {
+                throw ValidationError("--fail-on '\(failOn)': '\(level)' is a level, which stands alone: use --fail-on \(level), or a list of kinds only (\(level == "error" ? FindingThreshold.errorKinds.map(\.rawValue).sorted().joined(separator: ",") : "drift,spike"))")
+            }
             if failOn.contains(","), let word = FindingThreshold.unknownWord(in: failOn) {
                 throw ValidationError("--fail-on '\(failOn)': '\(word)' is no level or kind; use \(FindingThreshold.accepted)")
             }

@@ -63,6 +63,9 @@ struct OutputPathTests {
         let run = try fixture.run(["reconcile", "--config", "config.toml", "--fail-on", "stale_reset,bogus", "a.log"])
         #expect(run.exitCode == 2, "\(run.summary)")
         #expect(run.stderr.contains("'bogus' is no level or kind"), "\(run.stderr)")
+        let mixed = try fixture.run(["reconcile", "--config", "config.toml", "--fail-on", "error,drift", "a.log"])
+        #expect(mixed.exitCode == 2, "\(mixed.summary)")
+        #expect(mixed.stderr.contains("'error' is a level, which stands alone: use --fail-on error, or a list of kinds only"), "\(mixed.stderr)")
     }
 
     @Test("profiles read from a pipe (/dev/stdin, <(…)) like a file; a keys file that is a folder says so")

@@ -57,8 +57,10 @@ extension HTMLReport {
         }
     }
 
-    /// The reconciliation findings the page shows: by kind (`FindingKind` order), the
-    /// largest disagreement first within a kind.
+    /// The reconciliation findings the page shows: the error kinds (`FindingThreshold.errorKinds`,
+    /// what `--fail-on error` pages on: a wrong counter, a limit not applied) before the
+    /// others, by kind (`FindingKind` order) within each, the largest disagreement first
+    /// within a kind. Hundreds of missing profiles do not hide a blocked customer.
     func shownFindings() -> [ReconciliationFinding] {
         Self.shownFindings(of: outcome, limit: rowLimit)
     }
@@ -66,7 +68,9 @@ extension HTMLReport {
     static func shownFindings(of outcome: AuditOutcome, limit: Int) -> [ReconciliationFinding] {
         let kinds = FindingKind.allCases
         return mostNotable(outcome.findings, limit: limit) { finding in
-            NotableRank(group: kinds.firstIndex(of: finding.kind) ?? kinds.count, amount: finding.delta?.magnitude ?? 0)
+            let order = kinds.firstIndex(of: finding.kind) ?? kinds.count
+            let severity = FindingThreshold.errorKinds.contains(finding.kind) ? 0 : kinds.count + 1
+            return NotableRank(group: severity + order, amount: finding.delta?.magnitude ?? 0)
         }
     }
 

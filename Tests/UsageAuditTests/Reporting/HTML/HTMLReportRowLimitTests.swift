@@ -31,6 +31,25 @@ struct HTMLReportRowLimitTests {
         #expect(page.contains(#"Anomalies<span class="count">41</span>"#))
     }
 
+    @Test("findings: the error kinds (a blocked customer) come before hundreds of missing profiles, whatever their sizes")
+    func errorFindingsFirst() {
+        var outcome = HTMLReportFixture.outcome(days: 14)
+        let bucket = HTMLReportFixture.dayBucket(0)
+        outcome.findings = (0..<40).map { index in
+            ReconciliationFinding(user: "user-\(index)", scope: "all", period: .day, bucket: bucket, field: "used",
+                                  stored: nil, recomputed: 1000 + Int64(index), kind: .missingProfile, detail: "missing \(index)")
+        } + [
+            ReconciliationFinding(user: "zz-customer", scope: "all", period: .day, bucket: bucket, field: "limit",
+                                  stored: 3, recomputed: 3, kind: .blockedUnderLimit, detail: "refused 5 times"),
+            ReconciliationFinding(user: "zz-drift", scope: "all", period: .day, bucket: bucket, field: "used",
+                                  stored: 10, recomputed: 12, kind: .drift, detail: "2 lost"),
+        ]
+        let shown = HTMLReport.shownFindings(of: outcome, limit: 5)
+        #expect(shown.map(\.user).filter { $0.hasPrefix("zz-") }.sorted() == ["zz-customer", "zz-drift"])
+        #expect(shown.filter { $0.kind == .missingProfile }.map(\.user) == ["user-0", "user-1", "user-2"], "no size to rank by: report order")
+        #expect(HTMLReport(outcome: outcome, rowLimit: 5).rendered().contains("zz-customer"))
+    }
+
     @Test("the rows shown keep the report's order")
     func keepsTheReportOrder() {
         let rows = Array(0..<10)
