@@ -27,7 +27,8 @@ public enum TextTableRenderer {
 
     static func text(_ value: ReportValue) -> String {
         switch value {
-        case .text(let text): return String(text.unicodeScalars.map { $0.value < 0x20 ? "?" : Character($0) })
+        case .text(let text):
+            return InvisibleFormatCharacter.shown(in: String(text.unicodeScalars.map { $0.value < 0x20 ? "?" : Character($0) }))
         case .integer(let number): return String(number)
         case .decimal(let number): return JSONValue.format(number)
         case .empty: return ""

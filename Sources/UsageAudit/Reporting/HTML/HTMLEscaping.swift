@@ -5,7 +5,9 @@
 /// One escaping serves all three places: `&`, `<`, `>`, `"` and `'` become character
 /// references, so the text can neither open a tag nor leave a quoted attribute, and control
 /// characters (which HTML forbids, and which could hide text from a reader) become U+FFFD.
-/// Tabs and line breaks are kept. Nothing from logs is ever placed inside `<script>` or
+/// Bidirectional controls and zero-width characters are shown as `<U+202E>`
+/// (`InvisibleFormatCharacter`), so that no user name reads as another. Tabs and line
+/// breaks are kept. Nothing from logs is ever placed inside `<script>` or
 /// `<style>`, where references are not decoded.
 public enum HTMLEscaping {
     /// `text` safe inside element content and inside a double- or single-quoted attribute.
@@ -22,7 +24,11 @@ public enum HTMLEscaping {
             case "'": result += "&#39;"
             case "\t", "\n": result.unicodeScalars.append(scalar)
             default:
-                result.unicodeScalars.append(isControl(scalar) ? "\u{FFFD}" : scalar)
+                if InvisibleFormatCharacter.contains(scalar) {
+                    result += escaped(InvisibleFormatCharacter.shown(scalar))
+                } else {
+                    result.unicodeScalars.append(isControl(scalar) ? "\u{FFFD}" : scalar)
+                }
             }
         }
         return result
@@ -33,7 +39,7 @@ public enum HTMLEscaping {
         switch scalar {
         case "&", "<", ">", "\"", "'": return true
         case "\t", "\n": return false
-        default: return isControl(scalar)
+        default: return isControl(scalar) || InvisibleFormatCharacter.contains(scalar)
         }
     }
 

@@ -25,4 +25,15 @@ struct HTMLEscapingTests {
         text.unicodeScalars.append(Unicode.Scalar(0xFDD0)!)
         #expect(HTMLEscaping.escaped(text) == "x\u{FFFD}y\u{FFFD}")
     }
+
+    @Test("bidirectional controls and zero-width characters are shown, so that no user name passes for another")
+    func invisibleFormatCharacters() {
+        // U+202E shows "rebew.j" as "j.weber" in a browser.
+        #expect(HTMLEscaping.escaped("\u{202E}rebew.j") == "&lt;U+202E&gt;rebew.j")
+        #expect(HTMLEscaping.escaped("\u{200B}j.weber") == "&lt;U+200B&gt;j.weber")
+        #expect(HTMLEscaping.escaped("a\u{2066}b\u{2069}\u{FEFF}") == "a&lt;U+2066&gt;b&lt;U+2069&gt;&lt;U+FEFF&gt;")
+        // Joiners that scripts and emoji need, and right-to-left text itself, are kept.
+        let kept = "می\u{200C}خواهم 👨\u{200D}👩 مرحبا"
+        #expect(HTMLEscaping.escaped(kept) == kept)
+    }
 }
