@@ -73,7 +73,7 @@ public final class PostgresStateStore: StateStore {
                     """, on: connection)
             }
             if let stored = try self.metaValue("timezone", on: connection) {
-                guard stored == timeZoneName else {
+                guard TimeZoneAlias.sameZone(stored, timeZoneName) else {
                     throw StateError.zoneMismatch(store: self.description, stored: stored, configured: timeZoneName)
                 }
             } else {

@@ -51,7 +51,7 @@ public final class SQLiteStateStore: StateStore {
                     sql: "INSERT INTO audit_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     arguments: [String(StateSchema.version)])
                 if let stored = try String.fetchOne(database, sql: "SELECT value FROM audit_meta WHERE key = 'timezone'") {
-                    guard stored == timeZoneName else {
+                    guard TimeZoneAlias.sameZone(stored, timeZoneName) else {
                         throw StateError.zoneMismatch(store: self.path, stored: stored, configured: timeZoneName)
                     }
                 } else {

@@ -58,6 +58,18 @@ struct SQLiteStateStoreTests {
         }
     }
 
+    @Test("a store kept under another name of the same zone is accepted: UTC and Etc/UTC, Asia/Calcutta and Asia/Kolkata")
+    func zoneAlias() throws {
+        let folder = try TemporaryFolder("state")
+        _ = try SQLiteStateStore(path: folder.file("s.sqlite")).open(timeZoneName: "UTC")
+        _ = try SQLiteStateStore(path: folder.file("s.sqlite")).open(timeZoneName: "Etc/UTC")
+        _ = try SQLiteStateStore(path: folder.file("k.sqlite")).open(timeZoneName: "Asia/Kolkata")
+        _ = try SQLiteStateStore(path: folder.file("k.sqlite")).open(timeZoneName: "Asia/Calcutta")
+        #expect(throws: StateError.self) { _ = try SQLiteStateStore(path: folder.file("k.sqlite")).open(timeZoneName: "Asia/Karachi") }
+        #expect(!TimeZoneAlias.sameZone("Europe/Berlin", "Europe/Paris"))
+        #expect(!TimeZoneAlias.sameZone("Europe/Berlin", "../zoneinfo/Europe/Berlin"))
+    }
+
     @Test("an update based on an outdated record writes nothing at all")
     func concurrentRun() throws {
         let folder = try TemporaryFolder("state")
