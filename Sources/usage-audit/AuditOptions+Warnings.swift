@@ -10,10 +10,16 @@ extension AuditOptions {
     /// wrong `[log] format` otherwise looks like a quiet day.
     func warnAboutMalformedLines(in outcome: AuditOutcome, logger: Logger) {
         let totals = outcome.result.totals
-        guard totals.malformed > 0, let sample = outcome.result.inputs.lazy.flatMap(\.malformedSamples).first else { return }
+        let samples = outcome.result.inputs.lazy.flatMap(\.malformedSamples)
+        guard totals.malformed > 0, let first = samples.first else { return }
+        // A line too long or cut off by damage says nothing of the format: quote one that does.
+        let formatSample = samples.first { !$0.reason.hasPrefix("line longer than") && $0.reason != InputCounter.cutByDamageReason }
+        let sample = formatSample ?? first
         let share = totals.lines > 0 ? Double(totals.malformed) / Double(totals.lines) : 1
-        let message = "\(totals.malformed) of \(totals.lines) lines did not match the log format; first: \(sample.file):\(sample.line): \(sample.reason)"
-        if totals.parsed == 0 || share > 0.1 {
+        let message = "\(totals.malformed.grouped) of \(totals.lines.grouped) lines did not match the log format; first: \(sample.file):\(sample.line): \(sample.reason)"
+        if formatSample == nil {
+            logger.warning("\(message) (lines longer than the limit or cut off by damage, not a sign of a wrong [log] format)")
+        } else if totals.parsed == 0 || share > 0.1 {
             logger.warning("\(message) — check [log] format in the configuration (usage-audit formats lists the presets)")
         } else {
             logger.notice("\(message) (`run` quotes the first ones, per file, in summary.json)")

@@ -266,7 +266,7 @@ public struct InputCounter {
     private var parsesAhead: Bool { plan.format is TemplateLogFormat }
 
     /// Why a line cut off by damage to its file is malformed.
-    static let cutByDamageReason = "line cut off by the damage to the file"
+    public static let cutByDamageReason = "line cut off by the damage to the file"
 
     /// Why a line longer than `limit` bytes is malformed.
     static func tooLongReason(_ limit: Int) -> String {

@@ -124,6 +124,18 @@ struct CommandLineOutputTests {
         #expect(mapped.exitCode == 0 && !mapped.stderr.contains("maps no key"), "\(mapped.stderr)")
     }
 
+    @Test("a line too long for a log line is not blamed on [log] format; counts are grouped")
+    func tooLongLineIsNoFormatProblem() throws {
+        let fixture = try CommandLineFixture()
+        defer { fixture.remove() }
+        let long = #"192.0.2.9 - eve [21/Nov/2026:10:00:00 +0100] "GET /api/search?q="# + String(repeating: "x", count: 70_000) + #" HTTP/1.1" 200 1 "-" "c""#
+        try fixture.folder.write(long + "\n", to: "long.log")
+        let run = try fixture.run(["run", "--config", "config.toml", "--no-state", "--out", "o", "long.log", "a.log"])
+        #expect(run.exitCode == 0, "\(run.summary)")
+        #expect(run.stderr.contains("1 of 6 lines did not match the log format; first: long.log:1: line longer than 65536 bytes"), "\(run.stderr)")
+        #expect(run.stderr.contains("not a sign of a wrong [log] format") && !run.stderr.contains("check [log] format"), "\(run.stderr)")
+    }
+
     @Test("--as-of long after the logs is doubted, unless the state store holds requests up to it (a late log file)")
     func distantAuditMoment() throws {
         let fixture = try CommandLineFixture()
