@@ -190,8 +190,20 @@ enum ConfigurationReader {
         for case .field(let name) in configuration.identity.sources { used.insert(name) }
         for scope in configuration.scopes { if case .field(let name) = scope.cost { used.insert(name) } }
         return configuration.log.jsonMapping.keys.sorted().compactMap { key in
-            guard !roles.contains(key), !used.contains(key), let role = Spelling.nearest(to: key, among: roles) else { return nil }
-            return "[log.json] '\(key)' is no role, so it names a field for field:\(key), which nothing uses; did you mean '\(role)'?"
+            guard !roles.contains(key), !used.contains(key) else { return nil }
+            if let role = Spelling.nearest(to: key, among: roles) ?? Self.roleSynonyms[key.lowercased()] {
+                return "[log.json] '\(key)' is no role, so it names a field for field:\(key), which nothing uses; did you mean '\(role)'?"
+            }
+            return "[log.json] '\(key)' is no role, so it names a field for field:\(key), which nothing uses; the roles are \(roles.joined(separator: ", "))"
         }
     }
+
+    /// Names people give the roles (`user` for `remote_user`): the role they mean.
+    private static let roleSynonyms: [String: String] = [
+        "user": "remote_user", "username": "remote_user", "user_name": "remote_user", "login": "remote_user",
+        "ip": "remote_addr", "client_ip": "remote_addr", "client": "remote_addr", "addr": "remote_addr", "remote_ip": "remote_addr",
+        "timestamp": "time", "ts": "time", "date": "time", "datetime": "time", "time_local": "time",
+        "url": "uri", "request_uri": "uri", "verb": "method", "request_method": "method",
+        "code": "status", "status_code": "status", "response_code": "status", "args": "query", "query_string": "query",
+    ]
 }

@@ -148,12 +148,16 @@ struct ConfigurationLoaderTests {
         #expect(try ConfigurationLoader.parse(text: "timezone = \"Europe/Berlin\"\n[log]\nformat = \"combined\"\n").doubts.isEmpty)
     }
 
-    @Test("a [log.json] key a typo away from a role, used by no field: source, is doubted; a used custom field is not")
+    @Test("a [log.json] key that is no role and that no field: source uses is doubted (a typo or synonym of a role named); a used custom field is not")
     func misspeltJSONRole() throws {
         let typo = try ConfigurationLoader.parse(text: "[log]\nformat = \"json\"\n[log.json]\nremote_usr = \"u\"\n")
         #expect(typo.doubts == ["[log.json] 'remote_usr' is no role, so it names a field for field:remote_usr, which nothing uses; did you mean 'remote_user'?"])
         let used = try ConfigurationLoader.parse(text: "[log]\nformat = \"json\"\n[log.json]\nremote_usr = \"u\"\n[identity]\nfrom = [\"field:remote_usr\"]\n")
         #expect(used.doubts.isEmpty)
+        let synonym = try ConfigurationLoader.parse(text: "[log]\nformat = \"json\"\n[log.json]\nuser = \"who\"\n")
+        #expect(synonym.doubts == ["[log.json] 'user' is no role, so it names a field for field:user, which nothing uses; did you mean 'remote_user'?"])
+        let unknown = try ConfigurationLoader.parse(text: "[log]\nformat = \"json\"\n[log.json]\ntenant = \"org.id\"\n")
+        #expect(unknown.doubts.count == 1 && unknown.doubts[0].contains("the roles are remote_addr, remote_user, time"), "\(unknown.doubts)")
     }
 
     @Test("an allow-list that names 429 lifts the default exclusion of 429; a class does not")
