@@ -294,7 +294,7 @@ extension ReconciliationContext {
                 + "a stale or wrong stored counter (or another limit, such as a rate limit, refused them)"
         }
         return "\(refused) while only \(FindingText.quantity(used, requestsOnly: requestsOnly)) of "
-            + "\(FindingText.count(units)) were used (limit from \(limit.sourceDescription)): refused under the limit — a "
+            + "\(FindingText.count(units)) \(used == 1 ? "was" : "were") used (limit from \(limit.sourceDescription)): refused under the limit — a "
             + "stored counter ahead of the real use (or another limit, such as a rate limit, refused them)"
     }
 }
