@@ -136,6 +136,32 @@ struct CommandLineOutputTests {
         #expect(run.stderr.contains("not a sign of a wrong [log] format") && !run.stderr.contains("check [log] format"), "\(run.stderr)")
     }
 
+    @Test("on a terminal, errors are coloured unless NO_COLOR is set or TERM=dumb", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func colourOnATerminal() throws {
+        let binary = try AuditBinary.location().path
+        func stderrOnATerminal(_ environment: [String: String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            // script(1) gives the command a terminal; its output is what the terminal showed.
+            process.arguments = ["-qec", "\(binary) run --config /nonexistent/config.toml --no-state x.log", "/dev/null"]
+            var variables = ProcessInfo.processInfo.environment
+            variables["NO_COLOR"] = nil
+            for (name, value) in environment { variables[name] = value }
+            process.environment = variables
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(try stderrOnATerminal(["TERM": "xterm"]).contains("\u{1B}["), "coloured on a colour terminal")
+        #expect(try !stderrOnATerminal(["TERM": "dumb"]).contains("\u{1B}["))
+        #expect(try !stderrOnATerminal(["TERM": "xterm", "NO_COLOR": "1"]).contains("\u{1B}["))
+    }
+
     @Test("--as-of long after the logs is doubted, unless the state store holds requests up to it (a late log file)")
     func distantAuditMoment() throws {
         let fixture = try CommandLineFixture()
