@@ -76,6 +76,9 @@ public struct Audit: Sendable {
         let latest = [result.totals.last, result.recountedLast, inputs.isEmpty ? storedLast : nil].compactMap { $0 }.max()
         let moment = asOf ?? latest ?? startedAt
         let calendar = ZonedCalendar(timeZone: configuration.timeZone)
+        if let ledger, let first = result.totals.first {
+            warnAboutMissedDays(before: calendar.localDay(containing: first), ledger: ledger, logger: logger)
+        }
         let asOfDay = calendar.localDay(containing: moment)
         let reviewed = (0..<max(0, reviewDays)).map { asOfDay.adding(days: -$0) }
         let window = ReportWindow(
@@ -163,6 +166,19 @@ public struct Audit: Sendable {
         outcome.hourly = hourly
         outcome.window = window
         return outcome
+    }
+
+    /// Says when the days between the last day the store counted before `firstDay` (this
+    /// run's first new request) and `firstDay` hold no counted request at all: a night that
+    /// did not run leaves a gap that nothing else names, and the week and month buckets
+    /// around it silently short.
+    private func warnAboutMissedDays(before firstDay: LocalDay, ledger: InputLedger, logger: Logger) {
+        guard let before = ledger.records.lazy.flatMap(\.days).filter({ $0 < firstDay }).max(),
+              firstDay.number - before.number > 1
+        else { return }
+        let (from, to) = (before.adding(days: 1), firstDay.adding(days: -1))
+        let gap = from == to ? "\(from)" : "\(from) to \(to)"
+        logger.warning("no log counted so far holds a request of \(gap): the state store's last day before this run's first (\(firstDay)) is \(before). A night that did not run? Give those days' logs (the rotated ones, such as access.log.2.gz) to a run to fill the gap; if the API had no traffic then, nothing is missing")
     }
 
     /// The first day whose stored use the reports need: the start of every bucket of every

@@ -293,6 +293,20 @@ struct ExactlyOnceTests {
         #expect(try run([mixed]).result.inputs[0].content.name == "already_counted")
     }
 
+    @Test("a run after missed nights names the days no counted log holds; the next nights, a backfill of the gap, and a first run do not")
+    func missedNights() throws {
+        func warnings(_ inputs: [InputSource]) throws -> [String] {
+            let capture = LogCapture()
+            _ = try audit.run(inputs: inputs, asOf: nil, state: SQLiteStateStore(path: statePath), workers: 2, logger: capture.logger())
+            return capture.lines.filter { $0.contains("no log counted so far holds a request") }
+        }
+        #expect(try warnings([try fixture.plain("d26.log", lines("ann", day: 26, count: 5)), try fixture.plain("d27.log", lines("ann", day: 27, count: 5))]).isEmpty)
+        let gap = try warnings([try fixture.plain("d30.log", lines("ann", day: 30, count: 5))])
+        #expect(gap.count == 1 && gap[0].contains("of 2026-11-28 to 2026-11-29: the state store's last day before this run's first (2026-11-30) is 2026-11-27"), "\(gap)")
+        #expect(try warnings([try fixture.plain("d28.log", lines("ann", day: 28, count: 5))]).isEmpty, "a backfill that starts right after a counted day")
+        #expect(try warnings([try fixture.plain("d29.log", lines("ann", day: 29, count: 5))]).isEmpty)
+    }
+
     @Test("a short log that starts like a longer one counted before is counted, with a warning that it may be a copy")
     func shortCopyIsNamed() throws {
         let all = lines("ann", day: 21, count: 400) // about 32 KB: recognised only whole
