@@ -1,4 +1,5 @@
-/// RFC 4180 CSV with spreadsheet formula injection neutralised.
+/// CSV quoted as RFC 4180 says (lines end in LF, as Unix tools expect, not CRLF), with
+/// spreadsheet formula injection neutralised.
 public enum CSVRenderer {
     /// Bytes that make a spreadsheet read a cell as a formula. Compared as bytes, not
     /// `Character`s: `"\r\n"` is one `Character` and would slip past a `Character` set.
