@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import UsageAudit
 
 /// `usage-audit explain USER`: one user's recent history, limits, findings and advice, read
@@ -72,6 +73,7 @@ struct ExplainCommand: ParsableCommand {
             logger.notice("without --profiles the limits are the quota defaults and no stored counter is checked: give the nightly run's --profiles to see the same findings and advice")
         }
         let outcome = try options.runAudit(logger: logger, tolerance: judging.tolerance, snapshotAt: judging.snapshotAt, state: location, includeKeep: true, reviewDays: days, recordsRun: false)
+        if asOf != nil { warnAboutDistantMoment(outcome, logger: logger) }
         var explanation = UserExplanation(outcome: outcome, user: user, days: days)
         // A name copied from usage.csv keeps the ' that guards it against spreadsheets.
         let unguarded = String(user.dropFirst())
@@ -86,5 +88,18 @@ struct ExplainCommand: ParsableCommand {
         } else {
             StandardOutput.write(explanation.text())
         }
+    }
+
+    /// Says on stderr when `--as-of` lies more than a day after the last day the store
+    /// holds use of anyone: every day since shows none (a mistyped date, as `run` warns).
+    private func warnAboutDistantMoment(_ outcome: AuditOutcome, logger: Logger) {
+        let calendar = ZonedCalendar(timeZone: outcome.configuration.timeZone)
+        let asOfDay = calendar.localDay(containing: outcome.asOf)
+        guard let lastDay = outcome.usage.cellKeys.lazy.map(\.day).max() else {
+            logger.warning("--as-of \(calendar.rfc3339(outcome.asOf)): the state store holds no use in the \(Audit.historyDays) days before it; check the date")
+            return
+        }
+        guard asOfDay.number - lastDay.number > 1 else { return }
+        logger.warning("--as-of \(calendar.rfc3339(outcome.asOf)) is \(asOfDay.number - lastDay.number) days after the last day the state store holds use of (\(lastDay)): every day since shows none; check the date")
     }
 }

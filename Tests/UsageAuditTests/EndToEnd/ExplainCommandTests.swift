@@ -103,5 +103,12 @@ struct ExplainCommandTests {
         let output = String(decoding: text.stdout, as: UTF8.self)
         let formatted = used.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
         #expect(output.contains("month@15 limit: \(formatted) of 60,000"), "\(output)")
+        #expect(!text.stderr.contains("check the date"), "\(text.stderr)")
+        // A moment weeks after the store's last day is doubted, as run doubts it.
+        let late = try AuditBinary.run([
+            "explain", "--config", "samples/config.toml", "--state", state, "--as-of", "2027-01-25T12:00:00+01:00", "j.weber",
+        ])
+        #expect(late.stderr.contains("days after the last day the state store holds use of") && late.stderr.contains("check the date"),
+                "\(late.stderr)")
     }
 }
