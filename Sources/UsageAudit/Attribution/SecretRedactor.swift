@@ -63,8 +63,9 @@ public struct SecretRedactor: Sendable {
 
     /// Masks base64-looking tokens (`k3Jd8+Zq/P0wLm5nR7tY==`), which `maskTokens` would
     /// cut at `+`, `/` and `=` into parts too short to mask: at least 16 of letters, digits,
-    /// `+`, `/`, `-` and `_` (then up to two `=`), with a letter, a digit and a `+`, a `/`
-    /// or a trailing `=`, not starting with `/` (a path).
+    /// `+`, `/`, `-` and `_` (then up to two `=` that end it), with a letter, a digit and a
+    /// `+` or that `=` padding, not starting with `/` (a path). A user agent
+    /// (`python-requests/2.31.0`) or a parameter (`tier2=premium`) is none.
     private func maskBase64Tokens(_ scalars: inout [Unicode.Scalar]) {
         func isBase64(_ scalar: Unicode.Scalar) -> Bool { Self.isTokenScalar(scalar) || scalar == "+" || scalar == "/" }
         var index = 0
@@ -77,11 +78,13 @@ public struct SecretRedactor: Sendable {
             var (letters, digits, marks) = (false, false, false)
             while end < scalars.count, isBase64(scalars[end]) {
                 let scalar = scalars[end]
-                if scalar == "+" || scalar == "/" { marks = true } else if ("0"..."9").contains(scalar) { digits = true } else if scalar.properties.isAlphabetic { letters = true }
+                if scalar == "+" { marks = true } else if ("0"..."9").contains(scalar) { digits = true } else if scalar.properties.isAlphabetic { letters = true }
                 end += 1
             }
             var padded = end
             while padded < scalars.count, padded - end < 2, scalars[padded] == "=" { padded += 1 }
+            // `=` then more of a token is `name=value`, not padding.
+            if padded > end, padded < scalars.count, isBase64(scalars[padded]) || scalars[padded] == "=" { padded = end }
             if padded > end { marks = true }
             guard padded - index >= Self.minimumTokenLength, letters, digits, marks, scalars[index] != "/" else {
                 index = max(end, index + 1)
@@ -91,17 +94,28 @@ public struct SecretRedactor: Sendable {
         }
     }
 
+    /// Masks each key of the directory: one longer than the shown prefix wherever it
+    /// stands, a shorter one only where it stands alone (`ab` is no key inside `about`).
     private func maskKnownKeys(_ scalars: inout [Unicode.Scalar]) {
         for key in knownKeys {
+            let alone = key.count <= UserLabel.keyPrefixLength
             var index = 0
             while index + key.count <= scalars.count {
-                if scalars[index] == key[0], Array(scalars[index..<index + key.count]) == key {
-                    index = Self.mask(&scalars, index..<index + key.count)
+                let end = index + key.count
+                if scalars[index] == key[0], Array(scalars[index..<end]) == key,
+                   !alone || ((index == 0 || !Self.isWordScalar(scalars[index - 1])) && (end == scalars.count || !Self.isWordScalar(scalars[end])))
+                {
+                    index = Self.mask(&scalars, index..<end)
                 } else {
                     index += 1
                 }
             }
         }
+    }
+
+    /// Letters, digits and what joins them into one token (`-_+/=.%`).
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        isTokenScalar(scalar) || "+/=.%".unicodeScalars.contains(scalar)
     }
 
     /// Masks `"name": "value"` where `name` is an identity field's member name.

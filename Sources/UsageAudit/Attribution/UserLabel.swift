@@ -6,8 +6,8 @@ enum UserLabel {
     /// How many characters of an unmapped key a report may show.
     static let keyPrefixLength = 6
 
-    /// How many of the first characters of a key of `count` characters a report shows:
-    /// six, or half of a key of six or fewer (so that no key shows whole).
+    /// How many of the first characters of a key of `count` characters a quoted log line
+    /// shows: six, or half of a key of six or fewer (so that no key shows whole there).
     static func shownPrefixLength(ofKeyWith count: Int) -> Int {
         count > keyPrefixLength ? keyPrefixLength : count / 2
     }
@@ -23,17 +23,17 @@ enum UserLabel {
         return String(decoding: label, as: UTF8.self)
     }
 
-    /// `key:` + at most the first six characters of `key` (half of a key of six or fewer)
-    /// + `…#` + the first four bytes of the key's SHA-256 in hex (`key:sk_liv…#3f9a1c07`):
-    /// the whole key never shows, and keys that share their first characters are not
-    /// counted as one user.
+    /// `key:` + at most the first six characters of `key` + `…#` + the first four bytes of
+    /// the key's SHA-256 in hex (`key:sk_liv…#3f9a1c07`): keys that share their first
+    /// characters are not counted as one user. A key of six characters or fewer shows
+    /// whole: the label is the user's name in state stores, and changing it would split
+    /// their history (quoted log lines show half of such a key, `SecretRedactor`).
     static func maskedKey(_ key: UnsafeBufferPointer<UInt8>, into label: inout [UInt8]) {
         label.removeAll(keepingCapacity: true)
         label.append(contentsOf: [0x6B, 0x65, 0x79, 0x3A]) // "key:"
-        let shown = shownPrefixLength(ofKeyWith: characterCount(of: key))
         var characters = 0
         var index = 0
-        while index < key.count, characters < shown {
+        while index < key.count, characters < keyPrefixLength {
             // Copy whole UTF-8 sequences so that the prefix stays valid text, but never more
             // continuation bytes than the lead byte announces: stray ones are characters of
             // their own, so invalid bytes cannot smuggle a whole key into the label.
@@ -51,21 +51,6 @@ enum UserLabel {
             label.append(digits[Int(byte >> 4)])
             label.append(digits[Int(byte & 0x0F)])
         }
-    }
-
-    /// The characters of `key` as `maskedKey` counts them (a lead byte with no more
-    /// continuation bytes than it announces, or a stray byte, is one character).
-    private static func characterCount(of key: UnsafeBufferPointer<UInt8>) -> Int {
-        var characters = 0
-        var index = 0
-        while index < key.count {
-            let length = key[index] >= 0xF0 ? 4 : key[index] >= 0xE0 ? 3 : key[index] >= 0xC0 ? 2 : 1
-            var end = index + 1
-            while end < key.count, end - index < length, key[end] & 0xC0 == 0x80 { end += 1 }
-            characters += 1
-            index = end
-        }
-        return characters
     }
 
     /// `ip:` + the address without a `:port` suffix (`[v6]:port` → `v6`).

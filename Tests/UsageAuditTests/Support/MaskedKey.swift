@@ -5,9 +5,7 @@ import Crypto
 /// `…#` + the first four bytes of the key's SHA-256 in hex.
 enum MaskedKey {
     static func label(_ key: String) -> String {
-        // Six characters shown, or half of a key of six or fewer.
-        let count = key.unicodeScalars.count
-        let prefix = String(String.UnicodeScalarView(key.unicodeScalars.prefix(count > 6 ? 6 : count / 2)))
+        let prefix = String(String.UnicodeScalarView(key.unicodeScalars.prefix(6)))
         let fingerprint = SHA256.hash(data: Array(key.utf8)).prefix(4).map { byte in
             String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
         }.joined()
