@@ -16,7 +16,8 @@ extension AuditOptions {
         let formatSample = samples.first { !$0.reason.hasPrefix("line longer than") && $0.reason != InputCounter.cutByDamageReason }
         let sample = formatSample ?? first
         let share = totals.lines > 0 ? Double(totals.malformed) / Double(totals.lines) : 1
-        let message = "\(totals.malformed.grouped) of \(totals.lines.grouped) lines did not match the log format; first: \(sample.file):\(sample.line): \(sample.reason)"
+        let which = sample.line == first.line && sample.file == first.file ? "first" : "the first that says why"
+        let message = "\(totals.malformed.grouped) of \(totals.lines.grouped) lines did not match the log format; \(which): \(sample.file):\(sample.line): \(sample.reason)"
         if formatSample == nil {
             logger.warning("\(message) (lines longer than the limit or cut off by damage, not a sign of a wrong [log] format)")
         } else if totals.parsed == 0 || share > 0.1 {

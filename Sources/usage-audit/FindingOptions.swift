@@ -34,7 +34,7 @@ struct FindingOptions: ParsableArguments {
             if failOn.contains(","), let level = failOn.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
                 .first(where: { ["warning", "error", "any"].contains($0) })
             {
-                throw ValidationError("--fail-on '\(failOn)': '\(level)' is a level, which stands alone: use --fail-on \(level), or a list of kinds only (\(level == "error" ? FindingThreshold.errorKinds.map(\.rawValue).sorted().joined(separator: ",") : "drift,spike"))")
+                throw ValidationError("--fail-on '\(failOn)': '\(level)' is a level, which stands alone: use --fail-on \(level)\(level == "error" ? ", or a list of kinds only (error is " + FindingThreshold.errorKinds.map(\.rawValue).sorted().joined(separator: ",") + ")" : ", or a list of kinds only")")
             }
             if failOn.contains(","), let word = FindingThreshold.unknownWord(in: failOn) {
                 throw ValidationError("--fail-on '\(failOn)': '\(word)' is no level or kind; use \(FindingThreshold.accepted)")

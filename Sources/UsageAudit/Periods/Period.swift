@@ -59,10 +59,14 @@ extension Period {
     }
 
     /// Whether `other` cuts the days into the same buckets under another name too: `day`
-    /// and `1d`, `month` and `month@1`, `Nd` windows a whole number of windows apart.
+    /// and `1d`, `week` and `7d` from a Monday, `month` and `month@1`, `Nd` windows a whole
+    /// number of windows apart.
     public func cutsDaysAlike(_ other: Period) -> Bool {
         switch (self, other) {
         case (.day, .days(let count, _)), (.days(let count, _), .day): return max(1, count) == 1
+        case (.week, .days(let count, let anchor)), (.days(let count, let anchor), .week):
+            // Day 0, 1970-01-01, was a Thursday: Mondays are days 4, 11, …
+            return count == 7 && (Int(anchor.number) - 4) % 7 == 0
         case (.month, .billingCycle(let day)), (.billingCycle(let day), .month): return min(max(day, 1), 31) == 1
         default: return hasSameBuckets(as: other)
         }

@@ -77,7 +77,7 @@ public struct Audit: Sendable {
         let moment = asOf ?? latest ?? startedAt
         let calendar = ZonedCalendar(timeZone: configuration.timeZone)
         if let ledger, let first = result.totals.first {
-            warnAboutMissedDays(before: calendar.localDay(containing: first), ledger: ledger, logger: logger)
+            warnAboutMissedDays(before: calendar.localDay(containing: first), ledger: ledger, calendar: calendar, logger: logger)
         }
         let asOfDay = calendar.localDay(containing: moment)
         let reviewed = (0..<max(0, reviewDays)).map { asOfDay.adding(days: -$0) }
@@ -171,9 +171,16 @@ public struct Audit: Sendable {
     /// Says when the days between the last day the store counted before `firstDay` (this
     /// run's first new request) and `firstDay` hold no counted request at all: a night that
     /// did not run leaves a gap that nothing else names, and the week and month buckets
-    /// around it silently short.
-    private func warnAboutMissedDays(before firstDay: LocalDay, ledger: InputLedger, logger: Logger) {
-        guard let before = ledger.records.lazy.flatMap(\.days).filter({ $0 < firstDay }).max(),
+    /// around it silently short. A counted log covers the days from its first request to
+    /// its last (of any line that parsed, metered or not).
+    private func warnAboutMissedDays(before firstDay: LocalDay, ledger: InputLedger, calendar: ZonedCalendar, logger: Logger) {
+        let covered = ledger.records.compactMap { record -> (first: LocalDay, last: LocalDay)? in
+            guard let first = record.first, let last = record.last else { return nil }
+            return (calendar.localDay(containing: first), calendar.localDay(containing: last))
+        }
+        // A log that reaches to or past firstDay's eve leaves no gap.
+        guard !covered.contains(where: { $0.first < firstDay && $0.last >= firstDay.adding(days: -1) }),
+              let before = covered.lazy.filter({ $0.last < firstDay }).map(\.last).max(),
               firstDay.number - before.number > 1
         else { return }
         let (from, to) = (before.adding(days: 1), firstDay.adding(days: -1))

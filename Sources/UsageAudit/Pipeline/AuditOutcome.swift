@@ -84,6 +84,10 @@ public struct AuditOutcome: Sendable {
         if damaged.count > 3 { names += " and \(damaged.count - 3) more" }
         let inputs = damaged.count == 1 ? "input" : "\(damaged.count) inputs"
         let since = damaged.count == 1 ? "since it was counted" : "since they were counted"
+        let copies = damaged.allSatisfy { if case .alreadyCounted = $0.content { return true } else { return false } }
+        if copies {
+            return "\(inputs) damaged: \(names); \(damaged.count == 1 ? "it is a copy" : "they are copies") of a log counted before, cut short: nothing of \(damaged.count == 1 ? "it" : "them") was counted again"
+        }
         return changed
             ? "\(inputs) damaged or changed \(since): \(names); everything readable and new was counted"
             : "\(inputs) damaged: \(names); everything readable was counted"

@@ -68,24 +68,22 @@ public struct InputCounter {
         var source = ContentReader(base: try input.open(decodeAhead: decodeAhead))
         source.readHead()
         let previous = ledger.match(head: source.head)
-        if previous == nil, let rewritten = ledger.rewritten(name: input.displayName, head: source.head) {
-            statistics.content = .changed(previousName: rewritten.name, countedAt: rewritten.countedAt)
-            statistics.error = "it has the name and first line of a log counted before, but not its content (rewritten since): nothing of it was counted again; if it is a new log, use a new --state or rename it"
-            logger.warning("\(input.displayName): \(statistics.error!)")
-            return (statistics, nil, nil)
-        }
-        if previous == nil, let damage = source.damageInHead,
-           let original = ledger.longer(than: source.leadingZeros + Int64(source.head.count), startingLike: source.head)
-        {
-            // Damaged before its first 64 KiB ended, and starting like a longer log counted
-            // before: a copy of that log cut short (logrotate still compressing it when the
-            // run began). Counted as new, its lines would count twice.
+        if previous == nil, let damage = source.damageInHead, let original = cutCopy(of: source, named: input.displayName, in: ledger) {
+            // Damaged before its first 64 KiB ended, and starting like a longer log of the
+            // same name counted before: that log cut short (logrotate still compressing it
+            // when the run began). Counted as new, its lines would count twice.
             let decoded = source.leadingZeros + Int64(source.head.count)
             statistics.content = .alreadyCounted(previousName: original.name, countedAt: original.countedAt)
             statistics.skippedBytes = decoded
             statistics.bytes = source.bytesConsumed
             statistics.error = damage.describing(copyOf: original.name, originalLength: original.length, decoded: decoded)
             logger.warning("\(statistics.error!)")
+            return (statistics, nil, nil)
+        }
+        if previous == nil, let rewritten = ledger.rewritten(name: input.displayName, head: source.head) {
+            statistics.content = .changed(previousName: rewritten.name, countedAt: rewritten.countedAt)
+            statistics.error = "it has the name and first line of a log counted before, but not its content (rewritten since): nothing of it was counted again; if it is a new log, use a new --state or rename it"
+            logger.warning("\(input.displayName): \(statistics.error!)")
             return (statistics, nil, nil)
         }
         source.checkpoint = previous?.length
@@ -155,6 +153,18 @@ public struct InputCounter {
         return (statistics, previous, updated)
     }
 
+    /// The longer log counted before that `source`, damaged within its head, is a copy of
+    /// cut short: one of the same name through rotations (`access.log.1` for
+    /// `access.log.2.gz`) whose first line — a real one, not blank — is the head's.
+    private func cutCopy(of source: ContentReader, named name: String, in ledger: InputLedger) -> CountedInput? {
+        let firstLine = source.head.prefix { $0 != 0x0A }
+        guard firstLine.contains(where: { $0 != ASCII.space && $0 != ASCII.tab && $0 != 0x0D }),
+              let original = ledger.longer(than: source.leadingZeros + Int64(source.head.count), startingLike: source.head),
+              RotatedLogName.sameLog(original.name, name)
+        else { return nil }
+        return original
+    }
+
     /// The record of what was read from `source` (the part counted by this run only), or
     /// nil when there is nothing to record.
     ///
@@ -164,7 +174,11 @@ public struct InputCounter {
     /// the checksum of the shorter length, so there the record keeps the cut line (as it
     /// does, with a warning, when reading a file again gives other bytes).
     private func record(of source: ContentReader, input: InputSource, statistics: InputStatistics, countedAt: Int64) -> CountedInput? {
-        guard statistics.parsed > 0 || statistics.malformed == 0 else {
+        // Lines too long or cut off by damage say nothing of the format; beyond the samples
+        // kept, the other malformed lines are taken for format ones.
+        let formatMisses = statistics.malformedSamples.contains { $0.reason != Self.cutByDamageReason && !$0.reason.hasPrefix("line longer than") }
+            || statistics.malformed > Int64(statistics.malformedSamples.count)
+        guard statistics.parsed > 0 || !formatMisses else {
             // Not one line read as the log format: a wrong `[log] format`, most likely.
             // Recorded, its lines would never be counted once the format is fixed.
             logger.warning("\(input.displayName): none of its \(statistics.malformed.grouped) new lines matched the log format, so it is not recorded as counted in the state store: once [log] format is right, the next run counts it")

@@ -1,18 +1,31 @@
-/// Characters that change how the text around them is shown while showing nothing
-/// themselves: the bidirectional controls (U+202E turns `rebew.j` into what reads as
-/// `j.weber`), zero-width spaces and joiners of words, the byte order mark. Text from logs
-/// that a person reads to tell users apart (`report.html`, the terminal table) shows them
-/// as `<U+202E>` instead, so that no user name can pass for another.
+/// Characters that show nothing themselves (Unicode's default-ignorable code points): the
+/// bidirectional controls (U+202E turns `rebew.j` into what reads as `j.weber`), zero-width
+/// spaces, the soft hyphen, the combining grapheme joiner, tag characters, the byte order
+/// mark. Text from logs that a person reads to tell users apart (`report.html`, the
+/// terminal table) shows them as `<U+202E>` instead, so that no user name can pass for
+/// another by them.
 ///
-/// The zero-width (non-)joiners U+200C and U+200D are left alone: Persian and Indic
-/// scripts and emoji sequences need them, and they do not reorder text.
+/// The zero-width (non-)joiners U+200C and U+200D, and a variation selector after a
+/// character outside ASCII (`❤️`), are left alone: scripts and emoji need them. Letters
+/// that look alike (Cyrillic `а` for Latin `a`) are another matter, not handled here.
 public enum InvisibleFormatCharacter {
-    /// Whether `scalar` is one of them.
+    /// Whether `scalar` is one of them (variation selectors included: see `shown(in:)`).
     public static func contains(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x061C, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
-        default: return false
-        }
+        // None below the soft hyphen: ASCII text is decided without a property lookup.
+        scalar.value >= 0xAD && scalar.value != 0x200C && scalar.value != 0x200D && scalar.properties.isDefaultIgnorableCodePoint
+    }
+
+    /// Whether `scalar` selects a variant of the character before it.
+    private static func isVariationSelector(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value)
+    }
+
+    /// Whether `scalar`, after `previous`, is shown as `<U+XXXX>`: a variation selector only
+    /// after ASCII (where it changes nothing one can see).
+    public static func isShown(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
+        guard contains(scalar) else { return false }
+        guard isVariationSelector(scalar) else { return true }
+        return previous.map(\.isASCII) ?? true
     }
 
     /// How `scalar` is shown: `<U+202E>`.
@@ -25,8 +38,10 @@ public enum InvisibleFormatCharacter {
     public static func shown(in text: String) -> String {
         guard text.unicodeScalars.contains(where: contains) else { return text }
         var result = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
-            if contains(scalar) { result.append(contentsOf: shown(scalar).unicodeScalars) } else { result.append(scalar) }
+            if isShown(scalar, after: previous) { result.append(contentsOf: shown(scalar).unicodeScalars) } else { result.append(scalar) }
+            previous = scalar
         }
         return String(result)
     }

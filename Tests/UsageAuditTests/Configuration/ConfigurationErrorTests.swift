@@ -270,7 +270,7 @@ struct ConfigurationErrorTests {
 
     @Test("a second quota of one scope whose period cuts the same buckets is refused: day and 1d, month and month@1, 7d windows a week apart", arguments: [
         ("day", "1d", ""), ("1", "day", ""), ("month", "month@1", ""), ("month@1", "month", ""),
-        ("7d", "7d", "anchor = 2026-01-15"),
+        ("7d", "7d", "anchor = 2026-01-15"), ("week", "7d", "anchor = 2026-01-12"), ("week", "7d", "anchor = 1969-12-29"),
     ])
     func quotaWithTheSameBuckets(first: String, second: String, anchor: String) {
         let error = ConfigurationProbe.error("""
@@ -289,7 +289,7 @@ struct ConfigurationErrorTests {
 
     @Test("quotas of one scope whose periods cut different buckets are kept: day and 2d, month and month@15, 7d on other weekdays")
     func quotasWithOtherBuckets() throws {
-        for (first, second) in [("day", "2d"), ("month", "month@15"), ("week", "7d"), ("month@1", "month@31")] {
+        for (first, second) in [("day", "2d"), ("month", "month@15"), ("week", "7d"), ("week", "14d"), ("month@1", "month@31")] {
             let configuration = try ConfigurationLoader.parse(text: """
                 [[quota]]
                 period = "\(first)"

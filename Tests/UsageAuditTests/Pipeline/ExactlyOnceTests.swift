@@ -271,6 +271,42 @@ struct ExactlyOnceTests {
         #expect(try storedUnits("ann") == Int64(lineCount))
     }
 
+    @Test("a damaged gzip that only shares its first line with a counted log of another name, or whose first line is blank, is new: counted up to the damage")
+    func damagedNewLogIsCounted() throws {
+        let probe = PipelineFixture.combinedLine(user: "-", time: "21/Nov/2026:00:00:00 +0000", request: "GET /health HTTP/1.1")
+        _ = try run([try fixture.plain("site-a.log", [probe] + lines("ann", day: 21, count: 400))])
+        let other = try fixture.gzipped("site-b.full.gz", [probe] + lines("bob", day: 21, count: 400))
+        var bytes = try fixture.bytes(of: other)
+        bytes.removeLast(bytes.count / 3)
+        let cut = InputSource.file(path: try fixture.folder.write(bytes, to: "site-b.log.gz"))
+        let outcome = try run([cut])
+        #expect(outcome.result.inputs[0].content.name == "new")
+        #expect(outcome.hasDamage)
+        #expect(outcome.result.totals.requests > 100, "bob's lines before the damage are counted")
+        #expect(outcome.damageMessage.contains("everything readable was counted"), "\(outcome.damageMessage)")
+        // The same name through rotations, but a blank first line: nothing to know the log by.
+        _ = try run([try fixture.plain("blank.log", [""] + lines("cyd", day: 22, count: 400))])
+        let blank = try fixture.gzipped("blank.full.gz", [""] + lines("dan", day: 22, count: 400))
+        var blankBytes = try fixture.bytes(of: blank)
+        blankBytes.removeLast(blankBytes.count / 3)
+        let blankCut = try run([InputSource.file(path: try fixture.folder.write(blankBytes, to: "blank.log.1.gz"))])
+        #expect(blankCut.result.inputs[0].content.name == "new" && blankCut.result.totals.requests > 100)
+    }
+
+    @Test("a counted gzip log overwritten by a copy of itself cut short is that copy, not a rewritten log")
+    func cutCopyUnderItsOwnName() throws {
+        let all = lines("ann", day: 21, count: 400)
+        let whole = try fixture.gzipped("a.log.gz", all)
+        let bytes = try fixture.bytes(of: whole)
+        _ = try run([whole])
+        _ = try fixture.folder.write(Array(bytes.prefix(bytes.count * 2 / 3)), to: "a.log.gz")
+        let outcome = try run([whole])
+        #expect(outcome.result.inputs[0].content.name == "already_counted")
+        #expect(outcome.result.inputs[0].error?.contains("gzip data is truncated") == true, "\(outcome.result.inputs[0].error ?? "")")
+        #expect(outcome.damageMessage.contains("nothing of it was counted again"), "\(outcome.damageMessage)")
+        #expect(try storedUnits("ann") == 400)
+    }
+
     @Test("an input none of whose lines matched the format is not recorded: once the format is right, it is counted", arguments: [1, 2])
     func wrongFormatIsNotRecorded(workers: Int) throws {
         let log = try fixture.plain("access.log.1", lines("ann", day: 21, count: 300))
@@ -291,6 +327,12 @@ struct ExactlyOnceTests {
         let once = try wrong.run(inputs: [mixed], asOf: nil, state: SQLiteStateStore(path: statePath), workers: workers, logger: PipelineFixture.silentLogger)
         #expect(once.result.totals.parsed == 1 && once.result.countedInputs.count == 1)
         #expect(try run([mixed]).result.inputs[0].content.name == "already_counted")
+        // Lines too long for a log line are no sign of a wrong format: such an input is recorded.
+        let long = try fixture.plain("long.log", [PipelineFixture.combinedLine(request: "GET /a?" + String(repeating: "x", count: 70_000) + " HTTP/1.1")])
+        let capture2 = LogCapture()
+        let longRun = try audit.run(inputs: [long], asOf: nil, state: SQLiteStateStore(path: statePath), workers: workers, logger: capture2.logger())
+        #expect(longRun.result.totals.malformed == 1 && longRun.result.countedInputs.count == 1)
+        #expect(!capture2.lines.contains { $0.contains("matched the log format") }, "\(capture2.lines)")
     }
 
     @Test("a run after missed nights names the days no counted log holds; the next nights, a backfill of the gap, and a first run do not")
@@ -305,6 +347,16 @@ struct ExactlyOnceTests {
         #expect(gap.count == 1 && gap[0].contains("of 2026-11-28 to 2026-11-29: the state store's last day before this run's first (2026-11-30) is 2026-11-27"), "\(gap)")
         #expect(try warnings([try fixture.plain("d28.log", lines("ann", day: 28, count: 5))]).isEmpty, "a backfill that starts right after a counted day")
         #expect(try warnings([try fixture.plain("d29.log", lines("ann", day: 29, count: 5))]).isEmpty)
+        // A night whose lines were all unattributed (or excluded) was counted all the same.
+        func december(_ day: Int, user: String) -> [String] {
+            (0..<5).map { second in
+                PipelineFixture.combinedLine(user: user, time: String(format: "%02d/Dec/2026:10:00:%02d +0000", day, second))
+            }
+        }
+        #expect(try warnings([try fixture.plain("dec01.log", december(1, user: "-"))]).isEmpty)
+        #expect(try warnings([try fixture.plain("dec02.log", december(2, user: "ann"))]).isEmpty, "the night before counted nobody, but was counted")
+        let afterGap = try warnings([try fixture.plain("dec05.log", december(5, user: "ann"))])
+        #expect(afterGap.count == 1 && afterGap[0].contains("of 2026-12-03 to 2026-12-04"), "\(afterGap)")
     }
 
     @Test("a short log that starts like a longer one counted before is counted, with a warning that it may be a copy")

@@ -15,7 +15,9 @@ public enum HTMLEscaping {
         guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 16)
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
             switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
@@ -24,7 +26,7 @@ public enum HTMLEscaping {
             case "'": result += "&#39;"
             case "\t", "\n": result.unicodeScalars.append(scalar)
             default:
-                if InvisibleFormatCharacter.contains(scalar) {
+                if InvisibleFormatCharacter.isShown(scalar, after: previous) {
                     result += escaped(InvisibleFormatCharacter.shown(scalar))
                 } else {
                     result.unicodeScalars.append(isControl(scalar) ? "\u{FFFD}" : scalar)

@@ -72,7 +72,7 @@ extension HTMLReport {
             intro: outcome.findings.isEmpty ? "" : "Stored counters that the logs contradict, and why. Delta is stored − recomputed. " + chartNote,
             body: outcome.findings.isEmpty ? "" : rowLimitNote(
                 shown: shown.count, of: outcome.findings.count, file: "reconciliation.csv",
-                order: "wrong counters and unapplied limits first, by kind, the largest disagreements first") + table.rendered(),
+                order: "chosen by kind, wrong counters and unapplied limits before the others, then the largest disagreements; in the report's order") + table.rendered(),
             empty: empty)
     }
 

@@ -31,7 +31,7 @@ struct HTMLReportRowLimitTests {
         #expect(page.contains(#"Anomalies<span class="count">41</span>"#))
     }
 
-    @Test("findings: the error kinds (a blocked customer) come before hundreds of missing profiles, whatever their sizes")
+    @Test("findings: the error kinds (a blocked customer) are kept before hundreds of missing profiles, whatever their sizes")
     func errorFindingsFirst() {
         var outcome = HTMLReportFixture.outcome(days: 14)
         let bucket = HTMLReportFixture.dayBucket(0)
