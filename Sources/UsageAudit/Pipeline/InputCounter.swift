@@ -20,6 +20,8 @@ public struct InputCounter {
     private var lastDamage: InputDamage?
     /// Whether `read` leaves the warning about `lastDamage` to its caller.
     private var holdsDamageWarning = false
+    /// The line reader of the last input, kept for the next.
+    private var spareLineReader: LineReader?
     /// Requests attributed but not yet recorded: attributing a run of lines first and
     /// recording them after lets `CountedUsage.record(_:)` fetch ahead.
     private var attributed: [AttributedRequest] = []
@@ -292,7 +294,10 @@ public struct InputCounter {
         _ source: inout some ByteSource, parser: inout Parser, from skip: Int64, statistics: inout InputStatistics,
         usage: inout CountedUsage, progress: CountingProgress?
     ) throws {
-        var reader = LineReader(maximumLineLength: maximumLineLength)
+        // The reader's 1 MiB buffer serves input after input: allocated (and zeroed) for
+        // each, it cost more than the lines of a folder of thousands of small logs.
+        var reader = spareLineReader.take() ?? LineReader(maximumLineLength: maximumLineLength)
+        defer { spareLineReader = reader }
         var record = LogRecord(fieldCount: plan.fields.count)
         try reader.forEachLine(in: &source) { line in
             if let progress, line.number & Int(CountingProgress.lineStride - 1) == 0 {

@@ -75,9 +75,8 @@ public struct UsageCounting: Sendable {
                         state.withLock { $0.fail(error) }
                     }
                 }
-                if let ledger, let local {
-                    let before = Set(ledger.records)
-                    let changed = local.records.filter { !before.contains($0) }
+                if let local {
+                    let changed = local.changedRecords
                     state.withLock { $0.countedInputs += changed }
                 }
             }

@@ -69,10 +69,15 @@ public struct ContentReader: ByteSource {
     public mutating func readHead() {
         guard !headRead else { return }
         headRead = true
-        head = [UInt8](repeating: 0, count: ContentDigest.headCapacity)
+        // Grown as it fills, from 4 KiB: most logs of a folder of thousands are small, and a
+        // 64 KiB buffer allocated and zeroed for each cost page faults of its own.
+        head = [UInt8](repeating: 0, count: min(4096, ContentDigest.headCapacity))
         var filled = 0
         do {
-            while filled < head.count {
+            while filled < ContentDigest.headCapacity {
+                if filled == head.count {
+                    head.append(contentsOf: repeatElement(0, count: min(head.count, ContentDigest.headCapacity - head.count)))
+                }
                 let count = try head.withUnsafeMutableBytes { buffer in
                     try base.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
                 }
@@ -92,7 +97,9 @@ public struct ContentReader: ByteSource {
         } catch {
             heldError = error
         }
-        head.removeSubrange(filled...)
+        // A short input keeps only its bytes: a run over thousands of small logs holds
+        // thousands of heads (`InputGrouping`).
+        head = filled < head.count ? Array(head[..<filled]) : head
     }
 
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {

@@ -7,8 +7,11 @@
 public struct InputLedger: Sendable {
     public private(set) var records: [CountedInput]
     private var byFullHead: [String: Int] = [:]
-    /// Indexes of records whose head is shorter than the capacity, by head length.
-    private var shortHeads: [Int: [Int]] = [:]
+    /// Indexes of records whose head is shorter than the capacity, by head length and digest.
+    private var shortHeads: [Int: [String: Int]] = [:]
+    /// The positions in `records` that `remember` and `replace` changed: what a run adds
+    /// to the store, found without comparing every record.
+    public private(set) var changedIndices: Set<Int> = []
 
     public init(records: [CountedInput] = []) {
         self.records = records
@@ -18,6 +21,11 @@ public struct InputLedger: Sendable {
     /// The record `head` (an input's first bytes) continues, if any.
     public func match(head: [UInt8]) -> CountedInput? {
         matchIndex(head: head).map { records[$0] }
+    }
+
+    /// The position in `records` of the record `head` continues, if any.
+    public func matchPosition(head: [UInt8]) -> Int? {
+        matchIndex(head: head)
     }
 
     /// A record counted under `name` whose first line `head` repeats, though the head does not
@@ -40,10 +48,18 @@ public struct InputLedger: Sendable {
     public mutating func remember(_ record: CountedInput) {
         if let index = records.firstIndex(where: { ($0.id != nil && $0.id == record.id) || ($0.headLength == record.headLength && $0.headDigest == record.headDigest) }) {
             records[index] = record
+            changedIndices.insert(index)
+            rebuildIndex()
         } else {
             records.append(record)
+            changedIndices.insert(records.count - 1)
+            index(records.count - 1)
         }
-        rebuildIndex()
+    }
+
+    /// The records this ledger's `remember` and `replace` changed or added, in order.
+    public var changedRecords: [CountedInput] {
+        changedIndices.sorted().map { records[$0] }
     }
 
     /// Replaces the record at the same position as `previous` by `updated` (the same input,
@@ -51,6 +67,7 @@ public struct InputLedger: Sendable {
     public mutating func replace(_ previous: CountedInput, with updated: CountedInput) {
         if let index = records.firstIndex(of: previous) {
             records[index] = updated
+            changedIndices.insert(index)
             rebuildIndex()
         } else {
             remember(updated)
@@ -64,8 +81,7 @@ public struct InputLedger: Sendable {
         }
         // Longest short head first: the record that covers the most of this input.
         for length in shortHeads.keys.sorted(by: >) where length <= head.count {
-            let digest = ContentDigest.headDigest(of: head.prefix(length))
-            if let index = shortHeads[length]!.first(where: { records[$0].headDigest == digest }) {
+            if let index = shortHeads[length]![ContentDigest.headDigest(of: head.prefix(length))] {
                 return index
             }
         }
@@ -75,12 +91,16 @@ public struct InputLedger: Sendable {
     private mutating func rebuildIndex() {
         byFullHead = [:]
         shortHeads = [:]
-        for (index, record) in records.enumerated() {
-            if record.headLength >= ContentDigest.headCapacity {
-                byFullHead[record.headDigest] = index
-            } else {
-                shortHeads[record.headLength, default: []].append(index)
-            }
+        for index in records.indices { self.index(index) }
+    }
+
+    /// Adds the record at `index` to the lookup tables (the first of equal heads wins).
+    private mutating func index(_ index: Int) {
+        let record = records[index]
+        if record.headLength >= ContentDigest.headCapacity {
+            byFullHead[record.headDigest] = index
+        } else if shortHeads[record.headLength]?[record.headDigest] == nil {
+            shortHeads[record.headLength, default: [:]][record.headDigest] = index
         }
     }
 }
