@@ -2,7 +2,7 @@
 /// masks unknown keys, and falls back to the client address when configured.
 ///
 /// One per worker: it owns scratch buffers and is not thread-safe.
-public struct IdentityResolver {
+public struct IdentityResolver: Sendable {
     private enum CompiledSource {
         case user
         case query([UInt8])
@@ -40,7 +40,9 @@ public struct IdentityResolver {
         var interner = ByteInterner(capacity: directory.users.count)
         var names = ByteInterner(capacity: directory.users.count)
         var users: [Int32] = []
-        for (key, user) in directory.users.sorted(by: { $0.key < $1.key }) {
+        // In the directory's own order: ids are private to this resolver, and sorting a
+        // million keys took seconds.
+        for (key, user) in directory.users {
             _ = interner.intern(key)
             users.append(names.intern(user))
         }

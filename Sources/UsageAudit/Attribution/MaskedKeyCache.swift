@@ -3,7 +3,7 @@
 /// `identity.keys` attributes most lines this way. Direct-mapped by an FNV-1a hash of the
 /// key; a slot keeps the last key that fell into it (16,384 slots: with 5,000 keys a night
 /// the run costs about what mapped keys cost; far more keys miss more often).
-struct MaskedKeyCache {
+struct MaskedKeyCache: Sendable {
     private static let slotCount = 16384
     private var keys = [[UInt8]](repeating: [], count: slotCount)
     private var labels = [[UInt8]](repeating: [], count: slotCount)

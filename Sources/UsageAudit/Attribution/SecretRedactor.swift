@@ -10,8 +10,12 @@ public struct SecretRedactor: Sendable {
     private let parameterNames: [String]
     /// Lower-cased JSON member names whose string values are keys.
     private let memberNames: Set<String>
-    /// The keys of the key directory longer than the shown prefix, longest first.
-    private let knownKeys: [[Unicode.Scalar]]
+    /// The keys of the key directory of four characters or more, by their first four
+    /// (`startKey`), longest first in each list: a quoted line is read once, not once per
+    /// key (a directory may hold a million).
+    private let keysByStart: [UInt64: [[Unicode.Scalar]]]
+    /// Keys of two or three characters, longest first.
+    private let tinyKeys: [[Unicode.Scalar]]
 
     /// - Parameters:
     ///   - identity: `query:NAME` sources name the parameters whose values are keys;
@@ -37,8 +41,25 @@ public struct SecretRedactor: Sendable {
         }
         parameterNames = parameters
         memberNames = members
-        knownKeys = keys.users.keys.filter { $0.unicodeScalars.count > 1 }
-            .map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+        var byStart: [UInt64: [[Unicode.Scalar]]] = [:]
+        var tiny: [[Unicode.Scalar]] = []
+        for key in keys.users.keys {
+            let scalars = Array(key.unicodeScalars)
+            if scalars.count >= 4 {
+                byStart[Self.startKey(scalars, at: 0), default: []].append(scalars)
+            } else if scalars.count > 1 {
+                tiny.append(scalars)
+            }
+        }
+        keysByStart = byStart.mapValues { $0.sorted { $0.count > $1.count } }
+        tinyKeys = tiny.sorted { $0.count > $1.count }
+    }
+
+    /// The first four scalars from `index`, packed (21 bits each, the top one cut to 1).
+    private static func startKey(_ scalars: [Unicode.Scalar], at index: Int) -> UInt64 {
+        var key: UInt64 = 0
+        for offset in 0..<4 { key = key << 21 ^ UInt64(scalars[index + offset].value) }
+        return key
     }
 
     /// Replaces the scalars of a key at `range` past its shown prefix with `…`; the index
@@ -97,19 +118,19 @@ public struct SecretRedactor: Sendable {
     /// Masks each key of the directory: one longer than the shown prefix wherever it
     /// stands, a shorter one only where it stands alone (`ab` is no key inside `about`).
     private func maskKnownKeys(_ scalars: inout [Unicode.Scalar]) {
-        for key in knownKeys {
-            let alone = key.count <= UserLabel.keyPrefixLength
-            var index = 0
-            while index + key.count <= scalars.count {
+        guard !keysByStart.isEmpty || !tinyKeys.isEmpty else { return }
+        var index = 0
+        next: while index < scalars.count {
+            let candidates = index + 4 <= scalars.count ? keysByStart[Self.startKey(scalars, at: index)] ?? [] : []
+            for key in candidates + tinyKeys where index + key.count <= scalars.count {
                 let end = index + key.count
-                if scalars[index] == key[0], Array(scalars[index..<end]) == key,
-                   !alone || ((index == 0 || !Self.isWordScalar(scalars[index - 1])) && (end == scalars.count || !Self.isWordScalar(scalars[end])))
-                {
-                    index = Self.mask(&scalars, index..<end)
-                } else {
-                    index += 1
-                }
+                guard scalars[index..<end].elementsEqual(key) else { continue }
+                let alone = key.count <= UserLabel.keyPrefixLength
+                guard !alone || ((index == 0 || !Self.isWordScalar(scalars[index - 1])) && (end == scalars.count || !Self.isWordScalar(scalars[end]))) else { continue }
+                index = Self.mask(&scalars, index..<end)
+                continue next
             }
+            index += 1
         }
     }
 

@@ -5,6 +5,11 @@ public struct CountingPlan: Sendable {
     public let format: any LogFormat
     public let fields: FieldCatalog
     public let keys: KeyDirectory
+    /// Built once (a key directory of a million keys takes seconds to index) and copied by
+    /// each worker: the copies share the key tables.
+    public let identityResolver: IdentityResolver
+    /// Masks keys in quoted malformed lines; built once, shared by the workers.
+    public let redactor: SecretRedactor
 
     /// Compiles the configuration's log format and checks that every `field:NAME` the
     /// configuration uses exists in it.
@@ -13,9 +18,10 @@ public struct CountingPlan: Sendable {
         self.keys = keys
         format = try LogFormats.make(configuration.log)
         fields = try format.fieldCatalog(requesting: Self.requestedFields(configuration))
-        // Compile once here so that a bad field name fails before any input is read.
-        _ = try IdentityResolver(settings: configuration.identity, keys: keys, fields: fields)
+        // Compiled here so that a bad field name fails before any input is read.
+        identityResolver = try IdentityResolver(settings: configuration.identity, keys: keys, fields: fields)
         _ = try RequestClassifier(configuration: configuration, fields: fields)
+        redactor = SecretRedactor(identity: configuration.identity, keys: keys, jsonPaths: configuration.log.jsonMapping)
     }
 
     /// The catalog indices of the named fields counting reads (`requestedFields`): the only

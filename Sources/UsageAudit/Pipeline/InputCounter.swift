@@ -34,10 +34,10 @@ public struct InputCounter {
         self.logger = logger
         logCalendar = ZonedCalendar(timeZone: plan.configuration.log.timeZone)
         auditCalendar = ZonedCalendar(timeZone: plan.configuration.timeZone)
-        // The plan compiled both already, so these cannot fail.
-        identity = try! IdentityResolver(settings: plan.configuration.identity, keys: plan.keys, fields: plan.fields)
+        // The plan compiled the classifier already, so this cannot fail.
+        identity = plan.identityResolver
         classifier = try! RequestClassifier(configuration: plan.configuration, fields: plan.fields)
-        redactor = SecretRedactor(identity: plan.configuration.identity, keys: plan.keys, jsonPaths: plan.configuration.log.jsonMapping)
+        redactor = plan.redactor
     }
 
     /// Counts `input` into `usage`, with no memory of earlier runs.

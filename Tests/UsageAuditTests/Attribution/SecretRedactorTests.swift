@@ -109,6 +109,14 @@ import Testing
         #expect(query.redact("/a?api_key=AK1&b=2") == "/a?api_key=A…&b=2")
     }
 
+    @Test("keys that start alike: the longest that stands there is masked, each where it stands")
+    func keysStartingAlike() {
+        let keys = KeyDirectory(users: ["abcd1234xyz": "ann", "abcd12": "bob", "zz": "cyd"])
+        let redactor = SecretRedactor(identity: IdentitySettings(sources: [.user]), keys: keys)
+        #expect(redactor.redact("abcd1234xyz abcd12 abcd zz xzz") == "abcd12… abc… abcd z… xzz")
+        #expect(redactor.redact("(abcd1234xyz)") == "(abcd12…)")
+    }
+
     @Test("a short key of the key directory is masked only where it stands alone, not inside words or other tokens")
     func shortKnownKeys() {
         let known = SecretRedactor(identity: IdentitySettings(sources: [.user]), keys: KeyDirectory(users: ["ab": "ann", "AK1x": "bob"]))
