@@ -54,13 +54,13 @@ extension AuditOptions {
         logger.warning("all \(totals.parsed) requests that parsed were excluded by [count] (\(paths)) or their status: nothing was metered — check that [count] paths are prefixes the logged paths start with (\"/api/\") and that status and exclude_status let the served requests count")
     }
 
-    /// Says on stderr when cost fields held something that is not a whole number: those
+    /// Says on stderr when cost fields held something that is not a whole number in range: those
     /// requests cost 0 units, an undercount that is otherwise silent.
     func warnAboutUnreadableCosts(in outcome: AuditOutcome, logger: Logger) {
         let count = outcome.result.totals.unreadableCosts
         guard count > 0 else { return }
         let names = costFields(in: outcome).joined(separator: ", ")
-        logger.warning("\(count.counted("request")) had a cost (\(names)) that is not a whole number (a fraction, a negative number, or '3, 4' from a retried upstream) and counted 0 units — check what the field logs; summary.json counts them per input as unreadable_costs")
+        logger.warning("\(count.counted("request")) had a cost (\(names)) that is not a whole number from 0 to \(CostReading.maximumUnits.grouped) (a fraction, a negative or far too large number, or '3, 4' from a retried upstream) and counted 0 units — check what the field logs; summary.json counts them per input as unreadable_costs")
     }
 
     /// Says on stderr which scopes' cost field no request had (every one `-`, empty or

@@ -8,8 +8,13 @@ public enum CostReading: Equatable, Sendable {
     case field(Int64)
     /// The cost field was `-`, empty, or not in the line (a JSON key it lacks): 0 units.
     case absent
-    /// The cost field held something that is not a whole number of 0 or more: 0 units.
+    /// The cost field held something that is not a whole number from 0 to `maximumUnits`: 0 units.
     case unreadable
+
+    /// The most units one request may cost (2⁴⁰, about 1.1 × 10¹²: a terabyte logged as
+    /// bytes). More is a garbled field, not a request: counted, a few such lines would pin a
+    /// user's counters at the 64-bit maximum for the rest of the period.
+    public static let maximumUnits: Int64 = 1 << 40
 
     /// The units the request counts.
     @inline(__always)
@@ -23,9 +28,10 @@ public enum CostReading: Equatable, Sendable {
     /// The reading of a cost field's bytes.
     @inline(__always)
     static func field(_ bytes: UnsafeBufferPointer<UInt8>) -> CostReading {
-        if let units = ASCII.parseInteger(bytes) { return .field(units) }
+        if let units = ASCII.parseInteger(bytes) { return units <= maximumUnits ? .field(units) : .unreadable }
         if ASCII.isAbsent(bytes) { return .absent }
-        return wholeDecimal(bytes).map(CostReading.field) ?? .unreadable
+        guard let units = wholeDecimal(bytes), units <= maximumUnits else { return .unreadable }
+        return .field(units)
     }
 
     /// `N.0…` (digits, a point, zeros only) as N; nil for anything else.

@@ -173,7 +173,7 @@ struct RequestClassifierTests {
         #expect(request.withRecord { classifier.units(of: $0, scope: classifier.otherScopeIndex) } == 1)
     }
 
-    @Test("cost from a field: its whole number (7 or 7.0), 0 for '-' or empty, nil (unreadable) for anything else", arguments: [
+    @Test("cost from a field: its whole number (7 or 7.0) up to 2^40, 0 for '-' or empty, nil (unreadable) for anything else", arguments: [
         ("7", Int64(7) as Int64?),
         ("0", 0),
         ("1500", 1500),
@@ -190,7 +190,12 @@ struct RequestClassifierTests {
         (" 4", nil),
         ("3, 4", nil),
         ("99999999999999999999999", nil),
-        ("9223372036854775807", Int64.max),
+        ("9223372036854775807", nil),
+        ("4611686018427387904", nil),
+        ("1099511627776", 1 << 40),
+        ("1099511627777", nil),
+        ("1099511627776.0", 1 << 40),
+        ("1099511627777.0", nil),
     ])
     func fieldCost(value: String, units: Int64?) throws {
         let classifier = try classifier("[[scope]]\nname = \"iso\"\npaths = [\"/iso\"]\ncost = \"field:upstream_http_x_units\"")
