@@ -172,11 +172,12 @@ struct UsageCountingTests {
         #expect(Set(result.aggregate.cellsByName.keys.map(\.user)) == ["alice", "bob"])
     }
 
-    @Test("huge unit counts from a log field saturate instead of crashing the run")
+    @Test("a cost too large for a request (a garbled field) is unreadable: it neither pins the counters at the maximum nor crashes the run")
     func hugeUnits() throws {
         let fixture = try PipelineFixture()
         let line = #"10.0.0.1 - alice [21/Nov/2026:10:00:00 +0000] "GET /iso HTTP/1.1" 200 9223372036854775807"#
-        let input = try fixture.plain("units.log", [line, line, line])
+        let fine = #"10.0.0.1 - alice [21/Nov/2026:10:00:01 +0000] "GET /iso HTTP/1.1" 200 5"#
+        let input = try fixture.plain("units.log", [line, line, line, fine])
         let plan = try PipelineFixture.plan("""
             [log]
             format = '$remote_addr - $remote_user [$time_local] "$request" $status $upstream_http_x_units'
@@ -185,9 +186,10 @@ struct UsageCountingTests {
             paths = ["/iso"]
             cost = "field:upstream_http_x_units"
             """)
-        let result = try PipelineFixture.count([input, input], plan: plan, workers: 2)
-        #expect(result.totals.requests == 6)
-        #expect(result.totals.units == Int64.max)
-        #expect(result.aggregate.cells.values.first?.units == Int64.max)
+        let result = try PipelineFixture.count([input], plan: plan, workers: 2)
+        #expect(result.totals.requests == 4)
+        #expect(result.totals.unreadableCosts == 3)
+        #expect(result.totals.units == 5)
+        #expect(result.aggregate.cells.values.first?.units == 5)
     }
 }
