@@ -117,21 +117,35 @@ public struct SecretRedactor: Sendable {
 
     /// Masks each key of the directory: one longer than the shown prefix wherever it
     /// stands, a shorter one only where it stands alone (`ab` is no key inside `about`).
+    /// Every position is tried, also inside a key already found (two keys may overlap), and
+    /// what each key hides is hidden in the end: each hidden run becomes one `…`.
     private func maskKnownKeys(_ scalars: inout [Unicode.Scalar]) {
         guard !keysByStart.isEmpty || !tinyKeys.isEmpty else { return }
-        var index = 0
-        next: while index < scalars.count {
+        var hidden: [Bool]?
+        for index in scalars.indices {
             let candidates = index + 4 <= scalars.count ? keysByStart[Self.startKey(scalars, at: index)] ?? [] : []
             for key in candidates + tinyKeys where index + key.count <= scalars.count {
                 let end = index + key.count
                 guard scalars[index..<end].elementsEqual(key) else { continue }
                 let alone = key.count <= UserLabel.keyPrefixLength
                 guard !alone || ((index == 0 || !Self.isWordScalar(scalars[index - 1])) && (end == scalars.count || !Self.isWordScalar(scalars[end]))) else { continue }
-                index = Self.mask(&scalars, index..<end)
-                continue next
+                let shown = UserLabel.shownPrefixLength(ofKeyWith: key.count)
+                if hidden == nil { hidden = Array(repeating: false, count: scalars.count) }
+                for position in (index + shown)..<end { hidden![position] = true }
+                break
             }
-            index += 1
         }
+        guard let hidden else { return }
+        var masked: [Unicode.Scalar] = []
+        masked.reserveCapacity(scalars.count)
+        for index in scalars.indices {
+            if !hidden[index] {
+                masked.append(scalars[index])
+            } else if index == 0 || !hidden[index - 1] {
+                masked.append("…")
+            }
+        }
+        scalars = masked
     }
 
     /// Letters, digits and what joins them into one token (`-_+/=.%`).

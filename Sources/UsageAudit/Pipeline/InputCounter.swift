@@ -161,8 +161,9 @@ public struct InputCounter {
     private func cutCopy(of source: ContentReader, named name: String, in ledger: InputLedger) -> CountedInput? {
         let firstLine = source.head.prefix { $0 != 0x0A }
         guard firstLine.contains(where: { $0 != ASCII.space && $0 != ASCII.tab && $0 != 0x0D }),
-              let original = ledger.longer(than: source.leadingZeros + Int64(source.head.count), startingLike: source.head),
-              RotatedLogName.sameLog(original.name, name)
+              let original = ledger.longer(
+                than: source.leadingZeros + Int64(source.head.count), startingLike: source.head,
+                where: { RotatedLogName.sameLog($0.name, name) })
         else { return nil }
         return original
     }

@@ -38,10 +38,13 @@ public struct InputLedger: Sendable {
     /// A record longer than `length` bytes whose first line `head` (all of a short input)
     /// repeats, though the head matched no record: possibly a copy of that record's start,
     /// which a head shorter than `ContentDigest.headCapacity` cannot prove.
-    public func longer(than length: Int64, startingLike head: [UInt8]) -> CountedInput? {
+    /// - Parameter accepts: what else the record must be (default: anything).
+    public func longer(
+        than length: Int64, startingLike head: [UInt8], where accepts: (CountedInput) -> Bool = { _ in true }
+    ) -> CountedInput? {
         let digest = ContentDigest.lineDigest(of: head)
         guard !digest.isEmpty else { return nil }
-        return records.last { $0.lineDigest == digest && $0.length > length }
+        return records.last { $0.lineDigest == digest && $0.length > length && accepts($0) }
     }
 
     /// Adds `record`, replacing the one it continues (same id, or same head).

@@ -117,6 +117,13 @@ import Testing
         #expect(redactor.redact("(abcd1234xyz)") == "(abcd12…)")
     }
 
+    @Test("two known keys that overlap (one's end the other's start) both stay hidden")
+    func overlappingKeys() {
+        let keys = KeyDirectory(users: ["qwer1111tyui": "ann", "tyui2222opas3333": "bob"])
+        let redactor = SecretRedactor(identity: IdentitySettings(sources: [.user]), keys: keys)
+        #expect(redactor.redact("BAD qwer1111tyui2222opas3333 end") == "BAD qwer11…22… end")
+    }
+
     @Test("a short key of the key directory is masked only where it stands alone, not inside words or other tokens")
     func shortKnownKeys() {
         let known = SecretRedactor(identity: IdentitySettings(sources: [.user]), keys: KeyDirectory(users: ["ab": "ann", "AK1x": "bob"]))

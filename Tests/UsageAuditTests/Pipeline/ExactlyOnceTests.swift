@@ -293,6 +293,18 @@ struct ExactlyOnceTests {
         #expect(blankCut.result.inputs[0].content.name == "new" && blankCut.result.totals.requests > 100)
     }
 
+    @Test("a cut copy is known by its own log, also when another log of the same first line was counted after it")
+    func cutCopyAmongLogsStartingAlike() throws {
+        let probe = PipelineFixture.combinedLine(user: "-", time: "21/Nov/2026:00:00:00 +0000", request: "GET /health HTTP/1.1")
+        let a = [probe] + lines("ann", day: 21, count: 400)
+        _ = try run([try fixture.plain("api-a.log.1", a), try fixture.plain("api-b.log.1", [probe] + lines("bob", day: 21, count: 600))])
+        var bytes = try fixture.bytes(of: try fixture.gzipped("full.gz", a))
+        bytes.removeLast(bytes.count / 3)
+        let outcome = try run([InputSource.file(path: try fixture.folder.write(bytes, to: "api-a.log.2.gz"))])
+        #expect(outcome.result.inputs[0].content.name == "already_counted")
+        #expect(try storedUnits("ann") == 400)
+    }
+
     @Test("a counted gzip log overwritten by a copy of itself cut short is that copy, not a rewritten log")
     func cutCopyUnderItsOwnName() throws {
         let all = lines("ann", day: 21, count: 400)
