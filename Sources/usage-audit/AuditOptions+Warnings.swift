@@ -13,13 +13,15 @@ extension AuditOptions {
         let samples = outcome.result.inputs.lazy.flatMap(\.malformedSamples)
         guard totals.malformed > 0, let first = samples.first else { return }
         // A line too long or cut off by damage says nothing of the format: quote one that does.
-        let formatSample = samples.first { !$0.reason.hasPrefix("line longer than") && $0.reason != InputCounter.cutByDamageReason }
+        let formatSample = samples.first {
+            !$0.reason.hasPrefix("line longer than") && $0.reason != InputCounter.cutByDamageReason && $0.reason != InputCounter.unfinishedReason
+        }
         let sample = formatSample ?? first
         let share = totals.lines > 0 ? Double(totals.malformed) / Double(totals.lines) : 1
         let which = sample.line == first.line && sample.file == first.file ? "first" : "the first that says why"
         let message = "\(totals.malformed.grouped) of \(totals.lines.grouped) lines did not match the log format; \(which): \(sample.file):\(sample.line): \(sample.reason)"
         if formatSample == nil {
-            logger.warning("\(message) (lines longer than the limit or cut off by damage, not a sign of a wrong [log] format)")
+            logger.warning("\(message) (lines longer than the limit, cut off by damage or not yet written whole: not a sign of a wrong [log] format)")
         } else if totals.parsed == 0 || share > 0.1 {
             logger.warning("\(message) — check [log] format in the configuration (usage-audit formats lists the presets)")
         } else {

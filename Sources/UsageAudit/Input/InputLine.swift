@@ -16,15 +16,19 @@ public struct InputLine {
     public let isCutByDamage: Bool
     /// Where the line starts in the decoded input, in bytes from its beginning.
     public let offset: Int64
+    /// The line is the input's last and ends without a newline: whole, or still being
+    /// written (a live log read as it grows).
+    public let isUnterminated: Bool
 
     public init(
         bytes: UnsafeBufferPointer<UInt8>, number: Int, isTruncated: Bool = false, isCutByDamage: Bool = false,
-        offset: Int64 = 0
+        offset: Int64 = 0, isUnterminated: Bool = false
     ) {
         self.bytes = bytes
         self.number = number
         self.offset = offset
         self.isTruncated = isTruncated
         self.isCutByDamage = isCutByDamage
+        self.isUnterminated = isUnterminated
     }
 }

@@ -48,7 +48,7 @@ public struct LineReader {
             // True while skipping the tail of an overlong line that was already delivered.
             var skippingTail = false
 
-            func deliver(from lineStart: Int, to lineEnd: Int, cutByDamage: Bool) throws {
+            func deliver(from lineStart: Int, to lineEnd: Int, cutByDamage: Bool, unterminated: Bool = false) throws {
                 var contentEnd = lineEnd
                 if contentEnd > lineStart && base[contentEnd - 1] == 0x0D { contentEnd -= 1 }
                 let length = contentEnd - lineStart
@@ -56,7 +56,7 @@ public struct LineReader {
                 try body(InputLine(
                     bytes: UnsafeBufferPointer(start: base + lineStart, count: min(length, limit)),
                     number: lineNumber, isTruncated: length > limit, isCutByDamage: cutByDamage,
-                    offset: shifted + Int64(lineStart)))
+                    offset: shifted + Int64(lineStart), isUnterminated: unterminated))
             }
 
             while true {
@@ -102,7 +102,7 @@ public struct LineReader {
                     throw error
                 }
                 guard count > 0 else {
-                    if !skippingTail && end > start { try deliver(from: start, to: end, cutByDamage: false) }
+                    if !skippingTail && end > start { try deliver(from: start, to: end, cutByDamage: false, unterminated: true) }
                     return
                 }
                 end += min(count, capacity - end)

@@ -22,6 +22,9 @@ public struct InputCounter {
     private var holdsDamageWarning = false
     /// The line reader of the last input, kept for the next.
     private var spareLineReader: LineReader?
+    /// Whether an unterminated last line that does not parse is left for a later run (a
+    /// plain file read against a state store: it may still be written).
+    private var keepsUnfinishedLine = false
     /// Requests attributed but not yet recorded: attributing a run of lines first and
     /// recording them after lets `CountedUsage.record(_:)` fetch ahead.
     private var attributed: [AttributedRequest] = []
@@ -67,9 +70,14 @@ public struct InputCounter {
         progress: CountingProgress? = nil, decodeAhead: Bool = false
     ) throws(InputError) -> (statistics: InputStatistics, previous: CountedInput?, updated: CountedInput?) {
         var statistics = InputStatistics(path: input.displayName)
-        var source = ContentReader(base: try input.open(decodeAhead: decodeAhead))
+        let base = try input.open(decodeAhead: decodeAhead)
+        var source = ContentReader(base: base)
         source.readHead()
         let previous = ledger.match(head: source.head)
+        // A plain file may be a live log: its last line can be half written. (A gzip file
+        // is written whole; standard input cannot be read again for that line.)
+        if case .file = input { keepsUnfinishedLine = base is FileByteSource } else { keepsUnfinishedLine = false }
+        defer { keepsUnfinishedLine = false }
         if previous == nil, let damage = source.damageInHead, let original = cutCopy(of: source, named: input.displayName, in: ledger) {
             // Damaged before its first 64 KiB ended, and starting like a longer log of the
             // same name counted before: that log cut short (logrotate still compressing it
@@ -179,7 +187,9 @@ public struct InputCounter {
     private func record(of source: ContentReader, input: InputSource, statistics: InputStatistics, countedAt: Int64) -> CountedInput? {
         // Lines too long or cut off by damage say nothing of the format; beyond the samples
         // kept, the other malformed lines are taken for format ones.
-        let formatMisses = statistics.malformedSamples.contains { $0.reason != Self.cutByDamageReason && !$0.reason.hasPrefix("line longer than") }
+        let formatMisses = statistics.malformedSamples.contains {
+            $0.reason != Self.cutByDamageReason && $0.reason != Self.unfinishedReason && !$0.reason.hasPrefix("line longer than")
+        }
             || statistics.malformed > Int64(statistics.malformedSamples.count)
         guard statistics.parsed > 0 || !formatMisses else {
             // Not one line read as the log format: a wrong `[log] format`, most likely.
@@ -198,7 +208,7 @@ public struct InputCounter {
                 lines -= 1
             } else {
                 let why = if case .standardInput = input { "standard input cannot be read a second time" } else { "reading it again did not give the same bytes" }
-                logger.warning("\(input.displayName): its last line, cut off by the damage, is recorded as read: a later run that reads this input whole will not count that line (\(why) to record less)")
+                logger.warning("\(input.displayName): its last line, cut off (by damage, or not yet written whole), is recorded as read: a later run that reads this input whole will not count that line (\(why) to record less)")
             }
         }
         // Nothing but NUL bytes has no head to be known by (it would match every input).
@@ -282,6 +292,9 @@ public struct InputCounter {
     /// formats only decode ahead.
     private var parsesAhead: Bool { plan.format is TemplateLogFormat }
 
+    /// Why the last line of a plain log, without a newline and not a log line, is malformed.
+    public static let unfinishedReason = "an unfinished last line (the log still being written?): a later run reads it again, whole"
+
     /// Why a line cut off by damage to its file is malformed.
     public static let cutByDamageReason = "line cut off by the damage to the file"
 
@@ -320,7 +333,7 @@ public struct InputCounter {
     ) throws {
         let ahead = ParsingAhead(
             source: source, parser: parser, fieldCount: plan.fields.count, carriedFields: plan.countedFieldIndices, skip: skip,
-            maximumLineLength: maximumLineLength, progress: progress)
+            maximumLineLength: maximumLineLength, progress: progress, keepsUnfinishedLine: keepsUnfinishedLine)
         var record = LogRecord(fieldCount: plan.fields.count)
         // A batch is attributed whole, then recorded.
         attributed.reserveCapacity(ParsedLineBatch.lineCapacity)
@@ -363,6 +376,11 @@ public struct InputCounter {
         case .ignored:
             statistics.ignored += 1
         case .malformed(let reason):
+            if line.isUnterminated, keepsUnfinishedLine {
+                cutLineOffset = line.offset
+                statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: Self.unfinishedReason, redactor: redactor)
+                return
+            }
             statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: reason, redactor: redactor)
         case .parsed:
             count(record, statistics: &statistics, usage: &usage)

@@ -28,13 +28,16 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
     private let skip: Int64
     private let maximumLineLength: Int
     private let progress: CountingProgress?
+    /// Whether an unterminated last line that does not parse is left for a later run.
+    private let keepsUnfinishedLine: Bool
 
     /// Starts reading `source` (from byte `skip` on) with `parser` on a new thread; records
     /// carry the named fields at the catalog indices `carriedFields` (of `fieldCount`).
     init(
         source: Source, parser: TemplateLineParser, fieldCount: Int, carriedFields: [Int], skip: Int64,
-        maximumLineLength: Int, progress: CountingProgress?, batches: Int = 4
+        maximumLineLength: Int, progress: CountingProgress?, keepsUnfinishedLine: Bool = false, batches: Int = 4
     ) {
+        self.keepsUnfinishedLine = keepsUnfinishedLine
         self.source = source
         self.parser = parser
         self.fieldCount = fieldCount
@@ -122,6 +125,9 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
                     switch parser.parse(line.bytes, into: &record) {
                     case .parsed: batch.append(line, record: record)
                     case .ignored: batch.append(line, outcome: .ignored)
+                    case .malformed where line.isUnterminated && keepsUnfinishedLine:
+                        cutLineOffset = line.offset
+                        batch.append(line, outcome: .malformed, reason: InputCounter.unfinishedReason)
                     case .malformed(let reason): batch.append(line, outcome: .malformed, reason: reason)
                     }
                 }

@@ -305,6 +305,33 @@ struct ExactlyOnceTests {
         #expect(try storedUnits("ann") == 400)
     }
 
+    @Test("a live plain log read while its last line is half written: that line is read again, whole, by the next run", arguments: [1, 2])
+    func halfWrittenLastLine(workers: Int) throws {
+        let all = lines("ann", day: 21, count: 3) + lines("bob", day: 21, count: 2)
+        let whole = all.map { $0 + "\n" }.joined()
+        let cut = all.prefix(2).map { $0 + "\n" }.joined() + String(all[2].prefix(30))
+        let path = try fixture.folder.write(cut, to: "access.log")
+        func count() throws -> AuditOutcome {
+            try audit.run(inputs: [.file(path: path)], asOf: nil, state: SQLiteStateStore(path: statePath), workers: workers,
+                          logger: PipelineFixture.silentLogger)
+        }
+        let first = try count()
+        #expect(first.result.totals.requests == 2 && first.result.totals.malformed == 1)
+        #expect(first.result.inputs[0].malformedSamples.first?.reason == InputCounter.unfinishedReason)
+        #expect(first.result.countedInputs.first?.length == Int64(all.prefix(2).map { $0.utf8.count + 1 }.reduce(0, +)))
+        _ = try fixture.folder.write(whole, to: "access.log")
+        let second = try count()
+        #expect(second.result.inputs[0].content.name == "appended")
+        #expect(second.result.totals.requests == 3 && second.result.totals.malformed == 0)
+        #expect(try storedUnits("ann") == 3 && storedUnits("bob") == 2)
+        // A last line without a newline that is a whole log line counts at once, and not again.
+        let final = all.map { $0 + "\n" }.joined() + lines("cyd", day: 21, count: 1)[0]
+        _ = try fixture.folder.write(final, to: "access.log")
+        #expect(try count().result.totals.requests == 1)
+        #expect(try count().result.totals.lines == 0)
+        #expect(try storedUnits("cyd") == 1)
+    }
+
     @Test("a counted gzip log overwritten by a copy of itself cut short is that copy, not a rewritten log")
     func cutCopyUnderItsOwnName() throws {
         let all = lines("ann", day: 21, count: 400)
