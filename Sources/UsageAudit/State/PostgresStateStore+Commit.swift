@@ -8,7 +8,7 @@ extension PostgresStateStore {
         if let expected = update.readAfterRun, try lastRun(on: connection) != expected {
             throw StateError.overtaken(store: description)
         }
-        for input in update.inputs {
+        for input in update.inputsInWritingOrder {
             try write(input, on: connection)
         }
         for batch in PostgresUsageColumns.batches(of: Self.lastOfEachKey(update.cells.all), size: Self.batchSize, { columns, cell in

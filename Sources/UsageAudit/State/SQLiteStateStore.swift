@@ -118,7 +118,7 @@ public final class SQLiteStateStore: StateStore {
         if let expected = update.readAfterRun, try Self.lastRun(database) != expected {
             throw StateError.overtaken(store: path)
         }
-        for input in update.inputs {
+        for input in update.inputsInWritingOrder {
             let values: [DatabaseValueConvertible?] = [
                 input.headLength, input.headDigest, input.length, Int64(input.checksum), input.name, input.lines,
                 input.first, input.last, input.daysText, input.countedAt, input.lineDigest,

@@ -7,6 +7,14 @@ public struct StateUpdate: Sendable {
     /// Every hourly slot to keep: the stored ones are replaced by these. A pipeline's update
     /// gives them by user, scope and start; stores do not rely on it.
     public var slots: RowSource<StoredSlot>
+    /// `inputs` in the order a store writes them: the stored ones moved on first, then the
+    /// new ones. A run can grow a stored input's head and count a copy of its old, shorter
+    /// head as new; inserted first, the copy would meet the old head in the table's unique
+    /// index and the commit fail as if another run had counted it, night after night.
+    public var inputsInWritingOrder: [CountedInput] {
+        inputs.filter { $0.id != nil } + inputs.filter { $0.id == nil }
+    }
+
     /// The run, for the `runs` table.
     public var run: RunRecord
     /// The store's last run when the history these totals build on was read: the commit

@@ -94,6 +94,24 @@ struct PostgresStateStoreTests {
         #expect(try database.integer("SELECT count(*) FROM audit_runs") == 2)
     }
 
+    @Test("a stored input whose head grew and a new copy of its old head, in one update, listed in either order: both stored")
+    func headMovedOnAndCopyOfTheOldHead() throws {
+        let database = try PostgresStateDatabase()
+        defer { database.drop() }
+        let store = try database.store()
+        _ = try store.open(timeZoneName: "UTC")
+        try store.commit(StateFixture.update(inputs: [StateFixture.input("access.log", length: 10)]))
+        var grown = try store.open(timeZoneName: "UTC").records[0]
+        grown.headLength = 20
+        grown.headDigest = String(repeating: "b", count: 64)
+        grown.length = 20
+        grown.countedBefore = 10
+        try store.commit(StateFixture.update(inputs: [StateFixture.input("copy.log", length: 10), grown], units: 3))
+        let records = try store.open(timeZoneName: "UTC").records
+        #expect(records.map(\.name).sorted() == ["access.log", "copy.log"])
+        #expect(records.map(\.headLength).sorted() == [10, 20])
+    }
+
     @Test("an update built on a history that another run's commit overtook writes nothing: overtaken")
     func overtaken() throws {
         let database = try PostgresStateDatabase()

@@ -92,6 +92,26 @@ struct SQLiteStateStoreTests {
         #expect(try store.history(from: LocalDay(number: 0)).cells.map(\.counts.units) == [7])
     }
 
+    @Test("a stored input whose head grew and a new copy of its old head, in one update, listed in either order: both stored")
+    func headMovedOnAndCopyOfTheOldHead() throws {
+        let folder = try TemporaryFolder("state")
+        let store = try SQLiteStateStore(path: folder.file("s.sqlite"))
+        _ = try store.open(timeZoneName: "UTC")
+        try store.commit(update(inputs: [input("access.log", length: 10)]))
+        var grown = try store.open(timeZoneName: "UTC").records[0]
+        grown.headLength = 20
+        grown.headDigest = String(repeating: "b", count: 64)
+        grown.length = 20
+        grown.countedBefore = 10
+        // The copy has the old head: inserted before the grown record moves on, it met the
+        // old head in the unique index and the commit failed as a concurrent run.
+        let copy = input("copy.log", length: 10)
+        try store.commit(update(inputs: [copy, grown], units: 3))
+        let records = try store.open(timeZoneName: "UTC").records
+        #expect(records.map(\.name).sorted() == ["access.log", "copy.log"])
+        #expect(records.map(\.headLength).sorted() == [10, 20])
+    }
+
     @Test("an update built on a history that another run's commit overtook writes nothing: overtaken")
     func overtaken() throws {
         let folder = try TemporaryFolder("state")
