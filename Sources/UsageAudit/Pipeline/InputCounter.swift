@@ -230,8 +230,13 @@ public struct InputCounter {
         var reader = ContentReader(base: base)
         reader.checkpoint = length
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            guard let count = try? buffer.withUnsafeMutableBytes({ try reader.read(into: $0) }), count > 0 else { break }
+        // Only as far as it was read: a live log has grown since, and what it added is no
+        // reason to doubt the bytes read before.
+        while reader.length < readBefore.length {
+            let wanted = Int(min(Int64(buffer.count), readBefore.length - reader.length))
+            guard let count = try? buffer.withUnsafeMutableBytes({ try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[..<wanted])) }),
+                  count > 0
+            else { break }
         }
         guard reader.length == readBefore.length, reader.checksum == readBefore.checksum else { return nil }
         return reader.checksumAtCheckpoint
