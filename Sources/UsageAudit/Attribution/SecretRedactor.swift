@@ -20,7 +20,8 @@ public struct SecretRedactor: Sendable {
     /// - Parameters:
     ///   - identity: `query:NAME` sources name the parameters whose values are keys;
     ///     `field:NAME` sources the JSON members (`http_x_api_key` also as `x-api-key`, `x_api_key`).
-    ///   - keys: the key directory; each of its keys is masked wherever it stands.
+    ///   - keys: the key directory: a key longer than the shown prefix is masked wherever
+    ///     it stands, a shorter one where it stands alone.
     ///   - jsonPaths: `[log.json]`, field name → dotted path: the last member of an
     ///     identity field's path is masked too (`request.headers.Authorization`).
     public init(identity: IdentitySettings, keys: KeyDirectory = KeyDirectory(), jsonPaths: [String: String] = [:]) {
