@@ -13,9 +13,7 @@ extension AuditOptions {
         let samples = outcome.result.inputs.lazy.flatMap(\.malformedSamples)
         guard totals.malformed > 0, let first = samples.first else { return }
         // A line too long or cut off by damage says nothing of the format: quote one that does.
-        let formatSample = samples.first {
-            !$0.reason.hasPrefix("line longer than") && $0.reason != InputCounter.cutByDamageReason && $0.reason != InputCounter.unfinishedReason
-        }
+        let formatSample = samples.first { InputCounter.isFormatReason($0.reason) }
         let sample = formatSample ?? first
         let share = totals.lines > 0 ? Double(totals.malformed) / Double(totals.lines) : 1
         let which = sample.line == first.line && sample.file == first.file ? "first" : "the first that says why"

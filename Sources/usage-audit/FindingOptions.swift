@@ -31,9 +31,7 @@ struct FindingOptions: ParsableArguments {
             throw ValidationError("--fix-sql-table only applies with --fix-sql FILE")
         }
         if let failOn, FindingThreshold(failOn) == nil {
-            if failOn.contains(","), let level = failOn.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { ["warning", "error", "any"].contains($0) })
-            {
+            if let level = FindingThreshold.level(inList: failOn) {
                 throw ValidationError("--fail-on '\(failOn)': '\(level)' is a level, which stands alone: use --fail-on \(level)\(level == "error" ? ", or a list of kinds only (error is " + FindingThreshold.errorKinds.map(\.rawValue).sorted().joined(separator: ",") + ")" : ", or a list of kinds only")")
             }
             if failOn.contains(","), let word = FindingThreshold.unknownWord(in: failOn) {

@@ -131,9 +131,7 @@ extension InputCounter {
     private func record(of source: ContentReader, input: InputSource, statistics: InputStatistics, countedAt: Int64) -> CountedInput? {
         // Lines too long or cut off by damage say nothing of the format; beyond the samples
         // kept, the other malformed lines are taken for format ones.
-        let formatMisses = statistics.malformedSamples.contains {
-            $0.reason != Self.cutByDamageReason && $0.reason != Self.unfinishedReason && !$0.reason.hasPrefix("line longer than")
-        }
+        let formatMisses = statistics.malformedSamples.contains { Self.isFormatReason($0.reason) }
             || statistics.malformed > Int64(statistics.malformedSamples.count)
         guard statistics.parsed > 0 || !formatMisses else {
             // Not one line read as the log format: a wrong `[log] format`, most likely.

@@ -126,6 +126,12 @@ public struct InputCounter {
         "line longer than \(limit) bytes"
     }
 
+    /// Whether a malformed line's `reason` says something of the log format: not a line too
+    /// long, cut off by damage or not yet written whole.
+    public static func isFormatReason(_ reason: String) -> Bool {
+        reason != cutByDamageReason && reason != unfinishedReason && !reason.hasPrefix("line longer than ")
+    }
+
     /// Hands every line of `source` that starts at or after `skip` to `process`.
     private mutating func readLines<Parser: LineParser>(
         _ source: inout some ByteSource, parser: inout Parser, from skip: Int64, statistics: inout InputStatistics,

@@ -26,8 +26,7 @@ public struct FindingThreshold: Hashable, Sendable {
         default:
             var selected: Set<FindingKind> = []
             var anomalies: Set<AnomalyKind> = []
-            for word in text.split(separator: ",") {
-                let name = word.trimmingCharacters()
+            for name in Self.words(of: text) {
                 if let kind = FindingKind(rawValue: name) {
                     selected.insert(kind)
                 } else if let kind = AnomalyKind(rawValue: name) {
@@ -55,10 +54,25 @@ public struct FindingThreshold: Hashable, Sendable {
     /// The first word of a `--fail-on` list that names no level or kind, for the message
     /// (nil when every word is one).
     public static func unknownWord(in text: String) -> String? {
-        guard text != "warning", text != "any", text != "error" else { return nil }
-        return text.split(separator: ",").map { $0.trimmingCharacters() }.first { name in
+        guard !levels.contains(text) else { return nil }
+        return words(of: text).first { name in
             FindingKind(rawValue: name) == nil && AnomalyKind(rawValue: name) == nil
         }
+    }
+
+    /// The first word of a `--fail-on` list of several that is a level, which stands alone
+    /// (nil when none is).
+    public static func level(inList text: String) -> String? {
+        guard text.contains(",") else { return nil }
+        return words(of: text).first { levels.contains($0) }
+    }
+
+    /// The spellings of a level (`init` reads each alone).
+    private static let levels: Set<String> = ["warning", "any", "error"]
+
+    /// The words of a comma-separated list, trimmed.
+    private static func words(of text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters() }
     }
 
     /// The accepted spellings, for help and error messages.

@@ -11,7 +11,7 @@ enum RotatedLogName {
               separator > name.startIndex
         {
             let suffix = name[name.index(after: separator)...]
-            guard !suffix.isEmpty, suffix.allSatisfy(\.isASCIIDigit) else { break }
+            guard !suffix.isEmpty, suffix.utf8.allSatisfy(ASCII.isDigit) else { break }
             name = name[..<separator]
         }
         return name
@@ -21,8 +21,4 @@ enum RotatedLogName {
     static func sameLog(_ path: String, _ other: String) -> Bool {
         stem(of: path) == stem(of: other)
     }
-}
-
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }
