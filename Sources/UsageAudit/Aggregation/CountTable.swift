@@ -113,6 +113,21 @@ struct CountTable<Key: CountTableKey>: Sendable {
         }
     }
 
+    /// Replaces each key with `transform(key)`, dropping the entries it gives nil for
+    /// (rebuilds the table). `transform` must not give two kept keys the same new key.
+    mutating func rekey(_ transform: (Key) -> Key?) {
+        var kept = 0
+        for index in keys.indices {
+            guard let key = transform(keys[index]) else { continue }
+            keys[kept] = key
+            counts[kept] = counts[index]
+            kept += 1
+        }
+        keys.removeSubrange(kept...)
+        counts.removeSubrange(kept...)
+        rebuild(size: slots.count)
+    }
+
     /// Releases the room reserved past the entries (after counting, before a long life).
     mutating func shrinkToFit() {
         guard keys.capacity > keys.count + keys.count / 8 else { return }

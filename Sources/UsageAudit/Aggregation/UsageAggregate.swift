@@ -80,6 +80,20 @@ public struct UsageAggregate: Sendable {
         table.add(counts, to: UsageKey(user: userID, scope: Int32(truncatingIfNeeded: scope), day: day))
     }
 
+    /// Reserves room for `count` cells in all.
+    mutating func reserveCells(_ count: Int) {
+        table.reserve(count)
+    }
+
+    /// Gives each cell of scope `s` the scope `map[s]`, dropping the cells of a scope that
+    /// maps to nil or lies past `map`. Distinct scopes must map to distinct scopes.
+    mutating func rescope(_ map: [Int?]) {
+        table.rekey { key in
+            guard key.scope >= 0, Int(key.scope) < map.count, let scope = map[Int(key.scope)] else { return nil }
+            return UsageKey(user: key.user, scope: Int32(truncatingIfNeeded: scope), day: key.day)
+        }
+    }
+
     /// Releases the room the cell table reserved for growth (the end of counting).
     mutating func compact() {
         table.shrinkToFit()

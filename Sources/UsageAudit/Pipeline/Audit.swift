@@ -91,15 +91,16 @@ public struct Audit: Sendable {
         var coverageEnd = [result.totals.last, result.recountedLast, storedLast].compactMap { $0 }.max()
         var commit: BackgroundCommit?
         if let state {
-            let history: StoredHistory
+            var history: StoredHistory
             do {
                 history = try state.history(from: historyStart(window: window))
             } catch {
                 throw .state(error)
             }
             let joined = AuditHistory(configuration: configuration)
+            let storedCells = history.cellCount
             let template = HourlyUsage(phase: HourlyUsage.phase(for: calendar, at: asOf ?? startedAt), through: asOf)
-            (usage, hourly) = joined.combine(history, with: result, hourly: template, logger: logger)
+            (usage, hourly) = joined.combine(&history, with: result, hourly: template, logger: logger)
             coverageStart = [coverageStart, history.firstDay].compactMap { $0 }.min()
             // The last request counted so far, in this run or (kept hourly) in earlier ones.
             coverageEnd = [coverageEnd, hourly.latest == .min ? nil : hourly.latest].compactMap { $0 }.max()
@@ -113,7 +114,7 @@ public struct Audit: Sendable {
                         readAfterRun: lastRun)
                 }, to: state)
             }
-            logger.debug("state \(state.description): \(result.countedInputs.count) input(s) recorded, \(history.cells.count) stored cells read")
+            logger.debug("state \(state.description): \(result.countedInputs.count) input(s) recorded, \(storedCells) stored cells read")
         }
         let merged = clock.now
         memory(after: "joining the history")

@@ -13,18 +13,18 @@ struct AuditHistory {
 
     /// History plus this run's usage. Stored use of scopes the configuration no longer names
     /// is left out (said once on the log): folding it into `other` would store it twice.
-    func combine(_ history: StoredHistory, with fresh: CountResult, hourly template: HourlyUsage, logger: Logger) -> (UsageAggregate, HourlyUsage) {
-        // This run's cells first: they keep their ids, and an empty history costs nothing.
-        var daily = fresh.aggregate
-        var unknown: Set<String> = []
-        for cell in history.cells {
-            guard let scope = scopeIndex[cell.scope] else {
-                unknown.insert(cell.scope)
-                continue
-            }
-            daily.add(cell.counts, user: cell.user, scope: scope, day: cell.day)
+    func combine(_ history: inout StoredHistory, with fresh: CountResult, hourly template: HourlyUsage, logger: Logger) -> (UsageAggregate, HourlyUsage) {
+        let storedScopes = history.scopeNames.map { scopeIndex[$0] }
+        let unknown = Set(zip(history.scopeNames, storedScopes).filter { $0.1 == nil }.map(\.0))
+        var daily = history.takeUsage()
+        if daily.cellCount == 0 {
+            // An empty history costs nothing: this run's cells as they are.
+            daily = fresh.aggregate
+        } else {
+            if storedScopes != storedScopes.indices.map({ $0 }) { daily.rescope(storedScopes) }
+            daily.merge(fresh.aggregate)
+            daily.arrangeByUser()
         }
-        if !history.cells.isEmpty { daily.arrangeByUser() }
         var hourly = template
         var storedLatest: Int64?
         for slot in history.slots {

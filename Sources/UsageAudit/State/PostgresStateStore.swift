@@ -90,10 +90,10 @@ public final class PostgresStateStore: StateStore {
                 SELECT user_name, scope, day, requests, units, rejected, first_seen, last_seen
                 FROM audit_daily_usage WHERE day >= \(Int64(day.number))
                 """, on: connection)
-            history.cells.reserveCapacity(cells.count)
+            history.reserveCells(cells.count)
             for row in cells {
                 let (user, scope, number, counts) = try Self.usage(row)
-                history.cells.append(StoredCell(user: user, scope: scope, day: LocalDay(number: Int32(clamping: number)), counts: counts))
+                history.append(StoredCell(user: user, scope: scope, day: LocalDay(number: Int32(clamping: number)), counts: counts))
             }
             let slots = try self.run("""
                 SELECT user_name, scope, slot_start, requests, units, rejected, first_seen, last_seen FROM audit_hourly_usage

@@ -80,15 +80,7 @@ public final class SQLiteStateStore: StateStore {
             // First: a run that commits while the rest is read makes this run's commit refuse
             // (safe), never pass with counts it did not read.
             history.lastRun = try Self.lastRun(database)
-            let cells = try Row.fetchCursor(database, sql: """
-                SELECT user_name, scope, day, requests, units, rejected, first_seen, last_seen
-                FROM audit_daily_usage WHERE day >= ?
-                """, arguments: [Int64(day.number)])
-            while let row = try cells.next() {
-                history.cells.append(StoredCell(
-                    user: try row.decode(atIndex: 0), scope: try row.decode(atIndex: 1),
-                    day: LocalDay(number: Int32(clamping: try row.decode(Int64.self, atIndex: 2))), counts: try Self.counts(row)))
-            }
+            try self.readCells(from: day, into: &history, database: database)
             history.slots = try self.packedSlots(database)
             history.firstDay = try Int64.fetchOne(database, sql: "SELECT MIN(day) FROM audit_daily_usage")
                 .map { LocalDay(number: Int32(clamping: $0)) }
@@ -155,12 +147,6 @@ public final class SQLiteStateStore: StateStore {
         try database.execute(
             sql: "INSERT INTO audit_runs (started_at, as_of, inputs, lines, version) VALUES (?, ?, ?, ?, ?)",
             arguments: [run.startedAt, run.asOf, run.inputs, run.lines, run.version])
-    }
-
-    private static func counts(_ row: Row) throws -> UsageCounts {
-        UsageCounts(
-            requests: try row.decode(atIndex: 3), units: try row.decode(atIndex: 4), rejected: try row.decode(atIndex: 5),
-            firstSeen: try row.decode(atIndex: 6), lastSeen: try row.decode(atIndex: 7))
     }
 
     /// Runs `body` on the database, turning SQLite's errors into `StateError`s.

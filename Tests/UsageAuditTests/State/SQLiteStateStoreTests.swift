@@ -309,6 +309,40 @@ struct SQLiteStateStoreTests {
         }
     }
 
+    @Test("a damaged daily row makes the store unavailable, naming the row and the column")
+    func damagedCell() throws {
+        let folder = try TemporaryFolder("state")
+        let store = try damagedStore(in: folder, "UPDATE audit_daily_usage SET units = 'x'")
+        #expect {
+            _ = try store.history(from: LocalDay(number: 0))
+        } throws: { error in
+            guard case StateError.unavailable(_, let reason) = error else { return false }
+            return reason.hasPrefix("a row of it is damaged") && reason.contains("ann (geocoding)") && reason.contains("units")
+                && reason.contains("--state")
+        }
+    }
+
+    @Test("thousands of cells of many users and scopes read back whole, from the day asked for")
+    func manyCells() throws {
+        let folder = try TemporaryFolder("state")
+        let store = try SQLiteStateStore(path: folder.file("s.sqlite"))
+        _ = try store.open(timeZoneName: "UTC")
+        let scopes = ["geocoding", "routing", "other"]
+        let cells = (0..<3_000).map { index -> StoredCell in
+            let value = Int64(index)
+            let counts = UsageCounts(requests: value, units: 2 * value, rejected: value % 5, firstSeen: 7, lastSeen: value)
+            let day = LocalDay(number: 20_000 + Int32(index / 291))
+            return StoredCell(user: "user-\(index % 97)", scope: scopes[index % 3], day: day, counts: counts)
+        }
+        try store.commit(StateUpdate(
+            inputs: [input("access.log", length: 50)], cells: cells, slots: [],
+            run: RunRecord(startedAt: 1, asOf: 2, inputs: 1, lines: 3, version: "test")))
+        #expect(Set(try store.history(from: LocalDay(number: 0)).cells) == Set(cells))
+        let recent = try store.history(from: LocalDay(number: 20_005))
+        #expect(Set(recent.cells) == Set(cells.filter { $0.day.number >= 20_005 }))
+        #expect(recent.firstDay == LocalDay(number: 20_000))
+    }
+
     @Test("a damaged row of the inputs' records makes the store unavailable, not a crash")
     func damagedInputRow() throws {
         let folder = try TemporaryFolder("state")

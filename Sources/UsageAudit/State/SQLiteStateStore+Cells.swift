@@ -1,0 +1,68 @@
+import GRDB
+import GRDBSQLite
+
+extension SQLiteStateStore {
+    /// Reads the daily cells from `day` on into `history` through SQLite's C API: names are
+    /// handed over as the bytes SQLite holds, with no `String` or `Row` per row (a store of
+    /// half a year holds millions of cells, and GRDB's rows cost more than SQLite's scan).
+    /// - Throws: `StateError.unavailable` for a row whose values are not of their column's
+    ///   type (a damaged store).
+    func readCells(from day: LocalDay, into history: inout StoredHistory, database: Database) throws {
+        guard let connection = database.sqliteConnection else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the database connection is closed")
+        }
+        let sql = """
+            SELECT user_name, scope, day, requests, units, rejected, first_seen, last_seen
+            FROM audit_daily_usage WHERE day >= ?
+            """
+        var prepared: OpaquePointer?
+        let code = sqlite3_prepare_v2(connection, sql, -1, &prepared, nil)
+        guard code == SQLITE_OK, let statement = prepared else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+        }
+        defer { sqlite3_finalize(statement) }
+        sqlite3_bind_int64(statement, 1, Int64(day.number))
+        while true {
+            let stepped = sqlite3_step(statement)
+            if stepped == SQLITE_DONE { return }
+            guard stepped == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: stepped), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+            }
+            let user = Self.text(statement, 0)
+            let scope = Self.text(statement, 1)
+            guard let user, let scope, (2...7).allSatisfy({ sqlite3_column_type(statement, $0) == SQLITE_INTEGER }) else {
+                throw StateError.unavailable(store: path, reason: Self.damagedCellReason(statement))
+            }
+            let counts = UsageCounts(
+                requests: sqlite3_column_int64(statement, 3), units: sqlite3_column_int64(statement, 4),
+                rejected: sqlite3_column_int64(statement, 5), firstSeen: sqlite3_column_int64(statement, 6),
+                lastSeen: sqlite3_column_int64(statement, 7))
+            history.append(
+                user: user, scope: scope, day: LocalDay(number: Int32(clamping: sqlite3_column_int64(statement, 2))), counts: counts)
+        }
+    }
+
+    /// The bytes of text column `column` of the current row (valid until the next step), or
+    /// nil when the value is not text.
+    private static func text(_ statement: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard sqlite3_column_type(statement, column) == SQLITE_TEXT else { return nil }
+        // The text first, then its length (SQLite's documented order).
+        let start = sqlite3_column_text(statement, column)
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return UnsafeBufferPointer(start: count > 0 ? start : nil, count: count > 0 ? count : 0)
+    }
+
+    /// What is wrong with the current row, for the user.
+    private static func damagedCellReason(_ statement: OpaquePointer) -> String {
+        let names = ["user_name", "scope", "day", "requests", "units", "rejected", "first_seen", "last_seen"]
+        let wrong = names.indices.first { column in
+            sqlite3_column_type(statement, Int32(column)) != (column < 2 ? SQLITE_TEXT : SQLITE_INTEGER)
+        } ?? 0
+        let row = [0, 1].map { column in
+            sqlite3_column_type(statement, Int32(column)) == SQLITE_TEXT
+                ? String(cString: sqlite3_column_text(statement, Int32(column))) : "?"
+        }
+        return "a row of it is damaged (audit_daily_usage, \(row[0]) (\(row[1])): \(names[wrong]) is not \(wrong < 2 ? "a text" : "an integer")): "
+            + "restore the store from a backup, or start a new one with --state (the logs can be counted again)"
+    }
+}

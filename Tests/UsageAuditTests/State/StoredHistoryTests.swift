@@ -1,0 +1,48 @@
+import Testing
+@testable import UsageAudit
+
+@Suite("StoredHistory")
+struct StoredHistoryTests {
+    private func cell(_ user: String, _ scope: String, _ day: Int32, _ units: Int64) -> StoredCell {
+        StoredCell(
+            user: user, scope: scope, day: LocalDay(number: day),
+            counts: UsageCounts(requests: units, units: units, rejected: 0, firstSeen: Int64(day) * 86_400, lastSeen: Int64(day) * 86_400))
+    }
+
+    @Test("cells read back as given, users and scopes interleaved in any order")
+    func roundTrip() {
+        // Grouped by user as a store returns them, then a user seen before comes back (an
+        // unordered store): the remembered last user must not swallow the next one's rows.
+        let cells = [
+            cell("ann", "geocoding", 20_000, 1), cell("ann", "routing", 20_000, 2), cell("ann", "geocoding", 20_001, 3),
+            cell("annie", "geocoding", 20_000, 4), cell("bob", "routing", 20_001, 5), cell("ann", "places", 20_002, 6),
+            cell("", "geocoding", 20_000, 7),
+        ]
+        let history = StoredHistory(cells: cells)
+        #expect(history.cellCount == cells.count)
+        #expect(Set(history.cells) == Set(cells))
+        #expect(history.scopeNames == ["geocoding", "routing", "places"])
+        #expect(history.usage.users.count == 4)
+    }
+
+    @Test("a cell given twice adds up")
+    func duplicates() {
+        let history = StoredHistory(cells: [cell("ann", "geocoding", 20_000, 1), cell("bob", "geocoding", 20_000, 5), cell("ann", "geocoding", 20_000, 2)])
+        #expect(history.cells.count == 2)
+        #expect(history.cells.first { $0.user == "ann" }?.counts.units == 3)
+    }
+
+    @Test("names are told apart by their bytes: a precomposed and a decomposed accent are two users")
+    func bytes() {
+        let history = StoredHistory(cells: [cell("Jos\u{E9}", "geocoding", 20_000, 1), cell("Jose\u{301}", "geocoding", 20_000, 2)])
+        #expect(history.cellCount == 2 && history.usage.users.count == 2)
+    }
+
+    @Test("taking the usage leaves none behind")
+    func take() {
+        var history = StoredHistory(cells: [cell("ann", "geocoding", 20_000, 1)])
+        let usage = history.takeUsage()
+        #expect(usage.cellCount == 1)
+        #expect(history.cellCount == 0 && history.cells.isEmpty)
+    }
+}
