@@ -25,6 +25,16 @@ struct CountTable<Key: CountTableKey>: Sendable {
         mask = size - 1
     }
 
+    /// A table of `keys` with their `counts` (parallel), which must all be distinct (not
+    /// checked): the index is built in one pass.
+    init(distinctKeys keys: [Key], counts: [UsageCounts]) {
+        precondition(keys.count == counts.count)
+        self.init(capacity: keys.count)
+        self.keys = keys
+        self.counts = counts
+        rebuild(size: slots.count)
+    }
+
     var count: Int { keys.count }
     var isEmpty: Bool { keys.isEmpty }
 
@@ -111,21 +121,6 @@ struct CountTable<Key: CountTableKey>: Sendable {
                 table[slot] = Int32(index + 1)
             }
         }
-    }
-
-    /// Replaces each key with `transform(key)`, dropping the entries it gives nil for
-    /// (rebuilds the table). `transform` must not give two kept keys the same new key.
-    mutating func rekey(_ transform: (Key) -> Key?) {
-        var kept = 0
-        for index in keys.indices {
-            guard let key = transform(keys[index]) else { continue }
-            keys[kept] = key
-            counts[kept] = counts[index]
-            kept += 1
-        }
-        keys.removeSubrange(kept...)
-        counts.removeSubrange(kept...)
-        rebuild(size: slots.count)
     }
 
     /// Releases the room reserved past the entries (after counting, before a long life).

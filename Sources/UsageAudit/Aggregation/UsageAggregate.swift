@@ -22,6 +22,20 @@ public struct UsageAggregate: Sendable {
         table = CountTable()
     }
 
+    /// An aggregate of the cells `keys` with their `counts` (parallel), whose user ids are
+    /// `users`' ids. Without `mayRepeat` every key must be distinct (a store's rows): the
+    /// index is then built in one pass, with no lookup per cell; with it, a key given twice
+    /// adds up.
+    init(users: ByteInterner, keys: [UsageKey], counts: [UsageCounts], mayRepeat: Bool) {
+        self.users = users
+        if mayRepeat {
+            table = CountTable(capacity: keys.count)
+            for index in keys.indices { table.add(counts[index], to: keys[index]) }
+        } else {
+            table = CountTable(distinctKeys: keys, counts: counts)
+        }
+    }
+
     /// Every cell as a dictionary (built on each call: prefer `forEachCell` on large aggregates).
     public var cells: [UsageKey: UsageCounts] {
         Dictionary(uniqueKeysWithValues: zip(table.keys, table.counts))
@@ -83,15 +97,6 @@ public struct UsageAggregate: Sendable {
     /// Reserves room for `count` cells in all.
     mutating func reserveCells(_ count: Int) {
         table.reserve(count)
-    }
-
-    /// Gives each cell of scope `s` the scope `map[s]`, dropping the cells of a scope that
-    /// maps to nil or lies past `map`. Distinct scopes must map to distinct scopes.
-    mutating func rescope(_ map: [Int?]) {
-        table.rekey { key in
-            guard key.scope >= 0, Int(key.scope) < map.count, let scope = map[Int(key.scope)] else { return nil }
-            return UsageKey(user: key.user, scope: Int32(truncatingIfNeeded: scope), day: key.day)
-        }
     }
 
     /// Releases the room the cell table reserved for growth (the end of counting).

@@ -30,26 +30,39 @@ extension SQLiteStateStore {
             }
             let user = Self.text(statement, 0)
             let scope = Self.text(statement, 1)
-            guard let user, let scope, (2...7).allSatisfy({ sqlite3_column_type(statement, $0) == SQLITE_INTEGER }) else {
+            let values = (
+                day: sqlite3_column_int64(statement, 2), requests: sqlite3_column_int64(statement, 3),
+                units: sqlite3_column_int64(statement, 4), rejected: sqlite3_column_int64(statement, 5),
+                firstSeen: sqlite3_column_int64(statement, 6), lastSeen: sqlite3_column_int64(statement, 7))
+            // A value that is not an integer (text, NULL) reads as 0: the type is asked only of
+            // zeros (one call less per value; reading a text as an integer leaves its type as
+            // it was). A real, which nothing writes, would be read cut to an integer.
+            guard let user, let scope,
+                  values.requests != 0 || Self.isInteger(statement, 3), values.units != 0 || Self.isInteger(statement, 4),
+                  values.rejected != 0 || Self.isInteger(statement, 5), values.day != 0 || Self.isInteger(statement, 2),
+                  values.firstSeen != 0 || Self.isInteger(statement, 6), values.lastSeen != 0 || Self.isInteger(statement, 7)
+            else {
                 throw StateError.unavailable(store: path, reason: Self.damagedCellReason(statement))
             }
             let counts = UsageCounts(
-                requests: sqlite3_column_int64(statement, 3), units: sqlite3_column_int64(statement, 4),
-                rejected: sqlite3_column_int64(statement, 5), firstSeen: sqlite3_column_int64(statement, 6),
-                lastSeen: sqlite3_column_int64(statement, 7))
-            history.append(
-                user: user, scope: scope, day: LocalDay(number: Int32(clamping: sqlite3_column_int64(statement, 2))), counts: counts)
+                requests: values.requests, units: values.units, rejected: values.rejected, firstSeen: values.firstSeen,
+                lastSeen: values.lastSeen)
+            history.append(user: user, scope: scope, day: LocalDay(number: Int32(clamping: values.day)), counts: counts)
         }
     }
 
     /// The bytes of text column `column` of the current row (valid until the next step), or
-    /// nil when the value is not text.
+    /// nil when the value is NULL.
     private static func text(_ statement: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8>? {
-        guard sqlite3_column_type(statement, column) == SQLITE_TEXT else { return nil }
         // The text first, then its length (SQLite's documented order).
-        let start = sqlite3_column_text(statement, column)
+        guard let start = sqlite3_column_text(statement, column) else { return nil }
         let count = Int(sqlite3_column_bytes(statement, column))
         return UnsafeBufferPointer(start: count > 0 ? start : nil, count: count > 0 ? count : 0)
+    }
+
+    /// Whether column `column` of the current row holds an integer.
+    private static func isInteger(_ statement: OpaquePointer, _ column: Int32) -> Bool {
+        sqlite3_column_type(statement, column) == SQLITE_INTEGER
     }
 
     /// What is wrong with the current row, for the user.

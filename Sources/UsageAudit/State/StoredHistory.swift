@@ -1,13 +1,12 @@
 /// What the state store holds of earlier runs, from some day on.
 ///
-/// The daily cells are read straight into an aggregate (`usage`), not into one value per
+/// The daily cells are kept in columns (interned users, keys, counts), not one value per
 /// cell: a store of half a year holds millions of cells, and a `StoredCell` with its two
-/// strings costs more than twice a cell of the aggregate, which the run builds anyway.
-/// Rows arrive grouped by user (the stores' key order), so a user's name is interned once
-/// per run of rows, not once per row.
+/// strings costs more than twice a cell of the aggregate, which the run builds from them
+/// anyway (`takeUsage`). Rows arrive grouped by user (the stores' key order), so a user's
+/// name is interned once per run of rows; a store's key holds each user, scope and day
+/// once, so the aggregate's index is built once at the end, with no lookup per row.
 public struct StoredHistory: Sendable {
-    /// Daily use per user, scope and day; a cell's scope indexes `scopeNames`.
-    public private(set) var usage = UsageAggregate()
     /// The scope names the cells hold, in the order first read (not the configuration's).
     public private(set) var scopeNames: [String] = []
     public var slots: [StoredSlot]
@@ -16,6 +15,14 @@ public struct StoredHistory: Sendable {
     /// The id of the last run the store recorded when this was read (0: none), so that a
     /// commit can tell that another run committed in between (`StateUpdate.readAfterRun`).
     public var lastRun: Int64 = 0
+
+    private var users = ByteInterner()
+    /// The cells: a key's scope indexes `scopeNames`.
+    private var keys: [UsageKey] = []
+    private var counts: [UsageCounts] = []
+    /// Whether a cell may have been given twice (`append(_:)`), so that building the
+    /// aggregate must look each one up.
+    private var mayRepeat = false
     /// The id of the last user appended, to skip interning a user's name again on the next row.
     private var lastUser: Int32?
     /// The bytes of each of `scopeNames`, and the index of the last scope appended.
@@ -28,8 +35,18 @@ public struct StoredHistory: Sendable {
         for cell in cells { append(cell) }
     }
 
+    /// The number of cells given (a cell given twice counts twice).
+    public var cellCount: Int { keys.count }
+
+    /// The daily use as an aggregate whose scopes index `scopeNames` (built on each call).
+    public var usage: UsageAggregate {
+        var copy = self
+        return copy.takeUsage(renumberingScopes: scopeNames.indices.map { $0 })
+    }
+
     /// Every daily cell as a value (built on each call: for tests and small stores).
     public var cells: [StoredCell] {
+        let usage = usage
         var cells: [StoredCell] = []
         cells.reserveCapacity(usage.cellCount)
         usage.forEachCell { key, counts in
@@ -38,42 +55,57 @@ public struct StoredHistory: Sendable {
         return cells
     }
 
-    /// The number of daily cells.
-    public var cellCount: Int { usage.cellCount }
-
-    /// Adds one stored daily cell (a store holds each user, scope and day once; a cell given
-    /// twice adds up).
+    /// Adds one stored daily cell; a cell given twice adds up.
     public mutating func append(_ cell: StoredCell) {
         var user = cell.user
         var scope = cell.scope
         user.withUTF8 { userBytes in
             scope.withUTF8 { scopeBytes in append(user: userBytes, scope: scopeBytes, day: cell.day, counts: cell.counts) }
         }
+        mayRepeat = true
     }
 
     /// Adds one stored daily cell given by the bytes of its user and scope names (valid only
-    /// during the call).
+    /// during the call). A store's key holds each user, scope and day once: the caller must
+    /// not give one twice.
     public mutating func append(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, day: LocalDay, counts: UsageCounts) {
         let id: Int32
-        if let lastUser, usage.users.withBytes(of: lastUser, { $0.hasSameBytes(as: user) }) {
+        if let lastUser, users.withBytes(of: lastUser, { $0.hasSameBytes(as: user) }) {
             id = lastUser
         } else {
-            id = usage.intern(user: user)
+            id = users.intern(user)
             lastUser = id
         }
-        usage.add(counts, userID: id, scope: scopeIndex(of: scope), day: day)
-    }
-
-    /// Moves the daily use out, leaving none behind (so that the run's aggregate is this
-    /// one, not a copy of it).
-    public mutating func takeUsage() -> UsageAggregate {
-        defer { usage = UsageAggregate() }
-        return usage
+        keys.append(UsageKey(user: id, scope: Int32(truncatingIfNeeded: scopeIndex(of: scope)), day: day))
+        self.counts.append(counts)
     }
 
     /// Reserves room for `count` more cells (a store that knows how many rows follow).
     public mutating func reserveCells(_ count: Int) {
-        usage.reserveCells(usage.cellCount + count)
+        keys.reserveCapacity(keys.count + count)
+        counts.reserveCapacity(counts.count + count)
+    }
+
+    /// Moves the daily use out as an aggregate, leaving none behind: a cell of stored scope
+    /// `s` gets scope `map[s]`, and the cells of a scope that maps to nil (or lies past
+    /// `map`) are left out. Distinct scopes must map to distinct scopes.
+    public mutating func takeUsage(renumberingScopes map: [Int?]) -> UsageAggregate {
+        var taken = keys
+        var takenCounts = counts
+        (keys, counts) = ([], [])
+        // In place, before the index exists: the kept cells move down.
+        var kept = 0
+        for index in taken.indices {
+            let key = taken[index]
+            guard key.scope >= 0, Int(key.scope) < map.count, let scope = map[Int(key.scope)] else { continue }
+            taken[kept] = UsageKey(user: key.user, scope: Int32(truncatingIfNeeded: scope), day: key.day)
+            takenCounts[kept] = takenCounts[index]
+            kept += 1
+        }
+        taken.removeSubrange(kept...)
+        takenCounts.removeSubrange(kept...)
+        defer { (users, lastUser) = (ByteInterner(), nil) }
+        return UsageAggregate(users: users, keys: taken, counts: takenCounts, mayRepeat: mayRepeat)
     }
 
     /// The index of the scope named `bytes` in `scopeNames`, added when new (a handful of

@@ -25,6 +25,22 @@ struct CountTableTests {
         #expect(table.counts.reduce(0) { $0 + $1.units } == 5_000)
     }
 
+    @Test("a table built from distinct keys finds each of them at its index, and grows from there")
+    func distinctKeys() {
+        let keys = (0..<3_000).map { UsageKey(user: Int32($0 / 7), scope: Int32($0 % 7), day: LocalDay(number: 20_000)) }
+        var table = CountTable(distinctKeys: keys, counts: keys.indices.map { counts(Int64($0)) })
+        #expect(table.count == keys.count)
+        for (index, key) in keys.enumerated() {
+            #expect(table.index(of: key) == index && table[key]?.units == Int64(index))
+        }
+        #expect(table[UsageKey(user: 0, scope: 7, day: LocalDay(number: 20_000))] == nil)
+        // Adding to a key it holds adds up; a new key gets the next index.
+        table.add(counts(5), to: keys[10])
+        #expect(table[keys[10]]?.units == 15 && table.count == keys.count)
+        let new = UsageKey(user: 9_999, scope: 0, day: LocalDay(number: 20_001))
+        #expect(table.entry(for: new) == keys.count)
+    }
+
     @Test("filter keeps the entries asked for, with their counts, findable")
     func filter() {
         var table = CountTable<UsageKey>()

@@ -207,25 +207,4 @@ struct UsageAggregateTests {
         #expect(arranged.userRanks == arranged.users.ranksByBytes())
         #expect(arranged.userRanks[Int(arranged.users.lookup("Aaron")!)] == 1)
     }
-
-    @Test("rescoping renumbers the cells' scopes and drops the scopes that map to nothing")
-    func rescope() {
-        var usage = UsageAggregate()
-        let day = LocalDay(number: 20_000)
-        for (user, scope, units) in [("ann", 0, Int64(1)), ("ann", 1, 2), ("bob", 2, 3), ("bob", 0, 4)] {
-            var counts = UsageCounts()
-            counts.record(time: 0, units: units, consumed: true, rejected: false)
-            usage.add(counts, user: user, scope: scope, day: day)
-        }
-        usage.rescope([1, nil, 0])
-        #expect(usage.cellsByName == [
-            UsageCellName(user: "ann", scope: 1, day: day): UsageCounts(requests: 1, units: 1, rejected: 0, firstSeen: 0, lastSeen: 0),
-            UsageCellName(user: "bob", scope: 0, day: day): UsageCounts(requests: 1, units: 3, rejected: 0, firstSeen: 0, lastSeen: 0),
-            UsageCellName(user: "bob", scope: 1, day: day): UsageCounts(requests: 1, units: 4, rejected: 0, firstSeen: 0, lastSeen: 0),
-        ])
-        // The index was rebuilt: lookups find the renumbered cells, not the old ones.
-        let bob = usage.users.lookup("bob")!
-        #expect(usage.counts(for: UsageKey(user: bob, scope: 1, day: day))?.units == 4)
-        #expect(usage.counts(for: UsageKey(user: bob, scope: 2, day: day)) == nil)
-    }
 }

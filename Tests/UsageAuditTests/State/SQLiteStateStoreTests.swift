@@ -309,15 +309,15 @@ struct SQLiteStateStoreTests {
         }
     }
 
-    @Test("a damaged daily row makes the store unavailable, naming the row and the column")
-    func damagedCell() throws {
+    @Test("a damaged daily row makes the store unavailable, naming the row and the column", arguments: ["units", "day", "last_seen"])
+    func damagedCell(column: String) throws {
         let folder = try TemporaryFolder("state")
-        let store = try damagedStore(in: folder, "UPDATE audit_daily_usage SET units = 'x'")
+        let store = try damagedStore(in: folder, "UPDATE audit_daily_usage SET \(column) = 'x'")
         #expect {
             _ = try store.history(from: LocalDay(number: 0))
         } throws: { error in
             guard case StateError.unavailable(_, let reason) = error else { return false }
-            return reason.hasPrefix("a row of it is damaged") && reason.contains("ann (geocoding)") && reason.contains("units")
+            return reason.hasPrefix("a row of it is damaged") && reason.contains("ann (geocoding)") && reason.contains("\(column) is not an integer")
                 && reason.contains("--state")
         }
     }

@@ -23,6 +23,7 @@ struct StoredHistoryTests {
         #expect(Set(history.cells) == Set(cells))
         #expect(history.scopeNames == ["geocoding", "routing", "places"])
         #expect(history.usage.users.count == 4)
+        #expect(history.usage.cellCount == cells.count)
     }
 
     @Test("a cell given twice adds up")
@@ -38,11 +39,26 @@ struct StoredHistoryTests {
         #expect(history.cellCount == 2 && history.usage.users.count == 2)
     }
 
-    @Test("taking the usage leaves none behind")
+    @Test("taking the usage renumbers the scopes, leaves out those that map to nothing, and leaves no cell behind")
     func take() {
-        var history = StoredHistory(cells: [cell("ann", "geocoding", 20_000, 1)])
-        let usage = history.takeUsage()
-        #expect(usage.cellCount == 1)
+        var history = StoredHistory()
+        // As a store gives them: each user, scope and day once.
+        for cell in [cell("ann", "geocoding", 20_000, 1), cell("ann", "routing", 20_000, 2), cell("bob", "places", 20_001, 3), cell("bob", "geocoding", 20_001, 4)] {
+            var (user, scope) = (cell.user, cell.scope)
+            user.withUTF8 { userBytes in
+                scope.withUTF8 { history.append(user: userBytes, scope: $0, day: cell.day, counts: cell.counts) }
+            }
+        }
+        #expect(history.scopeNames == ["geocoding", "routing", "places"])
+        // geocoding → 1, routing dropped, places → 0.
+        let usage = history.takeUsage(renumberingScopes: [1, nil, 0])
+        var units: [String: Int64] = [:]
+        usage.forEachCell { key, counts in units["\(usage.userName(key.user)) \(key.scope) \(key.day.number)"] = counts.units }
+        #expect(units == ["ann 1 20000": 1, "bob 0 20001": 3, "bob 1 20001": 4])
+        // The index was built: lookups find the renumbered cells, not the old ones.
+        let bob = usage.users.lookup("bob")!
+        #expect(usage.counts(for: UsageKey(user: bob, scope: 1, day: LocalDay(number: 20_001)))?.units == 4)
+        #expect(usage.counts(for: UsageKey(user: bob, scope: 2, day: LocalDay(number: 20_001))) == nil)
         #expect(history.cellCount == 0 && history.cells.isEmpty)
     }
 }
