@@ -37,10 +37,18 @@ struct UsageIndex {
     private var scopeNames: [String] = []
     /// Per user id × scope position, the index of its series in `allSeries`, or -1.
     private var seriesIndex: [Int32] = []
-    /// Every series' days and counts, one after another; `ranges[i]` is series `i`'s part.
+    /// Every series' days, one after another; `ranges[i]` is series `i`'s part.
     private var allDays: [LocalDay] = []
-    private var allCounts: [UsageCounts] = []
-    private var ranges: [(start: Int32, count: Int32)] = []
+    /// The counts of a series of one scope are the aggregate's own (`cellCounts`), found
+    /// through the positions of its cells in `cellPositions` (4 bytes a day instead of a
+    /// copy of 40: a store's history holds millions of cells); the counts of `all`, sums
+    /// of several cells a day, are in `sums`.
+    private var cellCounts: [UsageCounts] = []
+    private var cellPositions: [Int32] = []
+    private var sums: [UsageCounts] = []
+    /// Series `i`: its days start at `start` in `allDays`; its counts at `countsStart` in
+    /// `cellPositions` when `isCellSeries`, else in `sums`.
+    private var ranges: [(start: Int32, count: Int32, countsStart: Int32, isCellSeries: Bool)] = []
     /// User ids in name order (bytes).
     private var orderedUsers: [Int32] = []
 
@@ -60,6 +68,7 @@ struct UsageIndex {
         userIDs = aggregate.users
         let keys = aggregate.cellKeys
         let cellCounts = aggregate.cellCounts
+        self.cellCounts = cellCounts
         seriesIndex = [Int32](repeating: -1, count: userIDs.count * scopeCount)
         guard !keys.isEmpty else { return }
         let rank = aggregate.userRanks
@@ -89,18 +98,26 @@ struct UsageIndex {
                 byScope[allPosition].append(cell)
             }
             for scopePosition in 0..<scopeCount where !byScope[scopePosition].isEmpty {
+                let cells = byScope[scopePosition]
                 let start = allDays.count
-                for cell in byScope[scopePosition] {
+                // One cell a day (every scope but `all`, unless two cell scopes are counted as
+                // one): the cells' own counts. Else the sums of each day's cells.
+                let isCellSeries = !zip(cells, cells.dropFirst()).contains { keys[Int($0)].day == keys[Int($1)].day }
+                let countsStart = isCellSeries ? cellPositions.count : sums.count
+                for cell in cells {
                     let day = keys[Int(cell)].day
-                    if allDays.count > start, allDays[allDays.count - 1] == day {
-                        allCounts[allCounts.count - 1].merge(cellCounts[Int(cell)])
+                    if isCellSeries {
+                        allDays.append(day)
+                        cellPositions.append(cell)
+                    } else if allDays.count > start, allDays[allDays.count - 1] == day {
+                        sums[sums.count - 1].merge(cellCounts[Int(cell)])
                     } else {
                         allDays.append(day)
-                        allCounts.append(cellCounts[Int(cell)])
+                        sums.append(cellCounts[Int(cell)])
                     }
                 }
                 seriesIndex[Int(id) * scopeCount + scopePosition] = Int32(ranges.count)
-                ranges.append((Int32(start), Int32(allDays.count - start)))
+                ranges.append((Int32(start), Int32(allDays.count - start), Int32(countsStart), isCellSeries))
             }
         }
     }
@@ -110,10 +127,12 @@ struct UsageIndex {
         guard let id = userIDs.lookup(user), let scopePosition = scopeNames.firstIndex(of: scope) else { return nil }
         let index = seriesIndex[Int(id) * scopeNames.count + scopePosition]
         guard index >= 0 else { return nil }
-        let (start, count) = ranges[Int(index)]
+        let (start, count, countsStart, isCellSeries) = ranges[Int(index)]
         return Series(
             days: SeriesColumn(allDays, start: Int(start), count: Int(count)),
-            counts: SeriesColumn(allCounts, start: Int(start), count: Int(count)))
+            counts: isCellSeries
+                ? SeriesColumn(cellCounts, positions: cellPositions, start: Int(countsStart), count: Int(count))
+                : SeriesColumn(sums, start: Int(countsStart), count: Int(count)))
     }
 
     /// The users with use of `scope`, in a deterministic order (by the bytes of their names).
@@ -152,21 +171,34 @@ struct UsageIndex {
     }
 }
 
-/// Consecutive elements of a shared array, indexed from 0.
+/// Consecutive elements of a shared array, indexed from 0, or the elements of a shared
+/// array at consecutive entries of a shared array of positions.
 struct SeriesColumn<Element>: RandomAccessCollection {
     private let storage: [Element]
+    /// Empty: the elements are `storage[offset...]` themselves.
+    private let positions: [Int32]
     private let offset: Int
     let endIndex: Int
     var startIndex: Int { 0 }
 
+    /// `storage[start..<start + count]`.
     init(_ storage: [Element], start: Int, count: Int) {
         self.storage = storage
+        positions = []
+        offset = start
+        endIndex = count
+    }
+
+    /// The elements of `storage` at `positions[start..<start + count]`.
+    init(_ storage: [Element], positions: [Int32], start: Int, count: Int) {
+        self.storage = storage
+        self.positions = positions
         offset = start
         endIndex = count
     }
 
     subscript(position: Int) -> Element {
         precondition(position >= 0 && position < endIndex, "index out of range")
-        return storage[offset + position]
+        return positions.isEmpty ? storage[offset + position] : storage[Int(positions[offset + position])]
     }
 }
