@@ -88,8 +88,11 @@ public struct StoredHistory: Sendable {
 
     /// Moves the daily use out as an aggregate, leaving none behind: a cell of stored scope
     /// `s` gets scope `map[s]`, and the cells of a scope that maps to nil (or lies past
-    /// `map`) are left out. Distinct scopes must map to distinct scopes.
+    /// `map`) are left out. Two scopes that map to one (names Swift deems equal, such as a
+    /// precomposed and a decomposed accent) add up.
     public mutating func takeUsage(renumberingScopes map: [Int?]) -> UsageAggregate {
+        let targets = map.compactMap { $0 }
+        let mayRepeat = mayRepeat || Set(targets).count != targets.count
         var taken = keys
         var takenCounts = counts
         (keys, counts) = ([], [])

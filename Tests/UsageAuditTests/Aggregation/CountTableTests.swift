@@ -37,8 +37,14 @@ struct CountTableTests {
         // Adding to a key it holds adds up; a new key gets the next index.
         table.add(counts(5), to: keys[10])
         #expect(table[keys[10]]?.units == 15 && table.count == keys.count)
-        let new = UsageKey(user: 9_999, scope: 0, day: LocalDay(number: 20_001))
-        #expect(table.entry(for: new) == keys.count)
+        // New keys past the built index's room: it grows, and every key stays findable.
+        let more = (0..<20_000).map { UsageKey(user: 10_000 + Int32($0), scope: 0, day: LocalDay(number: 20_001)) }
+        for (offset, key) in more.enumerated() {
+            #expect(table.entry(for: key) == keys.count + offset)
+        }
+        for (index, key) in (keys + more).enumerated() {
+            #expect(table.index(of: key) == index)
+        }
     }
 
     @Test("filter keeps the entries asked for, with their counts, findable")

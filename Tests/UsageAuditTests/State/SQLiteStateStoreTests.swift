@@ -309,7 +309,9 @@ struct SQLiteStateStoreTests {
         }
     }
 
-    @Test("a damaged daily row makes the store unavailable, naming the row and the column", arguments: ["units", "day", "last_seen"])
+    @Test("a damaged daily row makes the store unavailable, naming the row and the column", arguments: [
+        "day", "requests", "units", "rejected", "first_seen", "last_seen",
+    ])
     func damagedCell(column: String) throws {
         let folder = try TemporaryFolder("state")
         let store = try damagedStore(in: folder, "UPDATE audit_daily_usage SET \(column) = 'x'")
@@ -319,6 +321,22 @@ struct SQLiteStateStoreTests {
             guard case StateError.unavailable(_, let reason) = error else { return false }
             return reason.hasPrefix("a row of it is damaged") && reason.contains("ann (geocoding)") && reason.contains("\(column) is not an integer")
                 && reason.contains("--state")
+        }
+    }
+
+    @Test("a name that is not a text, or a day past 32 bits, is damage too (it could be a second row of one cell)", arguments: [
+        ("UPDATE audit_daily_usage SET user_name = CAST(user_name AS BLOB)", "user_name is not a text"),
+        ("UPDATE audit_daily_usage SET scope = CAST(scope AS BLOB)", "scope is not a text"),
+        ("UPDATE audit_daily_usage SET day = 2199023255552", "day 2199023255552 is no day"),
+    ])
+    func damagedKey(damage: String, said: String) throws {
+        let folder = try TemporaryFolder("state")
+        let store = try damagedStore(in: folder, damage)
+        #expect {
+            _ = try store.history(from: LocalDay(number: 0))
+        } throws: { error in
+            guard case StateError.unavailable(_, let reason) = error else { return false }
+            return reason.hasPrefix("a row of it is damaged") && reason.contains(said)
         }
     }
 

@@ -61,4 +61,20 @@ struct StoredHistoryTests {
         #expect(usage.counts(for: UsageKey(user: bob, scope: 2, day: LocalDay(number: 20_001))) == nil)
         #expect(history.cellCount == 0 && history.cells.isEmpty)
     }
+
+    @Test("two stored scopes that map to one (a precomposed and a decomposed accent) add up in the aggregate")
+    func scopesMapToOne() {
+        var history = StoredHistory()
+        for cell in [cell("ann", "caf\u{E9}", 20_000, 1), cell("ann", "cafe\u{301}", 20_000, 2), cell("bob", "caf\u{E9}", 20_000, 4)] {
+            var (user, scope) = (cell.user, cell.scope)
+            user.withUTF8 { userBytes in
+                scope.withUTF8 { history.append(user: userBytes, scope: $0, day: cell.day, counts: cell.counts) }
+            }
+        }
+        #expect(history.scopeNames.count == 2)
+        let usage = history.takeUsage(renumberingScopes: [0, 0])
+        #expect(usage.cellCount == 2)
+        let ann = usage.users.lookup("ann")!
+        #expect(usage.counts(for: UsageKey(user: ann, scope: 0, day: LocalDay(number: 20_000)))?.units == 3)
+    }
 }
