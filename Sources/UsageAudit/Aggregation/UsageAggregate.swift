@@ -94,11 +94,6 @@ public struct UsageAggregate: Sendable {
         table.add(counts, to: UsageKey(user: userID, scope: Int32(truncatingIfNeeded: scope), day: day))
     }
 
-    /// Reserves room for `count` cells in all.
-    mutating func reserveCells(_ count: Int) {
-        table.reserve(count)
-    }
-
     /// Releases the room the cell table reserved for growth (the end of counting).
     mutating func compact() {
         table.shrinkToFit()
