@@ -1,0 +1,52 @@
+import Testing
+@testable import UsageAudit
+
+@Suite("DailyUnitsTable")
+struct DailyUnitsTableTests {
+    /// Random cells of 300 users in three scopes and a scope index past them (counted as the
+    /// last scope), over 60 days; a few thousand of them, in the order given.
+    private func aggregate(seed: UInt64) -> UsageAggregate {
+        var random = SeededRandom(seed: seed)
+        var usage = UsageAggregate()
+        for _ in 0..<6_000 {
+            let user = "user-\(Int.random(in: 0..<300, using: &random))"
+            let scope = Int.random(in: 0..<4, using: &random)
+            let day = LocalDay(number: 20_000 + Int32.random(in: 0..<60, using: &random))
+            var counts = UsageCounts()
+            let cost = Int64.random(in: 1...3, using: &random)
+            counts.record(time: Int64(day.number) * 86_400, units: cost, consumed: true, rejected: cost == 3)
+            usage.add(counts, user: user, scope: scope, day: day)
+        }
+        return usage
+    }
+
+    /// Every kept figure of the table: per user and slot, the first day, and each day's
+    /// units and refusals.
+    private func figures(_ table: DailyUnitsTable, usage: UsageAggregate, users: [String]) -> [String] {
+        users.flatMap { name -> [String] in
+            guard let id = usage.users.lookup(name) else { return ["\(name): none"] }
+            var units: [Int64] = []
+            var rejected: [Int64] = []
+            table.fill(user: Int(id), from: 20_000, count: 60, units: &units, rejected: &rejected)
+            let firsts = (0...table.allSlot).map { table.firstDay(user: Int(id), slot: $0).map(String.init) ?? "-" }
+            let ranged = (0...table.allSlot).map { "\(table.counts(user: Int(id), slot: $0, from: 20_010, to: 20_040))" }
+            return ["\(name) \(firsts) \(units) \(rejected) \(ranged) \(table.hasEntries(user: Int(id)))"]
+        }
+    }
+
+    @Test("a table built from cells arranged by user (placed straight) equals one built from the same cells in any order (staged)",
+          arguments: [1, 2] as [UInt64])
+    func arrangedOrNot(seed: UInt64) {
+        let scattered = aggregate(seed: seed)
+        var arranged = scattered
+        arranged.arrangeByUser()
+        // The cells as counted come users interleaved; arranged, each user's together.
+        #expect(scattered.cellKeys.map(\.user) != arranged.cellKeys.map(\.user))
+        let users = (0..<300).map { "user-\($0)" }
+        for days in [20_000...20_059, 20_015...20_030] {
+            let straight = DailyUnitsTable(usage: arranged, scopeCount: 3, days: days)
+            let staged = DailyUnitsTable(usage: scattered, scopeCount: 3, days: days)
+            #expect(figures(straight, usage: arranged, users: users) == figures(staged, usage: scattered, users: users))
+        }
+    }
+}
