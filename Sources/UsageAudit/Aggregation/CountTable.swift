@@ -32,7 +32,7 @@ struct CountTable<Key: CountTableKey>: Sendable {
         self.init(capacity: keys.count)
         self.keys = keys
         self.counts = counts
-        rebuild(size: slots.count)
+        indexEntries()
     }
 
     var count: Int { keys.count }
@@ -113,14 +113,8 @@ struct CountTable<Key: CountTableKey>: Sendable {
         }
         keys.removeSubrange(kept...)
         counts.removeSubrange(kept...)
-        slots.withUnsafeMutableBufferPointer { table in
-            table.update(repeating: 0)
-            for (index, key) in keys.enumerated() {
-                var slot = Int(truncatingIfNeeded: key.tableHash) & mask
-                while table[slot] != 0 { slot = (slot + 1) & mask }
-                table[slot] = Int32(index + 1)
-            }
-        }
+        slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        indexEntries()
     }
 
     /// Releases the room reserved past the entries (after counting, before a long life).
@@ -172,6 +166,11 @@ struct CountTable<Key: CountTableKey>: Sendable {
     private mutating func rebuild(size: Int) {
         slots = Array(repeating: 0, count: size)
         mask = size - 1
+        indexEntries()
+    }
+
+    /// Puts every entry in the index, which must be empty.
+    private mutating func indexEntries() {
         slots.withUnsafeMutableBufferPointer { table in
             for (index, key) in keys.enumerated() {
                 var slot = Int(truncatingIfNeeded: key.tableHash) & mask
