@@ -13,16 +13,7 @@ final class SQLiteRowWriter {
 
     /// Prepares `sql` (one statement) on `database`'s connection.
     init(database: Database, sql: String) throws {
-        guard let connection = database.sqliteConnection else {
-            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the database connection is closed")
-        }
-        var prepared: OpaquePointer?
-        let code = sqlite3_prepare_v2(connection, sql, -1, &prepared, nil)
-        guard code == SQLITE_OK, let prepared else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-        }
-        self.connection = connection
-        statement = prepared
+        (connection, statement) = try database.cStatement(sql)
     }
 
     deinit {
@@ -79,8 +70,6 @@ final class SQLiteRowWriter {
                 return stepped
             }
         }
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
-        }
+        guard code == SQLITE_DONE else { throw Database.cStatementError(code, connection: connection) }
     }
 }

@@ -8,26 +8,17 @@ extension SQLiteStateStore {
     /// - Throws: `StateError.unavailable` for a row whose values are not of their column's
     ///   type (a damaged store).
     func readCells(from day: LocalDay, into history: inout StoredHistory, database: Database) throws {
-        guard let connection = database.sqliteConnection else {
-            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the database connection is closed")
-        }
         let sql = """
             SELECT user_name, scope, day, requests, units, rejected, first_seen, last_seen
             FROM audit_daily_usage WHERE day >= ?
             """
-        var prepared: OpaquePointer?
-        let code = sqlite3_prepare_v2(connection, sql, -1, &prepared, nil)
-        guard code == SQLITE_OK, let statement = prepared else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-        }
+        let (connection, statement) = try database.cStatement(sql)
         defer { sqlite3_finalize(statement) }
         sqlite3_bind_int64(statement, 1, Int64(day.number))
         while true {
             let stepped = sqlite3_step(statement)
             if stepped == SQLITE_DONE { return }
-            guard stepped == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: stepped), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-            }
+            guard stepped == SQLITE_ROW else { throw Database.cStatementError(stepped, connection: connection, sql: sql) }
             // Names must be texts (asked before they are read as text, which converts): a blob
             // of the same bytes would be a second row of one user, scope and day.
             let namesAreTexts = Self.isText(statement, 0) && Self.isText(statement, 1)
