@@ -8,7 +8,9 @@
 /// once, so the aggregate's index is built once at the end, with no lookup per row.
 public struct StoredHistory: Sendable {
     /// The scope names the cells hold, in the order first read (not the configuration's).
-    public private(set) var scopeNames: [String] = []
+    public var scopeNames: [String] {
+        (0..<Int32(scopes.count)).map { scopes.string(for: $0) }
+    }
     public var slots: [StoredSlot]
     /// The first day the store has any use for, in all its history.
     public var firstDay: LocalDay?
@@ -17,17 +19,17 @@ public struct StoredHistory: Sendable {
     public var lastRun: Int64 = 0
 
     private var users = ByteInterner()
+    private var scopes = ByteInterner(capacity: 16)
     /// The cells: a key's scope indexes `scopeNames`.
     private var keys: [UsageKey] = []
     private var counts: [UsageCounts] = []
     /// Whether a cell may have been given twice (`append(_:)`), so that building the
     /// aggregate must look each one up.
     private var mayRepeat = false
-    /// The id of the last user appended, to skip interning a user's name again on the next row.
+    /// The ids of the last user and scope appended, to skip interning a name again on the
+    /// next row.
     private var lastUser: Int32?
-    /// The bytes of each of `scopeNames`, and the index of the last scope appended.
-    private var scopeBytes: [[UInt8]] = []
-    private var lastScope = 0
+    private var lastScope: Int32?
 
     public init(cells: [StoredCell] = [], slots: [StoredSlot] = [], firstDay: LocalDay? = nil) {
         self.slots = slots
@@ -47,6 +49,7 @@ public struct StoredHistory: Sendable {
     /// Every daily cell as a value (built on each call: for tests and small stores).
     public var cells: [StoredCell] {
         let usage = usage
+        let scopeNames = scopeNames
         var cells: [StoredCell] = []
         cells.reserveCapacity(usage.cellCount)
         usage.forEachCell { key, counts in
@@ -69,14 +72,9 @@ public struct StoredHistory: Sendable {
     /// during the call). A store's key holds each user, scope and day once: the caller must
     /// not give one twice.
     public mutating func append(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, day: LocalDay, counts: UsageCounts) {
-        let id: Int32
-        if let lastUser, users.withBytes(of: lastUser, { $0.hasSameBytes(as: user) }) {
-            id = lastUser
-        } else {
-            id = users.intern(user)
-            lastUser = id
-        }
-        keys.append(UsageKey(user: id, scope: Int32(truncatingIfNeeded: scopeIndex(of: scope)), day: day))
+        let userID = Self.intern(user, in: &users, last: &lastUser)
+        let scopeID = Self.intern(scope, in: &scopes, last: &lastScope)
+        keys.append(UsageKey(user: userID, scope: scopeID, day: day))
         self.counts.append(counts)
     }
 
@@ -111,19 +109,12 @@ public struct StoredHistory: Sendable {
         return UsageAggregate(users: users, keys: taken, counts: takenCounts, mayRepeat: mayRepeat)
     }
 
-    /// The index of the scope named `bytes` in `scopeNames`, added when new (a handful of
-    /// names: the last one, then a linear search).
-    private mutating func scopeIndex(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        if lastScope < scopeBytes.count, scopeBytes[lastScope].withUnsafeBufferPointer({ $0.hasSameBytes(as: bytes) }) {
-            return lastScope
-        }
-        if let index = scopeBytes.firstIndex(where: { $0.withUnsafeBufferPointer { $0.hasSameBytes(as: bytes) } }) {
-            lastScope = index
-            return index
-        }
-        scopeBytes.append(Array(bytes))
-        scopeNames.append(String(decoding: bytes, as: UTF8.self))
-        lastScope = scopeNames.count - 1
-        return lastScope
+    /// The id of `bytes` in `interner`, adding them when new; `last` first (rows come
+    /// grouped, so the row before nearly always has the same name).
+    private static func intern(_ bytes: UnsafeBufferPointer<UInt8>, in interner: inout ByteInterner, last: inout Int32?) -> Int32 {
+        if let last, interner.withBytes(of: last, { $0.hasSameBytes(as: bytes) }) { return last }
+        let id = interner.intern(bytes)
+        last = id
+        return id
     }
 }

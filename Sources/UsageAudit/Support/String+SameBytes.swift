@@ -1,22 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension String {
     /// Whether `other` has exactly the same UTF-8 bytes. Unlike `==` (Unicode canonical
     /// equivalence), a precomposed and a decomposed accent differ, as they do in the state
     /// store's keys; unlike `utf8.elementsEqual`, native strings are compared with one
     /// `memcmp`.
     func hasSameBytes(as other: String) -> Bool {
-        let count = utf8.count
-        guard count == other.utf8.count else { return false }
-        guard count > 0 else { return true }
+        guard utf8.count == other.utf8.count else { return false }
         let compared = utf8.withContiguousStorageIfAvailable { mine in
-            other.utf8.withContiguousStorageIfAvailable { theirs in
-                memcmp(mine.baseAddress!, theirs.baseAddress!, count) == 0
-            }
+            other.utf8.withContiguousStorageIfAvailable { mine.hasSameBytes(as: $0) }
         }
         if let compared, let same = compared { return same }
         return utf8.elementsEqual(other.utf8)
