@@ -4,20 +4,9 @@ import Testing
 @Suite("DailyUnitsTable")
 struct DailyUnitsTableTests {
     /// Random cells of 300 users in three scopes and a scope index past them (counted as the
-    /// last scope), over 60 days; a few thousand of them, in the order given.
+    /// last scope), over 60 days; a few thousand of them, users interleaved.
     private func aggregate(seed: UInt64) -> UsageAggregate {
-        var random = SeededRandom(seed: seed)
-        var usage = UsageAggregate()
-        for _ in 0..<6_000 {
-            let user = "user-\(Int.random(in: 0..<300, using: &random))"
-            let scope = Int.random(in: 0..<4, using: &random)
-            let day = LocalDay(number: 20_000 + Int32.random(in: 0..<60, using: &random))
-            var counts = UsageCounts()
-            let cost = Int64.random(in: 1...3, using: &random)
-            counts.record(time: Int64(day.number) * 86_400, units: cost, consumed: true, rejected: cost == 3)
-            usage.add(counts, user: user, scope: scope, day: day)
-        }
-        return usage
+        UsageAggregate.random(seed: seed, cells: 6_000, users: 300, scopes: 4, days: 60, cost: 1...3)
     }
 
     /// Every kept figure of the table: per user and slot, the first day, and each day's

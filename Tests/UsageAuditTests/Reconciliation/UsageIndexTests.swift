@@ -6,19 +6,10 @@ struct UsageIndexTests {
     private let scopeNames = ["geocoding", "routing", "other"]
 
     /// Random cells of 5 users in the three scopes and, now and then, a scope index past the
-    /// names (counted as `other`, so that `other` then has two cells on one day).
+    /// names (counted as `other`, so that `other` then has two cells on one day); days with
+    /// no units among them.
     private func aggregate(seed: UInt64) -> UsageAggregate {
-        var random = SeededRandom(seed: seed)
-        var usage = UsageAggregate()
-        for _ in 0..<400 {
-            let user = "user-\(Int.random(in: 0..<5, using: &random))"
-            let scope = Int.random(in: 0..<4, using: &random)
-            let day = LocalDay(number: 20_000 + Int32.random(in: 0..<40, using: &random))
-            let units = Int64.random(in: 0..<3, using: &random)
-            var counts = UsageCounts()
-            counts.record(time: Int64(day.number) * 86_400 + units, units: units, consumed: true, rejected: units == 0)
-            usage.add(counts, user: user, scope: scope, day: day)
-        }
+        var usage = UsageAggregate.random(seed: seed, cells: 400, users: 5, scopes: 4, days: 40, cost: 0...2)
         usage.arrangeByUser()
         return usage
     }
