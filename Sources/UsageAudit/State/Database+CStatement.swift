@@ -18,4 +18,18 @@ extension Database {
     static func cStatementError(_ code: Int32, connection: OpaquePointer, sql: String? = nil) -> DatabaseError {
         DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
     }
+
+    /// Binds `bytes` as text to parameter `index` of `statement`, without copying them (they
+    /// must stay valid until the statement is reset); an empty text, never NULL, when there
+    /// are none.
+    static func bindText(_ statement: OpaquePointer, _ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                _ = sqlite3_bind_text(statement, index, $0, Int32(bytes.count), nil)
+            }
+        } else {
+            // SQLITE_TRANSIENT: SQLite copies the (empty) text at once.
+            _ = sqlite3_bind_text(statement, index, "", 0, unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self))
+        }
+    }
 }

@@ -2,79 +2,128 @@ import GRDB
 import GRDBSQLite
 
 extension SQLiteStateStore {
-    /// Reads the daily cells from `day` on into `history` through SQLite's C API: names are
-    /// handed over as the bytes SQLite holds, with no `String` or `Row` per row (a store of
-    /// half a year holds millions of cells, and GRDB's rows cost more than SQLite's scan).
+    /// Reads the daily cells from `day` on into `history` through SQLite's C API: each row
+    /// holds a user's packed cells of one scope and block of days (`DayPacking`), and names
+    /// are handed over as the bytes SQLite holds, with no `String` or `Row` per row (a store
+    /// of half a year holds millions of cells).
     /// - Throws: `StateError.unavailable` for a row whose values are not of their column's
-    ///   type (a damaged store).
+    ///   type or whose cells do not decode (a damaged store).
     func readCells(from day: LocalDay, into history: inout StoredHistory, database: Database) throws {
+        let sql = "SELECT user_name, scope, block_start, days FROM audit_daily_usage WHERE block_start >= ?"
+        try forEachBlock(sql, from: DayPacking.blockStart(of: day), database: database) { user, scope, block, days in
+            DayPacking.unpack(days, block: block) { cellDay, counts in
+                if cellDay >= day { history.append(user: user, scope: scope, day: cellDay, counts: counts) }
+            }
+        }
+    }
+
+    /// The first day with use in the whole store, nil when it has none.
+    func firstStoredDay(database: Database) throws -> LocalDay? {
         let sql = """
-            SELECT user_name, scope, day, requests, units, rejected, first_seen, last_seen
-            FROM audit_daily_usage WHERE day >= ?
+            SELECT user_name, scope, block_start, days FROM audit_daily_usage
+            WHERE block_start = (SELECT MIN(block_start) FROM audit_daily_usage) AND block_start >= ?
             """
+        var first: LocalDay?
+        try forEachBlock(sql, from: LocalDay(number: .min), database: database) { _, _, block, days in
+            var seen: LocalDay?
+            let intact = DayPacking.unpack(days, block: block) { cellDay, _ in seen = seen ?? cellDay }
+            if let seen { first = min(first ?? seen, seen) }
+            return intact
+        }
+        return first
+    }
+
+    /// Steps `sql` (selecting user, scope, block start and packed days, its one parameter
+    /// bound to `from`) and calls `body` with each row's values; `body` returns whether the
+    /// packed days decoded.
+    private func forEachBlock(
+        _ sql: String, from: LocalDay, database: Database,
+        _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, LocalDay, UnsafeRawBufferPointer) -> Bool
+    ) throws {
         let (connection, statement) = try database.cStatement(sql)
         defer { sqlite3_finalize(statement) }
-        sqlite3_bind_int64(statement, 1, Int64(day.number))
+        sqlite3_bind_int64(statement, 1, Int64(from.number))
         while true {
             let stepped = sqlite3_step(statement)
             if stepped == SQLITE_DONE { return }
             guard stepped == SQLITE_ROW else { throw Database.cStatementError(stepped, connection: connection, sql: sql) }
-            // Names must be texts (asked before they are read as text, which converts): a blob
-            // of the same bytes would be a second row of one user, scope and day.
-            let namesAreTexts = Self.isText(statement, 0) && Self.isText(statement, 1)
-            let user = namesAreTexts ? Self.text(statement, 0) : nil
-            let scope = namesAreTexts ? Self.text(statement, 1) : nil
-            let values = (
-                day: sqlite3_column_int64(statement, 2), requests: sqlite3_column_int64(statement, 3),
-                units: sqlite3_column_int64(statement, 4), rejected: sqlite3_column_int64(statement, 5),
-                firstSeen: sqlite3_column_int64(statement, 6), lastSeen: sqlite3_column_int64(statement, 7))
-            // A value that is not an integer (text, NULL) reads as 0: the type is asked only of
-            // zeros (one call less per value; reading a text as an integer leaves its type as
-            // it was). A real, which nothing writes, would be read cut to an integer.
-            // A day past 32 bits is no day this store writes.
-            guard let user, let scope, Int64(Int32.min)...Int64(Int32.max) ~= values.day,
-                  values.requests != 0 || Self.isInteger(statement, 3), values.units != 0 || Self.isInteger(statement, 4),
-                  values.rejected != 0 || Self.isInteger(statement, 5), values.day != 0 || Self.isInteger(statement, 2),
-                  values.firstSeen != 0 || Self.isInteger(statement, 6), values.lastSeen != 0 || Self.isInteger(statement, 7)
+            // Types are asked before values are read (reading converts). A blob name of the
+            // same bytes, or a block_start that is no block's first day, would make a second
+            // row of the same days.
+            let typed = sqlite3_column_type(statement, 0) == SQLITE_TEXT && sqlite3_column_type(statement, 1) == SQLITE_TEXT
+                && sqlite3_column_type(statement, 2) == SQLITE_INTEGER && sqlite3_column_type(statement, 3) == SQLITE_BLOB
+            let types = typed ? [] : (0..<4).map { sqlite3_column_type(statement, Int32($0)) }
+            let start = sqlite3_column_int64(statement, 2)
+            guard typed, Int64(Int32.min)...Int64(Int32.max) ~= start,
+                  DayPacking.blockStart(of: LocalDay(number: Int32(truncatingIfNeeded: start))).number == Int32(truncatingIfNeeded: start)
             else {
-                throw StateError.unavailable(store: path, reason: Self.damagedCellReason(statement, namesAreTexts: namesAreTexts))
+                throw StateError.unavailable(store: path, reason: Self.damagedRowReason(statement, types: types))
             }
-            let counts = UsageCounts(
-                requests: values.requests, units: values.units, rejected: values.rejected, firstSeen: values.firstSeen,
-                lastSeen: values.lastSeen)
-            history.append(user: user, scope: scope, day: LocalDay(number: Int32(truncatingIfNeeded: values.day)), counts: counts)
+            let block = LocalDay(number: Int32(truncatingIfNeeded: start))
+            // Each value first, then its length (SQLite's documented order).
+            let days = UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, 3), count: Int(sqlite3_column_bytes(statement, 3)))
+            let user = Self.text(statement, 0)
+            let scope = Self.text(statement, 1)
+            guard body(user, scope, block, days) else {
+                throw StateError.unavailable(
+                    store: path,
+                    reason: Self.damagedDaysReason(table: "audit_daily_usage", user: String(decoding: user, as: UTF8.self),
+                                                   scope: String(decoding: scope, as: UTF8.self), block: block))
+            }
         }
     }
 
-    /// The bytes of text column `column` of the current row (valid until the next step), or
-    /// nil when the value is NULL.
-    private static func text(_ statement: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8>? {
-        // The text first, then its length (SQLite's documented order).
-        guard let start = sqlite3_column_text(statement, column) else { return nil }
+    /// Schema 3 → 4: the daily rows packed into one row per user, scope and block of days,
+    /// read in key order (streamed: a store of half a year holds millions of them).
+    static func packDailyRows(_ database: Database, store: String) throws {
+        try database.execute(sql: StateSchema.packedDailyTable(named: "audit_daily_usage_v4"))
+        let writer = try SQLiteDayBlockWriter(database: database, table: "audit_daily_usage_v4", store: store)
+        let rows = try Row.fetchCursor(database, sql: """
+            SELECT user_name, scope, day, requests, units, rejected, first_seen, last_seen
+            FROM audit_daily_usage ORDER BY user_name, scope, day
+            """)
+        while let row = try rows.next() {
+            try writer.write(StoredCell(
+                user: try row.decode(atIndex: 0), scope: try row.decode(atIndex: 1),
+                day: LocalDay(number: try row.decode(atIndex: 2)),
+                counts: UsageCounts(
+                    requests: try row.decode(atIndex: 3), units: try row.decode(atIndex: 4), rejected: try row.decode(atIndex: 5),
+                    firstSeen: try row.decode(atIndex: 6), lastSeen: try row.decode(atIndex: 7))))
+        }
+        try writer.finish()
+        try database.execute(sql: "DROP TABLE audit_daily_usage")
+        try database.execute(sql: "ALTER TABLE audit_daily_usage_v4 RENAME TO audit_daily_usage")
+    }
+
+    /// The bytes of text column `column` of the current row (valid until the next step).
+    private static func text(_ statement: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let start = sqlite3_column_text(statement, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
         let count = Int(sqlite3_column_bytes(statement, column))
-        return UnsafeBufferPointer(start: count > 0 ? start : nil, count: count > 0 ? count : 0)
+        return UnsafeBufferPointer(start: count > 0 ? start : nil, count: max(0, count))
     }
 
-    /// Whether column `column` of the current row holds a text.
-    private static func isText(_ statement: OpaquePointer, _ column: Int32) -> Bool {
-        sqlite3_column_type(statement, column) == SQLITE_TEXT
+    /// The reason for a row of `table` whose packed days (of `user`, `scope` and the block
+    /// that starts on `block`) do not decode.
+    static func damagedDaysReason(table: String, user: String, scope: String, block: LocalDay) -> String {
+        damaged("\(table), \(user) (\(scope)): its days from \(block) do not decode")
     }
 
-    /// Whether column `column` of the current row holds an integer.
-    private static func isInteger(_ statement: OpaquePointer, _ column: Int32) -> Bool {
-        sqlite3_column_type(statement, column) == SQLITE_INTEGER
+    /// What is wrong with the current row, whose columns' types were `types` before any was
+    /// read (empty: all as expected).
+    private static func damagedRowReason(_ statement: OpaquePointer, types: [Int32]) -> String {
+        let names = ["user_name", "scope", "block_start", "days"]
+        let expected = [SQLITE_TEXT, SQLITE_TEXT, SQLITE_INTEGER, SQLITE_BLOB]
+        let words = [SQLITE_TEXT: "a text", SQLITE_INTEGER: "an integer", SQLITE_BLOB: "a blob"]
+        // Names that are texts can be shown as they are.
+        let types = types.isEmpty ? expected : types
+        let row = types[0] == SQLITE_TEXT && types[1] == SQLITE_TEXT
+            ? "\(String(cString: sqlite3_column_text(statement, 0))) (\(String(cString: sqlite3_column_text(statement, 1))))" : "?"
+        let what = types.indices.first { types[$0] != expected[$0] }.map { "\(names[$0]) is not \(words[expected[$0]]!)" }
+            ?? "block_start \(sqlite3_column_int64(statement, 2)) is no first day of a block of \(DayPacking.blockDays) days"
+        return damaged("audit_daily_usage, \(row): \(what)")
     }
 
-    /// What is wrong with the current row, for the user (`namesAreTexts`: what the names'
-    /// types were before they were read).
-    private static func damagedCellReason(_ statement: OpaquePointer, namesAreTexts: Bool) -> String {
-        let names = ["user_name", "scope", "day", "requests", "units", "rejected", "first_seen", "last_seen"]
-        let row = namesAreTexts ? [0, 1].map { String(cString: sqlite3_column_text(statement, Int32($0))) } : ["?", "?"]
-        // Names not read as text yet (the check stopped there): their types are still theirs.
-        let wrong = namesAreTexts
-            ? (2..<names.count).first { sqlite3_column_type(statement, Int32($0)) != SQLITE_INTEGER } : (isText(statement, 0) ? 1 : 0)
-        let what = wrong.map { "\(names[$0]) is not \($0 < 2 ? "a text" : "an integer")" } ?? "day \(sqlite3_column_int64(statement, 2)) is no day"
-        return "a row of it is damaged (audit_daily_usage, \(row[0]) (\(row[1])): \(what)): "
-            + "restore the store from a backup, or start a new one with --state (the logs can be counted again)"
+    private static func damaged(_ what: String) -> String {
+        "a row of it is damaged (\(what)): restore the store from a backup, or start a new one with --state (the logs can be counted again)"
     }
 }

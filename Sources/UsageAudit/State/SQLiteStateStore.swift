@@ -47,6 +47,9 @@ public final class SQLiteStateStore: StateStore {
                 if StateSchema.needsSlotPacking(from: version, dialect: .sqlite) {
                     try Self.packHourlyRows(database)
                 }
+                if StateSchema.needsDayPacking(from: version, dialect: .sqlite) {
+                    try Self.packDailyRows(database, store: self.path)
+                }
                 try database.execute(
                     sql: "INSERT INTO audit_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     arguments: [String(StateSchema.version)])
@@ -82,8 +85,7 @@ public final class SQLiteStateStore: StateStore {
             history.lastRun = try Self.lastRun(database)
             try self.readCells(from: day, into: &history, database: database)
             history.slots = try self.packedSlots(database)
-            history.firstDay = try Int64.fetchOne(database, sql: "SELECT MIN(day) FROM audit_daily_usage")
-                .map { LocalDay(number: Int32(clamping: $0)) }
+            history.firstDay = try self.firstStoredDay(database: database)
             return history
         }
     }
@@ -134,13 +136,10 @@ public final class SQLiteStateStore: StateStore {
                 }
             }
         }
-        // Hundreds of thousands of rows: bound through SQLite's C API (SQLiteRowWriter).
-        let upsert = try SQLiteRowWriter(database: database, sql: StateSchema.upsertCell(dialect: .sqlite))
-        try update.cells.forEachRow { cell in
-            try upsert.insert(texts: (cell.user, cell.scope), integers: (
-                Int64(cell.day.number), cell.counts.requests, cell.counts.units,
-                cell.counts.rejected, cell.counts.firstSeen, cell.counts.lastSeen))
-        }
+        // Hundreds of thousands of cells: merged into their packed rows through SQLite's C API.
+        let days = try SQLiteDayBlockWriter(database: database, store: path)
+        try update.cells.forEachRow { try days.write($0) }
+        try days.finish()
         try database.execute(sql: "DELETE FROM audit_hourly_usage")
         try Self.insertPacked(update.slots, database: database)
         let run = update.run

@@ -2,7 +2,7 @@
 /// them (schema 3): one row per user and scope instead of one per hour, which makes a
 /// run's commit write a tenth of the rows.
 ///
-/// Each slot, in order of its start, is six zigzag LEB128 integers: its start minus the
+/// Each slot, in order of its start, is six integers (`PackedInteger`): its start minus the
 /// previous slot's start (the first slot's start as is), requests, units, rejected, and the
 /// first and last request times minus the start. Counts of one hour take a few bytes.
 public enum SlotPacking {
@@ -10,12 +10,12 @@ public enum SlotPacking {
     public static func pack(_ slots: ArraySlice<StoredSlot>, into bytes: inout [UInt8]) {
         var previous: Int64 = 0
         for slot in slots {
-            appendInteger(slot.start &- previous, to: &bytes)
-            appendInteger(slot.counts.requests, to: &bytes)
-            appendInteger(slot.counts.units, to: &bytes)
-            appendInteger(slot.counts.rejected, to: &bytes)
-            appendInteger(slot.counts.firstSeen &- slot.start, to: &bytes)
-            appendInteger(slot.counts.lastSeen &- slot.start, to: &bytes)
+            PackedInteger.append(slot.start &- previous, to: &bytes)
+            PackedInteger.append(slot.counts.requests, to: &bytes)
+            PackedInteger.append(slot.counts.units, to: &bytes)
+            PackedInteger.append(slot.counts.rejected, to: &bytes)
+            PackedInteger.append(slot.counts.firstSeen &- slot.start, to: &bytes)
+            PackedInteger.append(slot.counts.lastSeen &- slot.start, to: &bytes)
             previous = slot.start
         }
     }
@@ -27,43 +27,14 @@ public enum SlotPacking {
         var offset = 0
         var start: Int64 = 0
         while offset < bytes.count {
-            guard let delta = readInteger(bytes, at: &offset), let requests = readInteger(bytes, at: &offset),
-                  let units = readInteger(bytes, at: &offset), let rejected = readInteger(bytes, at: &offset),
-                  let first = readInteger(bytes, at: &offset), let last = readInteger(bytes, at: &offset)
+            guard let delta = PackedInteger.read(bytes, at: &offset), let requests = PackedInteger.read(bytes, at: &offset),
+                  let units = PackedInteger.read(bytes, at: &offset), let rejected = PackedInteger.read(bytes, at: &offset),
+                  let first = PackedInteger.read(bytes, at: &offset), let last = PackedInteger.read(bytes, at: &offset)
             else { return false }
             start = start &+ delta
             body(start, UsageCounts(
                 requests: requests, units: units, rejected: rejected, firstSeen: start &+ first, lastSeen: start &+ last))
         }
         return true
-    }
-
-    @inline(__always)
-    private static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
-        var zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
-        while zigzag >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: zigzag) | 0x80)
-            zigzag >>= 7
-        }
-        bytes.append(UInt8(zigzag))
-    }
-
-    /// The integer at `offset` (moved past it), or nil when the bytes end inside it or it is over-long.
-    @inline(__always)
-    private static func readInteger(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> Int64? {
-        var zigzag: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count, shift < 64 {
-            let byte = bytes[offset]
-            offset += 1
-            // The tenth byte holds the 64th bit alone: anything more does not fit.
-            if shift == 63, byte > 1 { return nil }
-            zigzag |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 {
-                return Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
-            }
-            shift += 7
-        }
-        return nil
     }
 }

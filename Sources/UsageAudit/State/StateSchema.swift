@@ -9,7 +9,8 @@
 /// Versions: 1 the first; 2 (SQLite only, PostgreSQL moves on unchanged) the usage tables
 /// rebuilt `WITHOUT ROWID`, the day index dropped; 3 (SQLite only) the hourly slots packed
 /// into one row per user and scope (`SlotPacking`; `SQLiteStateStore` converts the rows,
-/// which SQL alone cannot).
+/// which SQL alone cannot); 4 (SQLite only) the daily cells packed into one row per user,
+/// scope and block of 32 days (`DayPacking`, converted the same way).
 public enum StateSchema {
     public enum Dialect: Sendable {
         case sqlite
@@ -17,7 +18,7 @@ public enum StateSchema {
     }
 
     /// The version this build writes.
-    public static let version = 3
+    public static let version = 4
 
     /// The statements that move a store at `from` (0: empty) to `version`.
     public static func migrations(from: Int, dialect: Dialect) -> [String] {
@@ -38,15 +39,16 @@ public enum StateSchema {
                 "CREATE UNIQUE INDEX audit_inputs_head ON audit_inputs (head_length, head_digest)",
             ]
             statements += usageTables(
-                daily: "audit_daily_usage", hourly: "audit_hourly_usage", dialect: dialect, packsSlots: dialect == .sqlite)
+                daily: "audit_daily_usage", hourly: "audit_hourly_usage", dialect: dialect, packs: dialect == .sqlite)
             if dialect == .postgres {
                 statements.append("CREATE INDEX audit_daily_usage_day ON audit_daily_usage (day)")
             }
         } else if from < 2, dialect == .sqlite {
             // Version 1 → 2: the usage tables rebuilt without rowid, their rows copied over.
-            // Slots in rows, as version 2 kept them: packing them follows (`needsSlotPacking`).
+            // Slots and cells in rows, as version 2 kept them: packing them follows
+            // (`needsSlotPacking`, `needsDayPacking`).
             statements += usageTables(
-                daily: "audit_daily_usage_v2", hourly: "audit_hourly_usage_v2", dialect: dialect, packsSlots: false)
+                daily: "audit_daily_usage_v2", hourly: "audit_hourly_usage_v2", dialect: dialect, packs: false)
             for (table, key) in [("audit_daily_usage", "day"), ("audit_hourly_usage", "slot_start")] {
                 statements += [
                     """
@@ -67,6 +69,35 @@ public enum StateSchema {
         dialect == .sqlite && version >= 1 && version < 3
     }
 
+    /// Whether a store at `version` keeps one row per daily cell that must be packed after the
+    /// statements of `migrations` and the slots' packing (SQLite before 4; PostgreSQL keeps rows).
+    public static func needsDayPacking(from version: Int, dialect: Dialect) -> Bool {
+        dialect == .sqlite && version >= 1 && version < 4
+    }
+
+    /// SQLite's daily table from version 4: one row per user, scope and block of days
+    /// (`block_start`, the block's first day number), its cells packed (`DayPacking`).
+    public static func packedDailyTable(named name: String) -> String {
+        """
+        CREATE TABLE \(name) (user_name TEXT NOT NULL, scope TEXT NOT NULL, block_start BIGINT NOT NULL, days BLOB NOT NULL,
+            PRIMARY KEY (user_name, scope, block_start)) WITHOUT ROWID
+        """
+    }
+
+    /// SQLite: writes one user's packed cells of one scope and block (user, scope, block
+    /// start, packed bytes) into `table`, replacing the row there.
+    public static func upsertPackedDays(into table: String) -> String {
+        """
+        INSERT INTO \(table) (user_name, scope, block_start, days) VALUES (?, ?, ?, ?)
+        ON CONFLICT (user_name, scope, block_start) DO UPDATE SET days = excluded.days
+        """
+    }
+
+    /// SQLite: the packed cells of one user, scope and block (user, scope, block start) in `table`.
+    public static func selectPackedDays(from table: String) -> String {
+        "SELECT days FROM \(table) WHERE user_name = ? AND scope = ? AND block_start = ?"
+    }
+
     /// SQLite's hourly table from version 3: one row per user and scope, its slots packed.
     public static func packedHourlyTable(named name: String) -> String {
         """
@@ -80,16 +111,16 @@ public enum StateSchema {
         "INSERT INTO \(table) (user_name, scope, slots) VALUES (?, ?, ?)"
     }
 
-    /// The daily and hourly usage tables, named `daily` and `hourly`; the hourly one with
-    /// packed slots when `packsSlots`.
-    private static func usageTables(daily: String, hourly: String, dialect: Dialect, packsSlots: Bool) -> [String] {
+    /// The daily and hourly usage tables, named `daily` and `hourly`; packed (days and slots)
+    /// when `packs`.
+    private static func usageTables(daily: String, hourly: String, dialect: Dialect, packs: Bool) -> [String] {
         let layout = dialect == .sqlite ? " WITHOUT ROWID" : ""
         let dailyTable = """
             CREATE TABLE \(daily) (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
                 requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
                 first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day))\(layout)
             """
-        if packsSlots { return [dailyTable, packedHourlyTable(named: hourly)] }
+        if packs { return [packedDailyTable(named: daily), packedHourlyTable(named: hourly)] }
         return [
             dailyTable,
             """
@@ -100,15 +131,10 @@ public enum StateSchema {
         ]
     }
 
-    /// Upserts one daily cell with its new totals (placeholders: user, scope, day, requests,
-    /// units, rejected, first seen, last seen).
-    public static func upsertCell(dialect: Dialect) -> String {
-        "\(cellInsertion) VALUES (\(placeholders(8, dialect))) \(cellConflict)"
-    }
-
     /// PostgreSQL: upserts many daily cells in one statement, each placeholder an array with
-    /// one element per cell, in `upsertCell`'s order (`text[]` for user and scope, `bigint[]`
-    /// for the rest). A cell's key must not repeat within one statement.
+    /// one element per cell: user, scope, day, requests, units, rejected, first seen, last seen
+    /// (`text[]` for user and scope, `bigint[]` for the rest). A cell's key must not repeat
+    /// within one statement.
     public static let upsertCellArrays = "\(cellInsertion) SELECT * FROM UNNEST(\(arrayPlaceholders)) \(cellConflict)"
 
     /// PostgreSQL: inserts many hourly slots in one statement, as `upsertCellArrays` does cells.
@@ -125,9 +151,4 @@ public enum StateSchema {
         """
     private static let arrayPlaceholders =
         "$1::text[], $2::text[], " + (3...8).map { "$\($0)::bigint[]" }.joined(separator: ", ")
-
-    /// `?, ?, …` for SQLite, `$1, $2, …` for PostgreSQL.
-    public static func placeholders(_ count: Int, _ dialect: Dialect) -> String {
-        (1...count).map { dialect == .sqlite ? "?" : "$\($0)" }.joined(separator: ", ")
-    }
 }

@@ -20,8 +20,8 @@ struct SQLiteStateStoreTests {
             run: RunRecord(startedAt: 1, asOf: 2, inputs: 1, lines: 3, version: "test"))
     }
 
-    /// The runs and inputs tables as versions 1 and 2 wrote them (verbatim).
-    private static let runAndInputTables = """
+    /// The runs and inputs tables as versions 1 to 3 wrote them (verbatim).
+    static let runAndInputTables = """
         CREATE TABLE audit_runs (id INTEGER PRIMARY KEY, started_at BIGINT NOT NULL, as_of BIGINT NOT NULL,
             inputs BIGINT NOT NULL, lines BIGINT NOT NULL, version TEXT NOT NULL);
         CREATE TABLE audit_inputs (id INTEGER PRIMARY KEY, head_length BIGINT NOT NULL, head_digest TEXT NOT NULL, line_digest TEXT NOT NULL,
@@ -161,7 +161,7 @@ struct SQLiteStateStoreTests {
         }
     }
 
-    @Test("a store of schema version 1 moves to version 3: usage tables without rowid, slots packed, every row kept")
+    @Test("a store of schema version 1 moves to version 4: usage tables without rowid, cells and slots packed, every row kept")
     func migratesVersionOne() throws {
         let folder = try TemporaryFolder("state")
         let path = folder.file("s.sqlite")
@@ -192,20 +192,21 @@ struct SQLiteStateStoreTests {
             user: "ann", scope: "geocoding", start: 7200,
             counts: UsageCounts(requests: 4, units: 9, rejected: 1, firstSeen: 10, lastSeen: 20))])
         try queue.read { database in
-            #expect(try String.fetchOne(database, sql: "SELECT value FROM audit_meta WHERE key = 'schema_version'") == "3")
+            #expect(try String.fetchOne(database, sql: "SELECT value FROM audit_meta WHERE key = 'schema_version'") == "4")
             for table in ["audit_daily_usage", "audit_hourly_usage"] {
                 let sql = try String.fetchOne(database, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])
                 #expect(sql?.hasSuffix("WITHOUT ROWID") == true, "\(table): \(sql ?? "missing")")
             }
             #expect(try String.fetchOne(database, sql: "SELECT name FROM sqlite_master WHERE name LIKE '%_v_' OR name = 'audit_daily_usage_day'") == nil)
             #expect(try Int.fetchOne(database, sql: "SELECT count(*) FROM pragma_table_info('audit_hourly_usage') WHERE name = 'slots'") == 1)
+            #expect(try Int.fetchOne(database, sql: "SELECT count(*) FROM pragma_table_info('audit_daily_usage') WHERE name = 'days'") == 1)
         }
         // And the migrated store takes the next run's commit.
         try store.commit(update(inputs: [input("access.log", length: 50)], units: 5))
         #expect(try store.history(from: LocalDay(number: 0)).cells.map(\.counts.units) == [5])
     }
 
-    @Test("a store of schema version 2 moves to version 3: each user's slots of a scope packed into one row")
+    @Test("a store of schema version 2 moves to version 4: each user's slots of a scope packed into one row")
     func migratesVersionTwo() throws {
         let folder = try TemporaryFolder("state")
         let path = folder.file("s.sqlite")
@@ -241,7 +242,7 @@ struct SQLiteStateStoreTests {
             (try String.fetchOne(database, sql: "SELECT value FROM audit_meta WHERE key = 'schema_version'"),
              try Int.fetchOne(database, sql: "SELECT count(*) FROM audit_hourly_usage"))
         }
-        #expect(version == "3")
+        #expect(version == "4")
         #expect(rows == 3)
     }
 
@@ -309,34 +310,24 @@ struct SQLiteStateStoreTests {
         }
     }
 
-    @Test("a damaged daily row makes the store unavailable, naming the row and the column", arguments: [
-        "day", "requests", "units", "rejected", "first_seen", "last_seen",
+    @Test("a damaged daily row makes the store unavailable, naming the row and what is wrong", arguments: [
+        ("UPDATE audit_daily_usage SET user_name = CAST(user_name AS BLOB)", "?: user_name is not a text"),
+        ("UPDATE audit_daily_usage SET scope = CAST(scope AS BLOB)", "?: scope is not a text"),
+        ("UPDATE audit_daily_usage SET block_start = 'x'", "ann (geocoding): block_start is not an integer"),
+        ("UPDATE audit_daily_usage SET block_start = block_start + 1", "ann (geocoding): block_start 20001 is no first day of a block"),
+        ("UPDATE audit_daily_usage SET block_start = 2199023255552", "ann (geocoding): block_start 2199023255552 is no first day"),
+        ("UPDATE audit_daily_usage SET days = 'x'", "ann (geocoding): days is not a blob"),
+        ("UPDATE audit_daily_usage SET days = x'FF'", "ann (geocoding): its days from 2024-10-04 do not decode"),
+        ("UPDATE audit_daily_usage SET days = CAST(days || days AS BLOB)", "ann (geocoding): its days from 2024-10-04 do not decode"),
     ])
-    func damagedCell(column: String) throws {
-        let folder = try TemporaryFolder("state")
-        let store = try damagedStore(in: folder, "UPDATE audit_daily_usage SET \(column) = 'x'")
-        #expect {
-            _ = try store.history(from: LocalDay(number: 0))
-        } throws: { error in
-            guard case StateError.unavailable(_, let reason) = error else { return false }
-            return reason.hasPrefix("a row of it is damaged") && reason.contains("ann (geocoding)") && reason.contains("\(column) is not an integer")
-                && reason.contains("--state")
-        }
-    }
-
-    @Test("a name that is not a text, or a day past 32 bits, is damage too (it could be a second row of one cell)", arguments: [
-        ("UPDATE audit_daily_usage SET user_name = CAST(user_name AS BLOB)", "user_name is not a text"),
-        ("UPDATE audit_daily_usage SET scope = CAST(scope AS BLOB)", "scope is not a text"),
-        ("UPDATE audit_daily_usage SET day = 2199023255552", "day 2199023255552 is no day"),
-    ])
-    func damagedKey(damage: String, said: String) throws {
+    func damagedCells(damage: String, said: String) throws {
         let folder = try TemporaryFolder("state")
         let store = try damagedStore(in: folder, damage)
         #expect {
             _ = try store.history(from: LocalDay(number: 0))
         } throws: { error in
             guard case StateError.unavailable(_, let reason) = error else { return false }
-            return reason.hasPrefix("a row of it is damaged") && reason.contains(said)
+            return reason.hasPrefix("a row of it is damaged (audit_daily_usage, \(said)") && reason.contains("--state")
         }
     }
 
