@@ -26,12 +26,17 @@ public struct PeriodRollup {
 
     /// Calls `body` with each row of `rows(of:includes:)`, in the same order, without
     /// keeping them.
-    /// - Parameter periods: a user's periods in a scope from the scope's quota periods (a
-    ///   profile's billing cycle for a quota of calendar months: `LimitResolver`'s
-    ///   `periods(user:scope:quotaPeriods:)`), nil for the quota periods themselves.
+    /// - Parameters:
+    ///   - periods: a user's periods in a scope from the scope's quota periods (a profile's
+    ///     billing cycle for a quota of calendar months: `LimitResolver`'s
+    ///     `periods(user:scope:quotaPeriods:)`), nil for the quota periods themselves.
+    ///   - firstDay: a day no included bucket ends before (`ReportWindow.firstDay`): the
+    ///     cells of a period's buckets before the one that holds it are not read, so that
+    ///     months of stored history cost nothing here. Nil reads every cell.
     public func forEachRow(
         of aggregate: UsageAggregate, includes: (Period, DayRange) -> Bool = { _, _ in true },
         periods: ((_ user: String, _ scope: String, _ quotaPeriods: [Period]) -> [Period])? = nil,
+        from firstDay: LocalDay? = nil,
         _ body: (UsageRow) throws -> Void
     ) rethrows {
         let keys = aggregate.cellKeys
@@ -63,7 +68,11 @@ public struct PeriodRollup {
                 for period in userPeriods {
                     var range: DayRange?
                     var total = UsageCounts()
-                    for cell in cells {
+                    // A period's buckets partition the days: the one that holds firstDay is
+                    // the first that can be included.
+                    let first = firstDay.map { period.bucket(containing: $0).start }
+                    let start = first.map { first in cells.partitioningIndex { keys[Int($0)].day >= first } } ?? cells.startIndex
+                    for cell in cells[start...] {
                         let day = keys[Int(cell)].day
                         if let current = range, current.contains(day) {
                             total.merge(counts[Int(cell)])

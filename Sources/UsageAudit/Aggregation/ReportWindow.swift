@@ -26,12 +26,12 @@ public struct ReportWindow: Sendable {
     public func contains(_ range: DayRange) -> Bool {
         if range.contains(asOfDay) { return true }
         // The first touched day not before the range's start must fall inside it.
-        var low = 0
-        var high = touchedDays.count
-        while low < high {
-            let middle = (low + high) / 2
-            if touchedDays[middle] < range.start { low = middle + 1 } else { high = middle }
-        }
+        let low = touchedDays.partitioningIndex { $0 >= range.start }
         return low < touchedDays.count && touchedDays[low] < range.end
+    }
+
+    /// The first day of the window: no bucket in it ends before this day.
+    public var firstDay: LocalDay {
+        min(asOfDay, touchedDays.first ?? asOfDay)
     }
 }

@@ -35,7 +35,8 @@ public struct UsageRows: Sequence, Sendable, Equatable, ExpressibleByArrayLitera
             for row in rows { try body(row) }
         case .rollup(let aggregate, let configuration, let window, let limits):
             try PeriodRollup(configuration: configuration).forEachRow(
-                of: aggregate, includes: { _, range in window.contains(range) }, periods: limits?.periods(user:scope:quotaPeriods:), body)
+                of: aggregate, includes: { _, range in window.contains(range) }, periods: limits?.periods(user:scope:quotaPeriods:),
+                from: window.firstDay, body)
         }
     }
 

@@ -21,13 +21,7 @@ struct UsageIndex {
 
         /// The index of the first day at or after `day`.
         func firstIndex(atOrAfter day: LocalDay) -> Int {
-            var low = 0
-            var high = days.count
-            while low < high {
-                let middle = (low + high) / 2
-                if days[middle] < day { low = middle + 1 } else { high = middle }
-            }
-            return low
+            days.partitioningIndex { $0 >= day }
         }
     }
 

@@ -137,6 +137,29 @@ struct PeriodRollupTests {
         ])
     }
 
+    @Test("reading from the window's first day gives the window's rows of all the history, for every kind of period",
+          arguments: [UInt64(1), 2, 3])
+    func fromTheWindowsFirstDay(seed: UInt64) throws {
+        let configuration = try ConfigurationLoader.parse(text: Self.configuration)
+        // Half a year of days from day 20,000 (2024-10-04), the window in its last weeks:
+        // its buckets start before its first day (weeks, months, cycles and 30-day spans).
+        let aggregate = UsageAggregate.random(seed: seed, cells: 6_000, users: 40, scopes: 3, days: 190, cost: 1...5)
+        let window = ReportWindow(
+            asOfDay: LocalDay(number: 20_189), touchedDays: [LocalDay(number: 20_150), LocalDay(number: 20_171), LocalDay(number: 20_189)])
+        let rollup = PeriodRollup(configuration: configuration)
+        var whole: [String] = []
+        rollup.forEachRow(of: aggregate, includes: { _, range in window.contains(range) }) { whole.append(Self.line($0)) }
+        var fromFirst: [String] = []
+        rollup.forEachRow(of: aggregate, includes: { _, range in window.contains(range) }, from: window.firstDay) {
+            fromFirst.append(Self.line($0))
+        }
+        #expect(window.firstDay == LocalDay(number: 20_150))
+        #expect(fromFirst == whole)
+        // Buckets that began before the first day are there, with their earlier days.
+        #expect(whole.contains { $0.contains(" month 2025-03-01 ") })
+        #expect(!whole.contains { $0.contains(" week 2025-02-24 ") })
+    }
+
     @Test("an empty aggregate has no rows")
     func empty() throws {
         let configuration = try ConfigurationLoader.parse(text: Self.configuration)
