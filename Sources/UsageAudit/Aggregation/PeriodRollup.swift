@@ -47,13 +47,27 @@ public struct PeriodRollup {
         let groups = RankGrouping(count: keys.count, ranks: rank.count) { Int(rank[Int(keys[$0].user)]) }
         var userCells: [Int32] = []
         var scopeCells: [Int32] = []
+        var userPeriods: [[Period]] = []
+        // The first day any included bucket of the quota periods can start on.
+        let quotaStart = firstDay.map { Self.earliestStart(of: periodsByScope, holding: $0) }
         for position in 0..<groups.rankCount {
             let group = groups.items(ofRank: position)
-            guard !group.isEmpty else { continue }
+            guard let any = group.first else { continue }
+            let user = aggregate.userName(keys[Int(any)].user)
+            userPeriods.removeAll(keepingCapacity: true)
+            for scope in scopeNames.indices {
+                userPeriods.append(periods.map { $0(user, scopeNames[scope], periodsByScope[scope]) } ?? periodsByScope[scope])
+            }
+            // Cells before it are in no included bucket: left out before sorting.
+            let userStart = periods == nil ? quotaStart : firstDay.map { Self.earliestStart(of: userPeriods, holding: $0) }
             userCells.removeAll(keepingCapacity: true)
-            userCells.append(contentsOf: group)
+            if let userStart {
+                for cell in group where keys[Int(cell)].day >= userStart { userCells.append(cell) }
+                guard !userCells.isEmpty else { continue }
+            } else {
+                userCells.append(contentsOf: group)
+            }
             userCells.sort { keys[Int($0)].day < keys[Int($1)].day }
-            let user = aggregate.userName(keys[Int(userCells[0])].user)
             for scope in scopeNames.indices {
                 let cells: [Int32]
                 if scope == 0 {
@@ -64,8 +78,7 @@ public struct PeriodRollup {
                     guard !scopeCells.isEmpty else { continue }
                     cells = scopeCells
                 }
-                let userPeriods = periods.map { $0(user, scopeNames[scope], periodsByScope[scope]) } ?? periodsByScope[scope]
-                for period in userPeriods {
+                for period in userPeriods[scope] {
                     var range: DayRange?
                     var total = UsageCounts()
                     // A period's buckets partition the days: the one that holds firstDay is
@@ -90,5 +103,10 @@ public struct PeriodRollup {
                 }
             }
         }
+    }
+
+    /// The first day of the earliest bucket, among `periods`, that holds `day`.
+    private static func earliestStart(of periods: [[Period]], holding day: LocalDay) -> LocalDay {
+        periods.joined().lazy.map { $0.bucket(containing: day).start }.min() ?? day
     }
 }

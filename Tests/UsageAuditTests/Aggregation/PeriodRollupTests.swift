@@ -138,8 +138,8 @@ struct PeriodRollupTests {
     }
 
     @Test("reading from the window's first day gives the window's rows of all the history, for every kind of period",
-          arguments: [UInt64(1), 2, 3])
-    func fromTheWindowsFirstDay(seed: UInt64) throws {
+          arguments: [(UInt64(1), false), (2, false), (3, true), (4, true)])
+    func fromTheWindowsFirstDay(seed: UInt64, reframes: Bool) throws {
         let configuration = try ConfigurationLoader.parse(text: Self.configuration)
         // Half a year of days from day 20,000 (2024-10-04), the window in its last weeks:
         // its buckets start before its first day (weeks, months, cycles and 30-day spans).
@@ -147,10 +147,14 @@ struct PeriodRollupTests {
         let window = ReportWindow(
             asOfDay: LocalDay(number: 20_189), touchedDays: [LocalDay(number: 20_150), LocalDay(number: 20_171), LocalDay(number: 20_189)])
         let rollup = PeriodRollup(configuration: configuration)
+        // Some users' months as billing cycles from the 20th, or years, as profiles can frame them.
+        let periods: ((String, String, [Period]) -> [Period])? = !reframes ? nil : { user, _, quota in
+            quota.map { $0 != .month ? $0 : user.hasSuffix("1") ? .billingCycle(day: 20) : user.hasSuffix("2") ? .year : $0 }
+        }
         var whole: [String] = []
-        rollup.forEachRow(of: aggregate, includes: { _, range in window.contains(range) }) { whole.append(Self.line($0)) }
+        rollup.forEachRow(of: aggregate, includes: { _, range in window.contains(range) }, periods: periods) { whole.append(Self.line($0)) }
         var fromFirst: [String] = []
-        rollup.forEachRow(of: aggregate, includes: { _, range in window.contains(range) }, from: window.firstDay) {
+        rollup.forEachRow(of: aggregate, includes: { _, range in window.contains(range) }, periods: periods, from: window.firstDay) {
             fromFirst.append(Self.line($0))
         }
         #expect(window.firstDay == LocalDay(number: 20_150))
@@ -158,6 +162,10 @@ struct PeriodRollupTests {
         // Buckets that began before the first day are there, with their earlier days.
         #expect(whole.contains { $0.contains(" month 2025-03-01 ") })
         #expect(!whole.contains { $0.contains(" week 2025-02-24 ") })
+        if reframes {
+            #expect(whole.contains { $0.contains(" month@20 2025-02-20 ") })
+            #expect(whole.contains { $0.contains(" year 2025-01-01 ") })
+        }
     }
 
     @Test("an empty aggregate has no rows")
