@@ -2,47 +2,40 @@ import GRDB
 import GRDBSQLite
 
 extension SQLiteStateStore {
-    /// Reads the daily cells from `day` on into `history` through SQLite's C API: each row
-    /// holds a user's packed cells of one scope and block of days (`DayPacking`), and names
-    /// are handed over as the bytes SQLite holds, with no `String` or `Row` per row (a store
-    /// of half a year holds millions of cells).
+    /// Reads the daily cells from `day` on into `history`, and the first day with use in the
+    /// whole store into its `firstDay`, in one scan of the table through SQLite's C API: each
+    /// row holds a user's packed cells of one scope and block of days (`DayPacking`), and
+    /// names are handed over as the bytes SQLite holds, with no `String` or `Row` per row (a
+    /// store of half a year holds millions of cells).
     /// - Throws: `StateError.unavailable` for a row whose values are not of their column's
     ///   type or whose cells do not decode (a damaged store).
     func readCells(from day: LocalDay, into history: inout StoredHistory, database: Database) throws {
-        let sql = "SELECT user_name, scope, block_start, days FROM audit_daily_usage WHERE block_start >= ?"
-        try forEachBlock(sql, from: DayPacking.blockStart(of: day), database: database) { user, scope, block, days in
-            DayPacking.unpack(days, block: block) { cellDay, counts in
-                if cellDay >= day { history.append(user: user, scope: scope, day: cellDay, counts: counts) }
-            }
-        }
-    }
-
-    /// The first day with use in the whole store, nil when it has none.
-    func firstStoredDay(database: Database) throws -> LocalDay? {
-        let sql = """
-            SELECT user_name, scope, block_start, days FROM audit_daily_usage
-            WHERE block_start = (SELECT MIN(block_start) FROM audit_daily_usage) AND block_start >= ?
-            """
+        let sql = "SELECT user_name, scope, block_start, days FROM audit_daily_usage"
+        let firstBlock = DayPacking.blockStart(of: day)
         var first: LocalDay?
-        try forEachBlock(sql, from: LocalDay(number: .min), database: database) { _, _, block, days in
-            var seen: LocalDay?
-            let intact = DayPacking.unpack(days, block: block) { cellDay, _ in seen = seen ?? cellDay }
-            if let seen { first = min(first ?? seen, seen) }
-            return intact
+        try forEachBlock(sql, database: database) { user, scope, block, days in
+            if block >= firstBlock {
+                return DayPacking.unpack(days, block: block) { cellDay, counts in
+                    first = min(first ?? cellDay, cellDay)
+                    if cellDay >= day { history.append(user: user, scope: scope, day: cellDay, counts: counts) }
+                }
+            }
+            // Before the days asked for only the first day counts: blocks that cannot hold it
+            // are not decoded.
+            guard first.map({ block <= DayPacking.blockStart(of: $0) }) ?? true else { return true }
+            return DayPacking.unpack(days, block: block) { cellDay, _ in first = min(first ?? cellDay, cellDay) }
         }
-        return first
+        history.firstDay = first
     }
 
-    /// Steps `sql` (selecting user, scope, block start and packed days, its one parameter
-    /// bound to `from`) and calls `body` with each row's values; `body` returns whether the
-    /// packed days decoded.
+    /// Steps `sql` (selecting user, scope, block start and packed days) and calls `body` with
+    /// each row's values; `body` returns whether the packed days decoded.
     private func forEachBlock(
-        _ sql: String, from: LocalDay, database: Database,
+        _ sql: String, database: Database,
         _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, LocalDay, UnsafeRawBufferPointer) -> Bool
     ) throws {
         let (connection, statement) = try database.cStatement(sql)
         defer { sqlite3_finalize(statement) }
-        sqlite3_bind_int64(statement, 1, Int64(from.number))
         while true {
             let stepped = sqlite3_step(statement)
             if stepped == SQLITE_DONE { return }

@@ -85,7 +85,6 @@ public final class SQLiteStateStore: StateStore {
             history.lastRun = try Self.lastRun(database)
             try self.readCells(from: day, into: &history, database: database)
             history.slots = try self.packedSlots(database)
-            history.firstDay = try self.firstStoredDay(database: database)
             return history
         }
     }

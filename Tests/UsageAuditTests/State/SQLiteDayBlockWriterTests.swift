@@ -98,7 +98,7 @@ struct SQLiteDayBlockWriterTests {
         var cells: [StoredCell] = []
         for user in ["ann", "bob", "zoë", "ann2", ""] {
             for scope in ["all", "geocoding"] {
-                for day in stride(from: Int32(-50), to: 50, by: 1) where Bool.random(using: &generator) {
+                for day in stride(from: Int32(-48), to: 50, by: 1) where Bool.random(using: &generator) {
                     cells.append(StoredCell(user: user, scope: scope, day: LocalDay(number: day), counts: UsageCounts(
                         requests: .random(in: 0...1_000, using: &generator), units: .random(in: -5...5_000, using: &generator),
                         rejected: .random(in: 0...9, using: &generator),
@@ -107,6 +107,9 @@ struct SQLiteDayBlockWriterTests {
                 }
             }
         }
+        // The first day of all, in the last row of its block in key order.
+        cells.append(StoredCell(user: "zoë", scope: "other", day: LocalDay(number: -50), counts: UsageCounts(
+            requests: 1, units: 1, rejected: 0, firstSeen: -50 * 86_400, lastSeen: -50 * 86_400)))
         let queue = try DatabaseQueue(path: path)
         try queue.write { database in
             try database.execute(sql: """
@@ -132,7 +135,10 @@ struct SQLiteDayBlockWriterTests {
         let history = try store.history(from: LocalDay(number: -100))
         #expect(history.cells == cells.sorted { ($0.user.utf8.lexicographicallyPrecedes($1.user.utf8)) || ($0.user == $1.user && ($0.scope, $0.day) < ($1.scope, $1.day)) })
         #expect(history.firstDay == cells.map(\.day).min())
-        #expect(Set(try store.history(from: LocalDay(number: 1)).cells) == Set(cells.filter { $0.day.number >= 1 }))
+        let recent = try store.history(from: LocalDay(number: 40))
+        #expect(Set(recent.cells) == Set(cells.filter { $0.day.number >= 40 }))
+        // The first day of all the history, from blocks before the ones read whole.
+        #expect(recent.firstDay == cells.map(\.day).min())
         let blocks = Set(cells.map { "\($0.user)|\($0.scope)|\(DayPacking.blockStart(of: $0.day).number)" })
         #expect(try rows(path) == blocks.count)
         let reopened = try DatabaseQueue(path: path)
