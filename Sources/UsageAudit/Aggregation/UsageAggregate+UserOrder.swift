@@ -16,18 +16,19 @@ extension UsageAggregate {
         rankCache = ranks
         let keys = cellKeys
         guard !keys.isEmpty else { return }
-        let groups = RankGrouping(count: keys.count, ranks: ranks.count) { Int(ranks[Int(keys[$0].user)]) }
-        var order: [Int32] = []
-        order.reserveCapacity(keys.count)
-        for rank in 0..<groups.rankCount {
-            let start = order.count
-            order.append(contentsOf: groups.items(ofRank: rank))
-            order[start...].sort { left, right in
-                let (a, b) = (keys[Int(left)], keys[Int(right)])
-                return a.day != b.day ? a.day < b.day : a.scope < b.scope
-            }
-        }
+        let order = Self.arrangement(of: keys, ranks: ranks)
         guard !order.indices.elementsEqual(order.lazy.map { Int($0) }) else { return }
         reorderCells(order)
+    }
+
+    /// The positions of `keys` in arranged order: by the rank of their user in `ranks`, then
+    /// day, then scope (keys that are equal end up next to each other).
+    static func arrangement(of keys: [UsageKey], ranks: [Int32]) -> [Int32] {
+        var groups = RankGrouping(count: keys.count, ranks: ranks.count) { Int(ranks[Int(keys[$0].user)]) }
+        groups.sortEachRank { left, right in
+            let (a, b) = (keys[Int(left)], keys[Int(right)])
+            return a.day != b.day ? a.day < b.day : a.scope < b.scope
+        }
+        return groups.order
     }
 }

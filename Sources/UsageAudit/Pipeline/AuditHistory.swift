@@ -16,14 +16,8 @@ struct AuditHistory {
     func combine(_ history: inout StoredHistory, with fresh: CountResult, hourly template: HourlyUsage, logger: Logger) -> (UsageAggregate, HourlyUsage) {
         let storedScopes = history.scopeNames.map { scopeIndex[$0] }
         let unknown = Set(zip(history.scopeNames, storedScopes).filter { $0.1 == nil }.map(\.0))
-        var daily = history.takeUsage(renumberingScopes: storedScopes)
-        if daily.cellCount == 0 {
-            // An empty history costs nothing: this run's cells as they are.
-            daily = fresh.aggregate
-        } else {
-            daily.merge(fresh.aggregate)
-            daily.arrangeByUser()
-        }
+        // An empty history costs nothing: this run's cells as they are.
+        let daily = history.takeUsage(renumberingScopes: storedScopes, adding: fresh.aggregate) ?? fresh.aggregate
         var hourly = template
         var storedLatest: Int64?
         for slot in history.slots {

@@ -91,10 +91,26 @@ public struct StoredHistory: Sendable {
     public mutating func takeUsage(renumberingScopes map: [Int?]) -> UsageAggregate {
         let targets = map.compactMap { $0 }
         let mayRepeat = mayRepeat || Set(targets).count != targets.count
+        let (keys, counts, users) = takeCells(renumberingScopes: map)
+        return UsageAggregate(users: users, keys: keys, counts: counts, mayRepeat: mayRepeat)
+    }
+
+    /// Moves the daily use out as `takeUsage(renumberingScopes:)` does, with `fresh`'s cells
+    /// added and the whole arranged by user (`UsageAggregate.arrangeByUser()`); nil when no
+    /// stored cell is left (`fresh` is then the whole).
+    public mutating func takeUsage(renumberingScopes map: [Int?], adding fresh: UsageAggregate) -> UsageAggregate? {
+        let (keys, counts, users) = takeCells(renumberingScopes: map)
+        guard !keys.isEmpty else { return nil }
+        return UsageAggregate(joining: consume keys, counts: consume counts, users: users, with: fresh)
+    }
+
+    /// The cells' keys (scopes renumbered by `map`, those of unmapped scopes left out), their
+    /// counts and the users their ids index, moved out.
+    private mutating func takeCells(renumberingScopes map: [Int?]) -> ([UsageKey], [UsageCounts], ByteInterner) {
         var taken = keys
         var takenCounts = counts
         (keys, counts) = ([], [])
-        // In place, before the index exists: the kept cells move down.
+        // In place: the kept cells move down.
         var kept = 0
         for index in taken.indices {
             let key = taken[index]
@@ -106,7 +122,7 @@ public struct StoredHistory: Sendable {
         taken.removeSubrange(kept...)
         takenCounts.removeSubrange(kept...)
         defer { (users, lastUser) = (ByteInterner(), nil) }
-        return UsageAggregate(users: users, keys: taken, counts: takenCounts, mayRepeat: mayRepeat)
+        return (taken, takenCounts, users)
     }
 
     /// The id of `bytes` in `interner`, adding them when new; `last` first (rows come

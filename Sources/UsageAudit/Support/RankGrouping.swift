@@ -30,4 +30,12 @@ struct RankGrouping {
     func items(ofRank rank: Int) -> ArraySlice<Int32> {
         order[starts[rank]..<starts[rank + 1]]
     }
+
+    /// Sorts the items of each rank by `areInIncreasingOrder`: `order` then lists every item,
+    /// rank by rank, each rank sorted.
+    mutating func sortEachRank(by areInIncreasingOrder: (Int32, Int32) -> Bool) {
+        for rank in 0..<rankCount {
+            order[starts[rank]..<starts[rank + 1]].sort(by: areInIncreasingOrder)
+        }
+    }
 }
