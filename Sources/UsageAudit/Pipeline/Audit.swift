@@ -131,7 +131,7 @@ public struct Audit: Sendable {
             let reconcileStart = clock.now
             let findings = Reconciler(configuration: configuration, tolerance: tolerance).findings(
                 profiles: profiles, usage: usage, asOf: moment, calendar: ZonedCalendar(timeZone: timeZone),
-                hourly: hourly, includes: { _, range in window.contains(range) },
+                hourly: hourly, includes: { _, range in window.contains(range) }, includedFrom: window.firstDay,
                 coverageStart: coverageStart, coverageEnd: coverageEnd)
             return (findings, clock.now - reconcileStart)
         }, {

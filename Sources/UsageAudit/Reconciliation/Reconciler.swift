@@ -33,6 +33,9 @@ public struct Reconciler: Sendable {
     ///     exactly at the snapshot and lets drift be explained as a time-zone shift.
     ///   - includes: which buckets besides the profiles' own to examine for limits and
     ///     missing profiles (e.g. the report window); default: the buckets containing `asOf`.
+    ///   - includedFrom: a day no bucket `includes` admits ends before
+    ///     (`ReportWindow.firstDay`): earlier buckets are not looked at. nil: every bucket
+    ///     with use is asked (the default `includes` needs none).
     ///   - coverageStart: the first local day the logs cover; a stored counter whose bucket
     ///     began earlier is not compared (the logs hold only part of its use). nil: the logs
     ///     are taken to hold every bucket whole.
@@ -42,12 +45,13 @@ public struct Reconciler: Sendable {
     ///     logs are taken to reach every snapshot.
     public func findings(
         profiles: [StoredProfile], usage: UsageAggregate, asOf: Int64, calendar: ZonedCalendar,
-        hourly: HourlyUsage? = nil, includes: ((Period, DayRange) -> Bool)? = nil, coverageStart: LocalDay? = nil,
-        coverageEnd: Int64? = nil
+        hourly: HourlyUsage? = nil, includes: ((Period, DayRange) -> Bool)? = nil, includedFrom: LocalDay? = nil,
+        coverageStart: LocalDay? = nil, coverageEnd: Int64? = nil
     ) -> [ReconciliationFinding] {
         var setUp = ReconciliationContext(
             configuration: configuration, tolerance: tolerance, profiles: profiles, usage: usage,
             hourly: hourly, asOf: asOf, calendar: calendar, includes: includes)
+        if includes != nil { setUp.includedFrom = includedFrom }
         setUp.coverageStart = coverageStart
         setUp.coverageEnd = coverageEnd
         // Read-only from here: the closure below reads it while it runs a method of it.

@@ -85,7 +85,10 @@ extension ReconciliationContext {
     /// `includes` admits, once each, in order.
     private func forEachIncludedBucket(of series: UsageIndex.Series, in period: Period, _ body: (DayRange) -> Void) {
         var last: DayRange?
-        for day in series.days {
+        // A period's buckets partition the days: none before the one that holds
+        // `includedFrom` is included, so months of history are skipped by a binary search.
+        let first = includedFrom.map { series.firstIndex(atOrAfter: period.bucket(containing: $0).start) } ?? 0
+        for day in series.days[first...] {
             if let last, last.contains(day) { continue }
             let range = period.bucket(containing: day)
             last = range

@@ -14,6 +14,9 @@ struct ReconciliationContext {
     let scopeIndices: [String: [Int]]
     /// Which buckets besides the profiles' own are examined for limits and missing profiles.
     let includes: (Period, DayRange) -> Bool
+    /// A day no bucket that `includes` admits ends before (the report window's first day):
+    /// a period's buckets before the one that holds it are not looked at. Nil: all are.
+    var includedFrom: LocalDay?
     /// Per user, the scopes and periods for which a profile stores a limit.
     let limitedPeriods: [String: [(scope: String, period: Period)]]
     /// The first local day the logs cover (assumed whole); counters of buckets that began
@@ -41,6 +44,7 @@ struct ReconciliationContext {
         for (position, name) in names.enumerated() { indices[name, default: []].append(position) }
         scopeIndices = indices
         self.includes = includes ?? { _, range in range.contains(asOfDay) }
+        if includes == nil { includedFrom = asOfDay }
         var limited: [String: [(scope: String, period: Period)]] = [:]
         for profile in profiles where profile.limit != .useDefault {
             limited[profile.user, default: []].append((profile.scope, profile.period))

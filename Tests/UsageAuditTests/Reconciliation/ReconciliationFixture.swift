@@ -76,9 +76,10 @@ struct ReconciliationFixture {
             snapshotAt: snapshotAt, periodStart: periodStart, origin: "profiles.csv:\(profiles.count + 2)"))
     }
 
-    func findings(includes: ((Period, DayRange) -> Bool)? = nil) -> [ReconciliationFinding] {
-        Reconciler(configuration: configuration, tolerance: tolerance)
-            .findings(profiles: profiles, usage: usage, asOf: asOf, calendar: calendar, hourly: hourly, includes: includes)
+    func findings(includes: ((Period, DayRange) -> Bool)? = nil, includedFrom: LocalDay? = nil) -> [ReconciliationFinding] {
+        Reconciler(configuration: configuration, tolerance: tolerance).findings(
+            profiles: profiles, usage: usage, asOf: asOf, calendar: calendar, hourly: hourly, includes: includes,
+            includedFrom: includedFrom)
     }
 
     /// The findings about `user`, as `kind:field` pairs in report order.
