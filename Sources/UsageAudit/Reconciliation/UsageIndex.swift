@@ -57,8 +57,9 @@ struct UsageIndex {
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let allPosition = scopeNames.firstIndex(of: AuditConfiguration.allScope)!
         let scopeCount = scopeNames.count
-        // The position in `scopeNames` of each cell scope index that occurs.
-        var positionOfScope: [Int32: Int] = [:]
+        // The position in `scopeNames` of each configured scope index, and of any other.
+        let positionOfScope = configured.indices.map { scopeNames.firstIndex(of: scopeName(Int32($0)))! }
+        let otherPosition = scopeNames.firstIndex(of: AuditConfiguration.otherScope)!
         userIDs = aggregate.users
         let keys = aggregate.cellKeys
         let cellCounts = aggregate.cellCounts
@@ -66,6 +67,17 @@ struct UsageIndex {
         seriesIndex = [Int32](repeating: -1, count: userIDs.count * scopeCount)
         guard !keys.isEmpty else { return }
         let rank = aggregate.userRanks
+        // Room for every series at once (growing them copied half a year of days over and
+        // over): a cell is a day of its scope's series and of `all`'s, whose days are at
+        // most the runs of one user's day in the cells' order.
+        var dayRuns = 1
+        for index in keys.indices.dropFirst() where keys[index].user != keys[index - 1].user || keys[index].day != keys[index - 1].day {
+            dayRuns += 1
+        }
+        allDays.reserveCapacity(keys.count + dayRuns)
+        cellPositions.reserveCapacity(keys.count + dayRuns)
+        sums.reserveCapacity(dayRuns)
+        orderedUsers.reserveCapacity(userIDs.count)
         // Cells grouped by user in name order.
         let groups = RankGrouping(count: keys.count, ranks: rank.count) { Int(rank[Int(keys[$0].user)]) }
         var userCells: [Int32] = []
@@ -80,14 +92,8 @@ struct UsageIndex {
             orderedUsers.append(id)
             for index in byScope.indices { byScope[index].removeAll(keepingCapacity: true) }
             for cell in userCells {
-                let scope = keys[Int(cell)].scope
-                let scopePosition: Int
-                if let known = positionOfScope[scope] {
-                    scopePosition = known
-                } else {
-                    scopePosition = scopeNames.firstIndex(of: scopeName(scope))!
-                    positionOfScope[scope] = scopePosition
-                }
+                let scope = Int(keys[Int(cell)].scope)
+                let scopePosition = positionOfScope.indices.contains(scope) ? positionOfScope[scope] : otherPosition
                 byScope[scopePosition].append(cell)
                 byScope[allPosition].append(cell)
             }
