@@ -30,11 +30,11 @@ final class SQLiteRowWriter {
         }
     }
 
-    /// Inserts one row: `texts` bind to the first parameters, `integer` to the third, `blob`
-    /// to the fourth.
-    func insert(texts: (String, String), integer: Int64, blob: [UInt8]) throws {
+    /// Inserts one row: the texts `user` and `scope` (their bytes, valid during the call) bind
+    /// to the first parameters, `integer` to the third, `blob` to the fourth.
+    func insert(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, integer: Int64, blob: [UInt8]) throws {
         try blob.withUnsafeBytes { bytes in
-            try insert(texts: texts) {
+            try insert(user, scope) {
                 sqlite3_bind_int64(statement, 3, integer)
                 // SQLITE_STATIC: the bytes stay valid until the reset after the step.
                 _ = sqlite3_bind_blob(statement, 4, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), nil)
@@ -46,18 +46,21 @@ final class SQLiteRowWriter {
     private func insert(texts: (String, String), bindRest: () -> Void) throws {
         var first = texts.0
         var second = texts.1
-        let code = first.withUTF8 { one in
-            second.withUTF8 { two -> Int32 in
-                // SQLITE_STATIC: the bytes stay valid until the reset below.
-                Database.bindText(statement, 1, one)
-                Database.bindText(statement, 2, two)
-                bindRest()
-                let stepped = sqlite3_step(statement)
-                sqlite3_reset(statement)
-                sqlite3_clear_bindings(statement)
-                return stepped
-            }
+        try first.withUTF8 { one in
+            try second.withUTF8 { two in try insert(one, two, bindRest: bindRest) }
         }
+    }
+
+    /// Binds the texts `one` and `two` to the first two parameters and the rest with
+    /// `bindRest`, steps once.
+    private func insert(_ one: UnsafeBufferPointer<UInt8>, _ two: UnsafeBufferPointer<UInt8>, bindRest: () -> Void) throws {
+        // SQLITE_STATIC: the bytes stay valid until the reset below.
+        Database.bindText(statement, 1, one)
+        Database.bindText(statement, 2, two)
+        bindRest()
+        let code = sqlite3_step(statement)
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
         guard code == SQLITE_DONE else { throw Database.cStatementError(code, connection: connection) }
     }
 }

@@ -67,25 +67,50 @@ extension SQLiteStateStore {
     }
 
     /// Schema 3 → 4: the daily rows packed into one row per user, scope and block of days,
-    /// read in key order (streamed: a store of half a year holds millions of them).
+    /// read in key order through the C API (streamed: a store of half a year holds millions
+    /// of them), names as the bytes stored (a NUL or two spellings of one name kept apart),
+    /// each value's type checked as the version-3 reader did.
+    /// - Throws: `StateError.unavailable` for a damaged row: the transaction rolls back and
+    ///   the store stays at version 3.
     static func packDailyRows(_ database: Database, store: String) throws {
         try database.execute(sql: StateSchema.packedDailyTable(named: "audit_daily_usage_v4"))
         let writer = try SQLiteDayBlockWriter(database: database, table: "audit_daily_usage_v4", store: store)
-        let rows = try Row.fetchCursor(database, sql: """
+        let sql = """
             SELECT user_name, scope, day, requests, units, rejected, first_seen, last_seen
             FROM audit_daily_usage ORDER BY user_name, scope, day
-            """)
-        while let row = try rows.next() {
-            try writer.write(StoredCell(
-                user: try row.decode(atIndex: 0), scope: try row.decode(atIndex: 1),
-                day: LocalDay(number: try row.decode(atIndex: 2)),
-                counts: UsageCounts(
-                    requests: try row.decode(atIndex: 3), units: try row.decode(atIndex: 4), rejected: try row.decode(atIndex: 5),
-                    firstSeen: try row.decode(atIndex: 6), lastSeen: try row.decode(atIndex: 7))))
+            """
+        let (connection, statement) = try database.cStatement(sql)
+        defer { sqlite3_finalize(statement) }
+        while true {
+            let stepped = sqlite3_step(statement)
+            if stepped == SQLITE_DONE { break }
+            guard stepped == SQLITE_ROW else { throw Database.cStatementError(stepped, connection: connection, sql: sql) }
+            // Types before values (reading converts).
+            let wrong = sqlite3_column_type(statement, 0) != SQLITE_TEXT ? 0 : sqlite3_column_type(statement, 1) != SQLITE_TEXT ? 1
+                : (2..<8).first { sqlite3_column_type(statement, Int32($0)) != SQLITE_INTEGER }
+            let day = sqlite3_column_int64(statement, 2)
+            guard wrong == nil, Int64(Int32.min)...Int64(Int32.max) ~= day else {
+                throw StateError.unavailable(store: store, reason: damagedDayRowReason(statement, wrong: wrong))
+            }
+            let value = { (column: Int32) in sqlite3_column_int64(statement, column) }
+            try writer.write(
+                user: text(statement, 0), scope: text(statement, 1), day: LocalDay(number: Int32(day)),
+                counts: UsageCounts(requests: value(3), units: value(4), rejected: value(5), firstSeen: value(6), lastSeen: value(7)))
         }
         try writer.finish()
         try database.execute(sql: "DROP TABLE audit_daily_usage")
         try database.execute(sql: "ALTER TABLE audit_daily_usage_v4 RENAME TO audit_daily_usage")
+    }
+
+    /// What is wrong with the current row of a version-3 daily table: column `wrong` is not
+    /// of its type, or (nil) its day is no day.
+    private static func damagedDayRowReason(_ statement: OpaquePointer, wrong: Int?) -> String {
+        let names = ["user_name", "scope", "day", "requests", "units", "rejected", "first_seen", "last_seen"]
+        // Names not read as text yet (the check stopped there): their types are still theirs.
+        let row = wrong.map { $0 < 2 } ?? false
+            ? "?" : "\(String(cString: sqlite3_column_text(statement, 0))) (\(String(cString: sqlite3_column_text(statement, 1))))"
+        let what = wrong.map { "\(names[$0]) is not \($0 < 2 ? "a text" : "an integer")" } ?? "day \(sqlite3_column_int64(statement, 2)) is no day"
+        return damaged("audit_daily_usage, \(row): \(what)")
     }
 
     /// The bytes of text column `column` of the current row (valid until the next step).

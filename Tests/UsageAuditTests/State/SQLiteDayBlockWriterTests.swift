@@ -110,18 +110,7 @@ struct SQLiteDayBlockWriterTests {
         // The first day of all, in the last row of its block in key order.
         cells.append(StoredCell(user: "zoë", scope: "other", day: LocalDay(number: -50), counts: UsageCounts(
             requests: 1, units: 1, rejected: 0, firstSeen: -50 * 86_400, lastSeen: -50 * 86_400)))
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { database in
-            try database.execute(sql: """
-                CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                INSERT INTO audit_meta (key, value) VALUES ('schema_version', '3'), ('timezone', 'UTC');
-                \(SQLiteStateStoreTests.runAndInputTables)
-                CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
-                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
-                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day)) WITHOUT ROWID;
-                CREATE TABLE audit_hourly_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, slots BLOB NOT NULL,
-                    PRIMARY KEY (user_name, scope)) WITHOUT ROWID;
-                """)
+        try Self.writeVersionThreeStore(at: path) { database in
             for cell in cells.shuffled(using: &generator) {
                 try database.execute(sql: "INSERT INTO audit_daily_usage VALUES (?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
                     cell.user, cell.scope, cell.day.number, cell.counts.requests, cell.counts.units, cell.counts.rejected,
@@ -129,7 +118,6 @@ struct SQLiteDayBlockWriterTests {
                 ])
             }
         }
-        try queue.close()
         let store = try SQLiteStateStore(path: path)
         _ = try store.open(timeZoneName: "UTC")
         let history = try store.history(from: LocalDay(number: -100))
@@ -144,5 +132,72 @@ struct SQLiteDayBlockWriterTests {
         let reopened = try DatabaseQueue(path: path)
         defer { try? reopened.close() }
         #expect(try reopened.read { try String.fetchOne($0, sql: "SELECT value FROM audit_meta WHERE key = 'schema_version'") } == "4")
+    }
+
+    /// Writes a store at `path` as version 3 left it (its tables verbatim), its daily rows
+    /// inserted by `rows`.
+    private static func writeVersionThreeStore(at path: String, rows: (Database) throws -> Void) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { database in
+            try database.execute(sql: """
+                CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO audit_meta (key, value) VALUES ('schema_version', '3'), ('timezone', 'UTC');
+                \(SQLiteStateStoreTests.runAndInputTables)
+                CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
+                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
+                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day)) WITHOUT ROWID;
+                CREATE TABLE audit_hourly_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, slots BLOB NOT NULL,
+                    PRIMARY KEY (user_name, scope)) WITHOUT ROWID;
+                """)
+            try rows(database)
+        }
+        try queue.close()
+    }
+
+    @Test("names that differ after a NUL byte, or only in their bytes, stay apart through the migration")
+    func migratesNamesByTheirBytes() throws {
+        let folder = try TemporaryFolder("state")
+        let path = folder.file("s.sqlite")
+        let names = ["a\u{0}b", "a\u{0}c", "\u{E9}", "e\u{301}"]
+        // Written as SQL expressions: a bound Swift string would end at its NUL.
+        let expressions = ["'a' || char(0) || 'b'", "'a' || char(0) || 'c'", "char(233)", "'e' || char(769)"]
+        try Self.writeVersionThreeStore(at: path) { database in
+            for (units, name) in expressions.enumerated() {
+                try database.execute(
+                    sql: "INSERT INTO audit_daily_usage VALUES (\(name), 'all', 20000, ?, ?, 0, 1728000000, 1728000100)",
+                    arguments: [units + 1, units + 1])
+            }
+        }
+        let store = try SQLiteStateStore(path: path)
+        _ = try store.open(timeZoneName: "UTC")
+        let read = try store.history(from: LocalDay(number: 0)).cells
+        #expect(read.count == 4)
+        for (units, name) in names.enumerated() {
+            #expect(read.filter { $0.user.hasSameBytes(as: name) }.map(\.counts.units) == [Int64(units + 1)], "\(Array(name.utf8))")
+        }
+    }
+
+    @Test("a damaged version-3 row stops the migration, naming it: the store stays at version 3", arguments: [
+        ("INSERT INTO audit_daily_usage VALUES (X'616E6E', 'all', 20000, 1, 1, 0, 0, 0)", "?: user_name is not a text"),
+        ("INSERT INTO audit_daily_usage VALUES ('ann', 'all', 20001, 'lots', 1, 0, 0, 0)", "ann (all): requests is not an integer"),
+        ("INSERT INTO audit_daily_usage VALUES ('ann', 'all', 5000000000, 1, 1, 0, 0, 0)", "ann (all): day 5000000000 is no day"),
+    ])
+    func damagedVersionThreeRow(row: String, said: String) throws {
+        let folder = try TemporaryFolder("state")
+        let path = folder.file("s.sqlite")
+        try Self.writeVersionThreeStore(at: path) { database in
+            try database.execute(sql: "INSERT INTO audit_daily_usage VALUES ('ann', 'all', 20000, 4, 4, 0, 0, 0)")
+            try database.execute(sql: row)
+        }
+        #expect {
+            _ = try SQLiteStateStore(path: path).open(timeZoneName: "UTC")
+        } throws: { error in
+            guard case StateError.unavailable(_, let reason) = error else { return false }
+            return reason.hasPrefix("a row of it is damaged (audit_daily_usage, \(said))") && reason.contains("--state")
+        }
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT value FROM audit_meta WHERE key = 'schema_version'") } == "3")
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM audit_daily_usage") } == 2)
     }
 }
