@@ -14,6 +14,19 @@ extension Database {
         return (connection, prepared)
     }
 
+    /// Steps `sql` (one statement without parameters) through the C API and calls `body` with
+    /// the statement at each row (its values valid until `body` returns).
+    func forEachCRow(_ sql: String, _ body: (OpaquePointer) throws -> Void) throws {
+        let (connection, statement) = try cStatement(sql)
+        defer { sqlite3_finalize(statement) }
+        while true {
+            let stepped = sqlite3_step(statement)
+            if stepped == SQLITE_DONE { return }
+            guard stepped == SQLITE_ROW else { throw Self.cStatementError(stepped, connection: connection, sql: sql) }
+            try body(statement)
+        }
+    }
+
     /// The error of a C API call on `connection` that returned `code`.
     static func cStatementError(_ code: Int32, connection: OpaquePointer, sql: String? = nil) -> DatabaseError {
         DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)

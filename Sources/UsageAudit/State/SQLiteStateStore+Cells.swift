@@ -34,12 +34,7 @@ extension SQLiteStateStore {
         _ sql: String, database: Database,
         _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, LocalDay, UnsafeRawBufferPointer) -> Bool
     ) throws {
-        let (connection, statement) = try database.cStatement(sql)
-        defer { sqlite3_finalize(statement) }
-        while true {
-            let stepped = sqlite3_step(statement)
-            if stepped == SQLITE_DONE { return }
-            guard stepped == SQLITE_ROW else { throw Database.cStatementError(stepped, connection: connection, sql: sql) }
+        try database.forEachCRow(sql) { statement in
             // Types are asked before values are read (reading converts). A blob name of the
             // same bytes, or a block_start that is no block's first day, would make a second
             // row of the same days.
@@ -79,15 +74,9 @@ extension SQLiteStateStore {
             SELECT user_name, scope, day, requests, units, rejected, first_seen, last_seen
             FROM audit_daily_usage ORDER BY user_name, scope, day
             """
-        let (connection, statement) = try database.cStatement(sql)
-        defer { sqlite3_finalize(statement) }
-        while true {
-            let stepped = sqlite3_step(statement)
-            if stepped == SQLITE_DONE { break }
-            guard stepped == SQLITE_ROW else { throw Database.cStatementError(stepped, connection: connection, sql: sql) }
+        try database.forEachCRow(sql) { statement in
             // Types before values (reading converts).
-            let wrong = sqlite3_column_type(statement, 0) != SQLITE_TEXT ? 0 : sqlite3_column_type(statement, 1) != SQLITE_TEXT ? 1
-                : (2..<8).first { sqlite3_column_type(statement, Int32($0)) != SQLITE_INTEGER }
+            let wrong = mistypedColumn(statement, count: 8)
             let day = sqlite3_column_int64(statement, 2)
             guard wrong == nil, Int64(Int32.min)...Int64(Int32.max) ~= day else {
                 throw StateError.unavailable(store: store, reason: damagedDayRowReason(statement, wrong: wrong))
@@ -105,16 +94,31 @@ extension SQLiteStateStore {
     /// What is wrong with the current row of a version-3 daily table: column `wrong` is not
     /// of its type, or (nil) its day is no day.
     private static func damagedDayRowReason(_ statement: OpaquePointer, wrong: Int?) -> String {
-        let names = ["user_name", "scope", "day", "requests", "units", "rejected", "first_seen", "last_seen"]
+        let columns = ["user_name", "scope", "day", "requests", "units", "rejected", "first_seen", "last_seen"]
+        return damagedRowReason(statement, table: "audit_daily_usage", columns: columns, wrong: wrong)
+    }
+
+    /// What is wrong with the current row of `table` (its `columns`: two names, then
+    /// integers, the first a day): column `wrong` is not of its type, or (nil) its day is
+    /// no day.
+    static func damagedRowReason(_ statement: OpaquePointer, table: String, columns: [String], wrong: Int?) -> String {
         // Names not read as text yet (the check stopped there): their types are still theirs.
         let row = wrong.map { $0 < 2 } ?? false
             ? "?" : "\(String(cString: sqlite3_column_text(statement, 0))) (\(String(cString: sqlite3_column_text(statement, 1))))"
-        let what = wrong.map { "\(names[$0]) is not \($0 < 2 ? "a text" : "an integer")" } ?? "day \(sqlite3_column_int64(statement, 2)) is no day"
-        return damaged("audit_daily_usage, \(row): \(what)")
+        let what = wrong.map { "\(columns[$0]) is not \($0 < 2 ? "a text" : "an integer")" }
+            ?? "\(columns[2]) \(sqlite3_column_int64(statement, 2)) is no day"
+        return damaged("\(table), \(row): \(what)")
+    }
+
+    /// The first column of the current row, among the two names and the integers after
+    /// them up to `count`, that is not of its type; nil when all are.
+    static func mistypedColumn(_ statement: OpaquePointer, count: Int) -> Int? {
+        sqlite3_column_type(statement, 0) != SQLITE_TEXT ? 0 : sqlite3_column_type(statement, 1) != SQLITE_TEXT ? 1
+            : (2..<count).first { sqlite3_column_type(statement, Int32($0)) != SQLITE_INTEGER }
     }
 
     /// The bytes of text column `column` of the current row (valid until the next step).
-    private static func text(_ statement: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8> {
+    static func text(_ statement: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8> {
         guard let start = sqlite3_column_text(statement, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
         let count = Int(sqlite3_column_bytes(statement, column))
         return UnsafeBufferPointer(start: count > 0 ? start : nil, count: max(0, count))
@@ -141,7 +145,7 @@ extension SQLiteStateStore {
         return damaged("audit_daily_usage, \(row): \(what)")
     }
 
-    private static func damaged(_ what: String) -> String {
+    static func damaged(_ what: String) -> String {
         "a row of it is damaged (\(what)): restore the store from a backup, or start a new one with --state (the logs can be counted again)"
     }
 }

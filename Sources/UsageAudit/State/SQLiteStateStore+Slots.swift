@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 extension SQLiteStateStore {
     /// Writes `slots` to the packed hourly table `table` (empty): one row per user and
@@ -51,19 +52,27 @@ extension SQLiteStateStore {
         try flush()
     }
 
-    /// Every slot of the packed hourly table.
-    /// - Throws: `StateError.unavailable` for a packed value that does not decode.
+    /// Every slot of the packed hourly table, read through the C API: names as the bytes
+    /// stored (GRDB's strings end at a NUL).
+    /// - Throws: `StateError.unavailable` for a name that is not a text or a packed value
+    ///   that does not decode.
     func packedSlots(_ database: Database) throws -> [StoredSlot] {
         var slots: [StoredSlot] = []
-        let rows = try Row.fetchCursor(database, sql: "SELECT user_name, scope, slots FROM audit_hourly_usage")
-        while let row = try rows.next() {
-            let user: String = try row.decode(atIndex: 0)
-            let scope: String = try row.decode(atIndex: 1)
-            guard let data = row.dataNoCopy(atIndex: 2) else { continue }
-            let intact = data.withUnsafeBytes { bytes in
-                SlotPacking.unpack(bytes) { start, counts in
-                    slots.append(StoredSlot(user: user, scope: scope, start: start, counts: counts))
-                }
+        let sql = "SELECT user_name, scope, slots FROM audit_hourly_usage"
+        try database.forEachCRow(sql) { statement in
+            if let wrong = Self.mistypedColumn(statement, count: 2) {
+                let columns = ["user_name", "scope", "slots"]
+                throw StateError.unavailable(
+                    store: path, reason: Self.damagedRowReason(statement, table: "audit_hourly_usage", columns: columns, wrong: wrong))
+            }
+            let type = sqlite3_column_type(statement, 2)
+            // A row without slots holds none; one of another type is damage, as bytes that do not decode are.
+            guard type != SQLITE_NULL else { return }
+            let user = String(decoding: Self.text(statement, 0), as: UTF8.self)
+            let scope = String(decoding: Self.text(statement, 1), as: UTF8.self)
+            let bytes = UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, 2), count: Int(sqlite3_column_bytes(statement, 2)))
+            let intact = type == SQLITE_BLOB && SlotPacking.unpack(bytes) { start, counts in
+                slots.append(StoredSlot(user: user, scope: scope, start: start, counts: counts))
             }
             guard intact else {
                 throw StateError.unavailable(
@@ -73,17 +82,25 @@ extension SQLiteStateStore {
         return slots
     }
 
-    /// Schema 2 → 3: the hourly rows packed into one row per user and scope.
-    static func packHourlyRows(_ database: Database) throws {
-        let slots = try Row.fetchAll(database, sql: """
+    /// Schema 2 → 3: the hourly rows packed into one row per user and scope, read through
+    /// the C API (names as the bytes stored, each value's type checked).
+    static func packHourlyRows(_ database: Database, store: String) throws {
+        var slots: [StoredSlot] = []
+        let sql = """
             SELECT user_name, scope, slot_start, requests, units, rejected, first_seen, last_seen
             FROM audit_hourly_usage ORDER BY user_name, scope, slot_start
-            """).map { row in
-            StoredSlot(
-                user: try row.decode(atIndex: 0), scope: try row.decode(atIndex: 1), start: try row.decode(atIndex: 2),
-                counts: UsageCounts(
-                    requests: try row.decode(atIndex: 3), units: try row.decode(atIndex: 4), rejected: try row.decode(atIndex: 5),
-                    firstSeen: try row.decode(atIndex: 6), lastSeen: try row.decode(atIndex: 7)))
+            """
+        try database.forEachCRow(sql) { statement in
+            if let wrong = mistypedColumn(statement, count: 8) {
+                let columns = ["user_name", "scope", "slot_start", "requests", "units", "rejected", "first_seen", "last_seen"]
+                throw StateError.unavailable(
+                    store: store, reason: damagedRowReason(statement, table: "audit_hourly_usage", columns: columns, wrong: wrong))
+            }
+            let value = { (column: Int32) in sqlite3_column_int64(statement, column) }
+            slots.append(StoredSlot(
+                user: String(decoding: text(statement, 0), as: UTF8.self), scope: String(decoding: text(statement, 1), as: UTF8.self),
+                start: value(2),
+                counts: UsageCounts(requests: value(3), units: value(4), rejected: value(5), firstSeen: value(6), lastSeen: value(7))))
         }
         try database.execute(sql: StateSchema.packedHourlyTable(named: "audit_hourly_usage_v3"))
         try insertPacked(RowSource(slots), into: "audit_hourly_usage_v3", database: database)

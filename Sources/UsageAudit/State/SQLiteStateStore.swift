@@ -45,7 +45,7 @@ public final class SQLiteStateStore: StateStore {
                     try database.execute(sql: statement)
                 }
                 if StateSchema.needsSlotPacking(from: version, dialect: .sqlite) {
-                    try Self.packHourlyRows(database)
+                    try Self.packHourlyRows(database, store: self.path)
                 }
                 if StateSchema.needsDayPacking(from: version, dialect: .sqlite) {
                     try Self.packDailyRows(database, store: self.path)

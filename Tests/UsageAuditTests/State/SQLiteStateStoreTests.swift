@@ -30,6 +30,16 @@ struct SQLiteStateStoreTests {
         CREATE UNIQUE INDEX audit_inputs_head ON audit_inputs (head_length, head_digest);
         """
 
+    /// The usage tables as version 2 left them (verbatim).
+    static let versionTwoUsageTables = """
+        CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
+            requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
+            first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day)) WITHOUT ROWID;
+        CREATE TABLE audit_hourly_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, slot_start BIGINT NOT NULL,
+            requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
+            first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, slot_start)) WITHOUT ROWID;
+        """
+
     @Test("a new store is created with its folder, and what is committed is read back")
     func roundTrip() throws {
         let folder = try TemporaryFolder("state")
@@ -217,12 +227,7 @@ struct SQLiteStateStoreTests {
                 CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 INSERT INTO audit_meta (key, value) VALUES ('schema_version', '2'), ('timezone', 'UTC');
                 \(Self.runAndInputTables)
-                CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
-                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
-                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day)) WITHOUT ROWID;
-                CREATE TABLE audit_hourly_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, slot_start BIGINT NOT NULL,
-                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
-                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, slot_start)) WITHOUT ROWID;
+                \(Self.versionTwoUsageTables)
                 INSERT INTO audit_hourly_usage VALUES ('bob', 'all', 3600, 2, 2, 0, 3601, 3700);
                 INSERT INTO audit_hourly_usage VALUES ('ann', 'routing', 7200, 1, 40, 1, 7300, 7300);
                 INSERT INTO audit_hourly_usage VALUES ('ann', 'all', 7200, 5, 5, 0, 7201, 7999);
