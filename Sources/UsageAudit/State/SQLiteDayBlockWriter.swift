@@ -25,23 +25,6 @@ final class SQLiteDayBlockWriter {
     private var onlyNewBlocks: Bool
     private var lastWritten: BlockKey?
 
-    private struct BlockKey {
-        var user: [UInt8]
-        var scope: [UInt8]
-        var block: LocalDay
-
-        /// Whether this block comes before `other` in the table's key order (names by their
-        /// bytes, as SQLite's binary collation compares them).
-        func precedes(_ other: BlockKey) -> Bool {
-            if user != other.user { return user.lexicographicallyPrecedes(other.user) }
-            if scope != other.scope { return scope.lexicographicallyPrecedes(other.scope) }
-            return block < other.block
-        }
-
-        func matches(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, block: LocalDay) -> Bool {
-            self.block == block && self.user.elementsEqual(user) && self.scope.elementsEqual(scope)
-        }
-    }
     /// The cells given for `current`, in the order given.
     private var given: [Day] = []
     /// The stored cells of `current`'s block, then the given ones; their order by day; the
@@ -147,6 +130,25 @@ final class SQLiteDayBlockWriter {
             throw StateError.unavailable(store: store, reason: SQLiteStateStore.damagedDaysReason(
                 table: table, user: String(decoding: key.user, as: UTF8.self), scope: String(decoding: key.scope, as: UTF8.self),
                 block: key.block))
+        }
+    }
+
+    /// A block of the table: its user's and scope's bytes, and its first day.
+    private struct BlockKey {
+        var user: [UInt8]
+        var scope: [UInt8]
+        var block: LocalDay
+
+        /// Whether this block comes before `other` in the table's key order (names by their
+        /// bytes, as SQLite's binary collation compares them).
+        func precedes(_ other: BlockKey) -> Bool {
+            if user != other.user { return user.lexicographicallyPrecedes(other.user) }
+            if scope != other.scope { return scope.lexicographicallyPrecedes(other.scope) }
+            return block < other.block
+        }
+
+        func matches(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, block: LocalDay) -> Bool {
+            self.block == block && self.user.elementsEqual(user) && self.scope.elementsEqual(scope)
         }
     }
 }
