@@ -38,14 +38,14 @@ extension SQLiteStateStore {
             // Types are asked before values are read (reading converts). A blob name of the
             // same bytes, or a block_start that is no block's first day, would make a second
             // row of the same days.
-            let typed = sqlite3_column_type(statement, 0) == SQLITE_TEXT && sqlite3_column_type(statement, 1) == SQLITE_TEXT
-                && sqlite3_column_type(statement, 2) == SQLITE_INTEGER && sqlite3_column_type(statement, 3) == SQLITE_BLOB
-            let types = typed ? [] : (0..<4).map { sqlite3_column_type(statement, Int32($0)) }
+            let wrong = Self.mistypedColumn(statement, of: Self.blockRow)
             let start = sqlite3_column_int64(statement, 2)
-            guard typed, Int64(Int32.min)...Int64(Int32.max) ~= start,
+            guard wrong == nil, Int64(Int32.min)...Int64(Int32.max) ~= start,
                   DayPacking.blockStart(of: LocalDay(number: Int32(truncatingIfNeeded: start))).number == Int32(truncatingIfNeeded: start)
             else {
-                throw StateError.unavailable(store: path, reason: Self.damagedRowReason(statement, types: types))
+                throw StateError.unavailable(store: path, reason: Self.damagedRowReason(
+                    statement, table: "audit_daily_usage", row: Self.blockRow, wrong: wrong,
+                    otherwise: "block_start \(start) is no first day of a block of \(DayPacking.blockDays) days"))
             }
             let block = LocalDay(number: Int32(truncatingIfNeeded: start))
             // Each value first, then its length (SQLite's documented order).
@@ -74,12 +74,15 @@ extension SQLiteStateStore {
             SELECT user_name, scope, day, requests, units, rejected, first_seen, last_seen
             FROM audit_daily_usage ORDER BY user_name, scope, day
             """
+        let row = countsRow(["user_name", "scope", "day"])
         try database.forEachCRow(sql) { statement in
             // Types before values (reading converts).
-            let wrong = mistypedColumn(statement, count: 8)
+            let wrong = mistypedColumn(statement, of: row)
             let day = sqlite3_column_int64(statement, 2)
             guard wrong == nil, Int64(Int32.min)...Int64(Int32.max) ~= day else {
-                throw StateError.unavailable(store: store, reason: damagedDayRowReason(statement, wrong: wrong))
+                throw StateError.unavailable(store: store, reason: damagedRowReason(
+                    statement, table: "audit_daily_usage", row: row, wrong: wrong,
+                    otherwise: "day \(day) is no day"))
             }
             let value = { (column: Int32) in sqlite3_column_int64(statement, column) }
             try writer.write(
@@ -91,30 +94,34 @@ extension SQLiteStateStore {
         try database.execute(sql: "ALTER TABLE audit_daily_usage_v4 RENAME TO audit_daily_usage")
     }
 
-    /// What is wrong with the current row of a version-3 daily table: column `wrong` is not
-    /// of its type, or (nil) its day is no day.
-    private static func damagedDayRowReason(_ statement: OpaquePointer, wrong: Int?) -> String {
-        let columns = ["user_name", "scope", "day", "requests", "units", "rejected", "first_seen", "last_seen"]
-        return damagedRowReason(statement, table: "audit_daily_usage", columns: columns, wrong: wrong)
+    /// The columns of a row: their names and the type each must have.
+    typealias RowLayout = (names: [String], types: [Int32])
+
+    /// A row of the packed daily table (schema 4).
+    static let blockRow: RowLayout = (["user_name", "scope", "block_start", "days"], [SQLITE_TEXT, SQLITE_TEXT, SQLITE_INTEGER, SQLITE_BLOB])
+
+    /// A row of one day's or hour's counts as schema 3 kept days and 2 hours: two names and
+    /// a key (`keys`), then the five counts, all integers.
+    static func countsRow(_ keys: [String]) -> RowLayout {
+        (keys + ["requests", "units", "rejected", "first_seen", "last_seen"], [SQLITE_TEXT, SQLITE_TEXT] + Array(repeating: SQLITE_INTEGER, count: 6))
     }
 
-    /// What is wrong with the current row of `table` (its `columns`: two names, then
-    /// integers, the first a day): column `wrong` is not of its type, or (nil) its day is
-    /// no day.
-    static func damagedRowReason(_ statement: OpaquePointer, table: String, columns: [String], wrong: Int?) -> String {
-        // Names not read as text yet (the check stopped there): their types are still theirs.
-        let row = wrong.map { $0 < 2 } ?? false
+    /// The first column of the current row whose type is not the one `row` gives (asked
+    /// before any value is read, since reading converts); nil when all are.
+    static func mistypedColumn(_ statement: OpaquePointer, of row: RowLayout) -> Int? {
+        row.types.indices.first { sqlite3_column_type(statement, Int32($0)) != row.types[$0] }
+    }
+
+    /// What is wrong with the current row of `table`: column `wrong` is not of the type `row`
+    /// gives, or (nil) `otherwise`. Its names are shown when they are texts.
+    static func damagedRowReason(
+        _ statement: OpaquePointer, table: String, row: RowLayout, wrong: Int?, otherwise: @autoclosure () -> String
+    ) -> String {
+        let words = [SQLITE_TEXT: "a text", SQLITE_INTEGER: "an integer", SQLITE_BLOB: "a blob"]
+        let names = (wrong ?? 2) < 2
             ? "?" : "\(String(cString: sqlite3_column_text(statement, 0))) (\(String(cString: sqlite3_column_text(statement, 1))))"
-        let what = wrong.map { "\(columns[$0]) is not \($0 < 2 ? "a text" : "an integer")" }
-            ?? "\(columns[2]) \(sqlite3_column_int64(statement, 2)) is no day"
-        return damaged("\(table), \(row): \(what)")
-    }
-
-    /// The first column of the current row, among the two names and the integers after
-    /// them up to `count`, that is not of its type; nil when all are.
-    static func mistypedColumn(_ statement: OpaquePointer, count: Int) -> Int? {
-        sqlite3_column_type(statement, 0) != SQLITE_TEXT ? 0 : sqlite3_column_type(statement, 1) != SQLITE_TEXT ? 1
-            : (2..<count).first { sqlite3_column_type(statement, Int32($0)) != SQLITE_INTEGER }
+        let what = wrong.map { "\(row.names[$0]) is not \(words[row.types[$0]] ?? "of its type")" } ?? otherwise()
+        return damaged("\(table), \(names): \(what)")
     }
 
     /// The bytes of text column `column` of the current row (valid until the next step).
@@ -128,21 +135,6 @@ extension SQLiteStateStore {
     /// that starts on `block`) do not decode.
     static func damagedDaysReason(table: String, user: String, scope: String, block: LocalDay) -> String {
         damaged("\(table), \(user) (\(scope)): its days from \(block) do not decode")
-    }
-
-    /// What is wrong with the current row, whose columns' types were `types` before any was
-    /// read (empty: all as expected).
-    private static func damagedRowReason(_ statement: OpaquePointer, types: [Int32]) -> String {
-        let names = ["user_name", "scope", "block_start", "days"]
-        let expected = [SQLITE_TEXT, SQLITE_TEXT, SQLITE_INTEGER, SQLITE_BLOB]
-        let words = [SQLITE_TEXT: "a text", SQLITE_INTEGER: "an integer", SQLITE_BLOB: "a blob"]
-        // Names that are texts can be shown as they are.
-        let types = types.isEmpty ? expected : types
-        let row = types[0] == SQLITE_TEXT && types[1] == SQLITE_TEXT
-            ? "\(String(cString: sqlite3_column_text(statement, 0))) (\(String(cString: sqlite3_column_text(statement, 1))))" : "?"
-        let what = types.indices.first { types[$0] != expected[$0] }.map { "\(names[$0]) is not \(words[expected[$0]]!)" }
-            ?? "block_start \(sqlite3_column_int64(statement, 2)) is no first day of a block of \(DayPacking.blockDays) days"
-        return damaged("audit_daily_usage, \(row): \(what)")
     }
 
     static func damaged(_ what: String) -> String {

@@ -59,11 +59,12 @@ extension SQLiteStateStore {
     func packedSlots(_ database: Database) throws -> [StoredSlot] {
         var slots: [StoredSlot] = []
         let sql = "SELECT user_name, scope, slots FROM audit_hourly_usage"
+        // The names' types (the slots' is asked below: a row without them holds none).
+        let names: RowLayout = (["user_name", "scope"], [SQLITE_TEXT, SQLITE_TEXT])
         try database.forEachCRow(sql) { statement in
-            if let wrong = Self.mistypedColumn(statement, count: 2) {
-                let columns = ["user_name", "scope", "slots"]
-                throw StateError.unavailable(
-                    store: path, reason: Self.damagedRowReason(statement, table: "audit_hourly_usage", columns: columns, wrong: wrong))
+            if let wrong = Self.mistypedColumn(statement, of: names) {
+                throw StateError.unavailable(store: path, reason: Self.damagedRowReason(
+                    statement, table: "audit_hourly_usage", row: names, wrong: wrong, otherwise: ""))
             }
             let type = sqlite3_column_type(statement, 2)
             // A row without slots holds none; one of another type is damage, as bytes that do not decode are.
@@ -90,11 +91,11 @@ extension SQLiteStateStore {
             SELECT user_name, scope, slot_start, requests, units, rejected, first_seen, last_seen
             FROM audit_hourly_usage ORDER BY user_name, scope, slot_start
             """
+        let row = countsRow(["user_name", "scope", "slot_start"])
         try database.forEachCRow(sql) { statement in
-            if let wrong = mistypedColumn(statement, count: 8) {
-                let columns = ["user_name", "scope", "slot_start", "requests", "units", "rejected", "first_seen", "last_seen"]
-                throw StateError.unavailable(
-                    store: store, reason: damagedRowReason(statement, table: "audit_hourly_usage", columns: columns, wrong: wrong))
+            if let wrong = mistypedColumn(statement, of: row) {
+                throw StateError.unavailable(store: store, reason: damagedRowReason(
+                    statement, table: "audit_hourly_usage", row: row, wrong: wrong, otherwise: ""))
             }
             let value = { (column: Int32) in sqlite3_column_int64(statement, column) }
             slots.append(StoredSlot(
