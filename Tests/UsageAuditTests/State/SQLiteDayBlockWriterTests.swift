@@ -134,24 +134,18 @@ struct SQLiteDayBlockWriterTests {
         #expect(try reopened.read { try String.fetchOne($0, sql: "SELECT value FROM audit_meta WHERE key = 'schema_version'") } == "4")
     }
 
-    /// Writes a store at `path` as version 3 left it (its tables verbatim), its daily rows
-    /// inserted by `rows`.
+    /// Version 3's usage tables, as its migration and stores left them (verbatim).
+    private static let versionThreeUsageTables = """
+        CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
+            requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
+            first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day)) WITHOUT ROWID;
+        CREATE TABLE audit_hourly_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, slots BLOB NOT NULL,
+            PRIMARY KEY (user_name, scope)) WITHOUT ROWID;
+        """
+
+    /// Writes a store at `path` as version 3 left it, its daily rows inserted by `rows`.
     private static func writeVersionThreeStore(at path: String, rows: (Database) throws -> Void) throws {
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { database in
-            try database.execute(sql: """
-                CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                INSERT INTO audit_meta (key, value) VALUES ('schema_version', '3'), ('timezone', 'UTC');
-                \(SQLiteStateStoreTests.runAndInputTables)
-                CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
-                    requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
-                    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day)) WITHOUT ROWID;
-                CREATE TABLE audit_hourly_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, slots BLOB NOT NULL,
-                    PRIMARY KEY (user_name, scope)) WITHOUT ROWID;
-                """)
-            try rows(database)
-        }
-        try queue.close()
+        try SQLiteStateStoreTests.writeOldStore(at: path, version: 3, versionThreeUsageTables, rows: rows)
     }
 
     @Test("names that differ after a NUL byte, or only in their bytes, stay apart through the migration")

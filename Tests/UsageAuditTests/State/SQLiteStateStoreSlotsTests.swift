@@ -26,17 +26,9 @@ struct SQLiteStateStoreSlotsTests {
     /// A store as version 2 left it, with the hourly rows `rows` (SQL values).
     private func versionTwoStore(in folder: TemporaryFolder, rows: [String]) throws -> String {
         let path = folder.file("s.sqlite")
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { database in
-            try database.execute(sql: """
-                CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                INSERT INTO audit_meta (key, value) VALUES ('schema_version', '2'), ('timezone', 'UTC');
-                \(SQLiteStateStoreTests.runAndInputTables)
-                \(SQLiteStateStoreTests.versionTwoUsageTables)
-                """)
+        try SQLiteStateStoreTests.writeOldStore(at: path, version: 2, SQLiteStateStoreTests.versionTwoUsageTables) { database in
             for row in rows { try database.execute(sql: "INSERT INTO audit_hourly_usage VALUES (\(row))") }
         }
-        try queue.close()
         return path
     }
 

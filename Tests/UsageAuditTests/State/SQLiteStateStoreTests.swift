@@ -30,6 +30,23 @@ struct SQLiteStateStoreTests {
         CREATE UNIQUE INDEX audit_inputs_head ON audit_inputs (head_length, head_digest);
         """
 
+    /// Writes a store at `path` as schema `version` left it: its meta rows (the version, the
+    /// zone UTC), the runs and inputs tables, then `tables` (usage tables and rows, verbatim
+    /// SQL) and whatever `rows` adds.
+    static func writeOldStore(at path: String, version: Int, _ tables: String, rows: (Database) throws -> Void = { _ in }) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { database in
+            try database.execute(sql: """
+                CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO audit_meta (key, value) VALUES ('schema_version', '\(version)'), ('timezone', 'UTC');
+                \(runAndInputTables)
+                \(tables)
+                """)
+            try rows(database)
+        }
+        try queue.close()
+    }
+
     /// The usage tables as version 2 left them (verbatim).
     static let versionTwoUsageTables = """
         CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
@@ -176,12 +193,7 @@ struct SQLiteStateStoreTests {
         let folder = try TemporaryFolder("state")
         let path = folder.file("s.sqlite")
         // The store as version 1 wrote it (its statements, verbatim), with one cell and one slot.
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { database in
-            try database.execute(sql: """
-                CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                INSERT INTO audit_meta (key, value) VALUES ('schema_version', '1'), ('timezone', 'UTC');
-                \(Self.runAndInputTables)
+        try Self.writeOldStore(at: path, version: 1, """
                 CREATE TABLE audit_daily_usage (user_name TEXT NOT NULL, scope TEXT NOT NULL, day BIGINT NOT NULL,
                     requests BIGINT NOT NULL, units BIGINT NOT NULL, rejected BIGINT NOT NULL,
                     first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (user_name, scope, day));
@@ -192,7 +204,7 @@ struct SQLiteStateStoreTests {
                 INSERT INTO audit_daily_usage VALUES ('ann', 'geocoding', 20000, 4, 9, 1, 10, 20);
                 INSERT INTO audit_hourly_usage VALUES ('ann', 'geocoding', 7200, 4, 9, 1, 10, 20);
                 """)
-        }
+        let queue = try DatabaseQueue(path: path)
         let store = try SQLiteStateStore(path: path)
         _ = try store.open(timeZoneName: "UTC")
         let history = try store.history(from: LocalDay(number: 0))
@@ -221,19 +233,14 @@ struct SQLiteStateStoreTests {
         let folder = try TemporaryFolder("state")
         let path = folder.file("s.sqlite")
         // Version 2's tables, as its migration left them, with slots of two users and two scopes.
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { database in
-            try database.execute(sql: """
-                CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                INSERT INTO audit_meta (key, value) VALUES ('schema_version', '2'), ('timezone', 'UTC');
-                \(Self.runAndInputTables)
+        try Self.writeOldStore(at: path, version: 2, """
                 \(Self.versionTwoUsageTables)
                 INSERT INTO audit_hourly_usage VALUES ('bob', 'all', 3600, 2, 2, 0, 3601, 3700);
                 INSERT INTO audit_hourly_usage VALUES ('ann', 'routing', 7200, 1, 40, 1, 7300, 7300);
                 INSERT INTO audit_hourly_usage VALUES ('ann', 'all', 7200, 5, 5, 0, 7201, 7999);
                 INSERT INTO audit_hourly_usage VALUES ('ann', 'all', 3600, 3, 3, 2, 3600, 7199);
                 """)
-        }
+        let queue = try DatabaseQueue(path: path)
         let store = try SQLiteStateStore(path: path)
         _ = try store.open(timeZoneName: "UTC")
         let slots = try store.history(from: LocalDay(number: 0)).slots
