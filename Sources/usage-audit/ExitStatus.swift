@@ -18,6 +18,7 @@ enum ExitStatus {
             case .zoneMismatch, .badLocation: return usage
             case .unavailable, .newerSchema, .concurrentRun, .overtaken, .abandoned: return unreadableInput
             }
+        case .partial(let error): return error.isUnreadable ? unreadableInput : usage
         }
     }
 }

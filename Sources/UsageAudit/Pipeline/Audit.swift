@@ -27,8 +27,11 @@ public struct Audit: Sendable {
     /// baseline (4 weeks) and the recommendation look-back (up to 6 months of buckets).
     public static let historyDays = 190
 
-    /// Counts `inputs`, computes the report rows and reconciles the stored counters.
+    /// Counts `inputs`, adds `partials`, computes the report rows and reconciles the stored
+    /// counters.
     /// - Parameters:
+    ///   - partials: counts of shards of logs (`usage-audit partial`/`merge`), counted as
+    ///     this run's input: a state store records their logs by content.
     ///   - asOf: the audit moment; nil means the latest request time seen.
     ///   - profiles: the stored counters to audit (empty: only the logs' own evidence).
     ///   - tolerance: units a stored counter may differ by (requests in flight at snapshot time).
@@ -40,12 +43,15 @@ public struct Audit: Sendable {
     ///   - reviewDays: also report on this many days up to the audit moment (a review of the
     ///     store, as `explain` does, rather than of this run's input).
     ///   - recordsRun: false leaves the state store untouched (a review writes nothing).
+    ///   - recordsContent: without a state store, still record each input by content
+    ///     (`CountResult.countedInputs`), as counted against an empty store: what a partial
+    ///     carries.
     ///   - awaitsCommit: false returns while the state commit may still run, for the caller
     ///     to stage its reports meanwhile and `AuditOutcome.awaitCommit()` before publishing them.
     public func run(
-        inputs: [InputSource], asOf: Int64?, profiles: [StoredProfile] = [], tolerance: Int64 = 0,
+        inputs: [InputSource], partials: [UsagePartial] = [], asOf: Int64?, profiles: [StoredProfile] = [], tolerance: Int64 = 0,
         state: (any StateStore)? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true,
-        awaitsCommit: Bool = true, workers: Int = System.coreCount, logger: Logger, progress: CountingProgress? = nil
+        awaitsCommit: Bool = true, recordsContent: Bool = false, workers: Int = System.coreCount, logger: Logger, progress: CountingProgress? = nil
     ) throws(AuditError) -> AuditOutcome {
         let configuration = plan.configuration
         let clock = ContinuousClock()
@@ -55,25 +61,23 @@ public struct Audit: Sendable {
             logger.debug("after \(stage): \(memory.now) MB resident, \(memory.peak) MB peak")
         }
         let startedAt = Int64(Date().timeIntervalSince1970)
-        let ledger: InputLedger?
+        var ledger: InputLedger?
         do {
             ledger = try state?.open(timeZoneName: configuration.timeZoneName)
         } catch {
             throw .state(error)
         }
-        let result: CountResult
-        do {
-            result = try UsageCounting(plan: plan, workers: workers, asOf: asOf).count(
-                inputs, ledger: ledger, countedAt: startedAt, logger: logger, progress: progress)
-        } catch {
-            throw .input(error)
-        }
+        // An empty ledger records every input's content, as a partial must, and as finding a
+        // log that a partial holds too needs.
+        if ledger == nil && (recordsContent || !partials.isEmpty) { ledger = InputLedger() }
+        let result = try UsageCounting(plan: plan, workers: workers, asOf: asOf).count(
+            inputs, partials: partials, ledger: ledger, countedAt: startedAt, logger: logger, progress: progress)
         let counted = clock.now
         memory(after: "counting")
         // The latest request of the inputs the store counted before; without input (a review
         // of the store) it is the audit moment.
         let storedLast = ledger?.records.compactMap(\.last).max()
-        let latest = [result.totals.last, result.recountedLast, inputs.isEmpty ? storedLast : nil].compactMap { $0 }.max()
+        let latest = [result.totals.last, result.recountedLast, inputs.isEmpty && partials.isEmpty ? storedLast : nil].compactMap { $0 }.max()
         let moment = asOf ?? latest ?? startedAt
         let calendar = ZonedCalendar(timeZone: configuration.timeZone)
         if let ledger, let first = result.totals.first {

@@ -13,6 +13,8 @@ public enum AuditError: Error, Sendable {
     case profiles(ProfileError)
     /// Exit 2 for a store kept in another time zone, exit 3 for a store that cannot be used.
     case state(StateError)
+    /// Exit 3 for a partial that cannot be read, exit 2 for one that cannot be added.
+    case partial(PartialError)
 }
 
 extension AuditError: CustomStringConvertible {
@@ -26,6 +28,7 @@ extension AuditError: CustomStringConvertible {
         case .report(let error): return error.description
         case .profiles(let error): return error.description
         case .state(let error): return error.description
+        case .partial(let error): return error.description
         }
     }
 }

@@ -9,6 +9,14 @@ public struct MalformedSample: Hashable, Sendable {
     /// Why the parser refused it.
     public var reason: String
 
+    /// A sample as quoted before (read back from a partial).
+    init(file: String, line: Int, text: String, reason: String) {
+        self.file = file
+        self.line = line
+        self.text = text
+        self.reason = reason
+    }
+
     /// Quotes `bytes` with secrets masked by `redactor` (a malformed line may carry an API
     /// key that no report may show), then cut to `maximumBytes`.
     public init(file: String, line: Int, bytes: UnsafeBufferPointer<UInt8>, reason: String, redactor: SecretRedactor) {

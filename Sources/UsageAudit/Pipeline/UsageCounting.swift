@@ -29,15 +29,52 @@ public struct UsageCounting: Sendable {
             daily: UsageAggregate(), hourly: HourlyUsage(phase: phase, through: asOf), scopes: plan.configuration.scopeNames.count)
     }
 
-    /// Counts `inputs`.
-    /// - Throws: the first `InputError` (an input that cannot be opened); damage inside an
-    ///   input is reported in its statistics instead.
+    /// Counts `inputs` and adds `partials`.
+    /// - Throws: `AuditError.input` with the first `InputError` (an input that cannot be
+    ///   opened; damage inside an input is reported in its statistics instead), or
+    ///   `AuditError.partial` for partials that cannot be added (see `admit`).
     /// - Parameters:
+    ///   - partials: counts of other shards (`usage-audit partial`), added to the inputs'.
     ///   - ledger: what a state store counted before; nil counts every input whole.
     ///   - countedAt: the time recorded in the ledger for inputs counted now.
     public func count(
-        _ inputs: [InputSource], ledger: InputLedger? = nil, countedAt: Int64 = 0, logger: Logger,
+        _ inputs: [InputSource], partials: [UsagePartial] = [], ledger: InputLedger? = nil, countedAt: Int64 = 0, logger: Logger,
         progress: CountingProgress? = nil
+    ) throws(AuditError) -> CountResult {
+        let expected = UsagePartial(
+            source: "this run", timeZoneName: plan.configuration.timeZoneName, scopeNames: plan.configuration.scopeNames,
+            daily: UsageAggregate(), hourly: makeUsage().hourly, inputs: [], ledger: [])
+        let intake: PartialIntake
+        do {
+            intake = try admit(partials, expected: expected, ledger: ledger)
+        } catch {
+            throw .partial(error)
+        }
+        var result: CountResult
+        do {
+            result = try count(inputs, adding: intake.added, ledger: ledger, countedAt: countedAt, logger: logger, progress: progress)
+        } catch {
+            throw .input(error)
+        }
+        for (partial, records) in intake.counted { result.noteCounted(partial, records: records) }
+        // A log of this run that a partial holds too would be counted twice.
+        for partial in intake.added where !result.countedInputs.isEmpty {
+            do {
+                try UsagePartial.checkDisjoint(result.countedInputs, source: "a log of this run", partial.ledger, otherSource: partial.source)
+            } catch {
+                throw .partial(error)
+            }
+        }
+        if ledger != nil {
+            // The partials' logs, as a state store records them.
+            result.countedInputs = (result.countedInputs + intake.added.flatMap(\.ledger)).sorted { ($0.name, $0.length) < ($1.name, $1.length) }
+        }
+        return result
+    }
+
+    private func count(
+        _ inputs: [InputSource], adding shards: [UsagePartial], ledger: InputLedger?, countedAt: Int64, logger: Logger,
+        progress: CountingProgress?
     ) throws(InputError) -> CountResult {
         System.returnLargeBlocksToTheSystem()
         let groups = ledger.map { InputGrouping.groups(of: inputs, ledger: $0) } ?? inputs.indices.map { [$0] }
@@ -92,8 +129,12 @@ public struct UsageCounting: Sendable {
         }
         var total = remaining.popLast() ?? makeUsage()
         while let partial = remaining.popLast() { total.merge(partial) }
+        for shard in shards {
+            total.merge(CountedUsage(daily: shard.daily, hourly: shard.hourly, scopes: plan.configuration.scopeNames.count))
+        }
         total.finish()
-        var result = CountResult(aggregate: total.daily, hourly: total.hourly, inputs: finished.statistics.map { $0! })
+        var result = CountResult(
+            aggregate: total.daily, hourly: total.hourly, inputs: finished.statistics.map { $0! } + shards.flatMap(\.inputs))
         result.countedInputs = finished.countedInputs.sorted { ($0.name, $0.length) < ($1.name, $1.length) }
         result.recountedDays = finished.recountedDays
         result.recountedLast = finished.recountedLast

@@ -1,0 +1,77 @@
+extension UsageCounting {
+    /// The partials a run adds, and those a state store counted before (whose inputs a rerun
+    /// lists as already counted). The store recognises a partial's logs by content, like any
+    /// log: a partial it counted before adds nothing again.
+    struct PartialIntake {
+        var added: [UsagePartial] = []
+        var counted: [(partial: UsagePartial, records: [CountedInput])] = []
+    }
+
+    /// Sorts `partials` into those to add and those the store counted before.
+    /// - Throws: `PartialError.mismatch` for a partial counted with another zone, other
+    ///   scopes or other hourly slots than `expected`; `.overlap` when two partials hold the
+    ///   same log; `.partlyCounted` when the store counted some of a partial's logs, or
+    ///   another extent of one, but not exactly all of them.
+    func admit(_ partials: [UsagePartial], expected: UsagePartial, ledger: InputLedger?) throws(PartialError) -> PartialIntake {
+        var intake = PartialIntake()
+        var seen: [CountedInput] = []
+        var seenSource = ""
+        for partial in partials {
+            try expected.checkCompatible(with: partial)
+            if !seen.isEmpty {
+                try UsagePartial.checkDisjoint(seen, source: seenSource, partial.ledger, otherSource: partial.source)
+            }
+            seen += partial.ledger
+            seenSource = seenSource.isEmpty ? partial.source : "\(seenSource) or \(partial.source)"
+            guard let ledger, !partial.ledger.isEmpty else {
+                intake.added.append(partial)
+                continue
+            }
+            var exact: [CountedInput] = []
+            var overlapping: [String] = []
+            var new: [String] = []
+            for record in partial.ledger {
+                if let stored = Self.storedRecord(matching: record, in: ledger) {
+                    if stored.length == record.length && stored.checksum == record.checksum {
+                        exact.append(stored)
+                    } else {
+                        overlapping.append(record.name)
+                    }
+                } else {
+                    new.append(record.name)
+                }
+            }
+            if new.count == partial.ledger.count {
+                intake.added.append(partial)
+            } else if exact.count == partial.ledger.count {
+                intake.counted.append((partial, exact))
+            } else {
+                throw .partlyCounted(
+                    path: partial.source, counted: (exact.map(\.name) + overlapping).sorted(), new: new.sorted())
+            }
+        }
+        return intake
+    }
+
+    /// The stored record of the same log as `record`: the same head, or the same first line.
+    private static func storedRecord(matching record: CountedInput, in ledger: InputLedger) -> CountedInput? {
+        ledger.records.first { $0.headLength == record.headLength && $0.headDigest == record.headDigest }
+            ?? (record.lineDigest.isEmpty ? nil : ledger.records.first { $0.lineDigest == record.lineDigest })
+    }
+}
+
+extension CountResult {
+    /// Notes a partial the store counted before: its inputs are listed as already counted,
+    /// and its days and last request are reported on again (a rerun gives the same reports).
+    mutating func noteCounted(_ partial: UsagePartial, records: [CountedInput]) {
+        for input in partial.inputs {
+            var statistics = InputStatistics(path: input.path)
+            statistics.content = .alreadyCounted(previousName: partial.source, countedAt: records.map(\.countedAt).max() ?? 0)
+            inputs.append(statistics)
+        }
+        for record in records {
+            recountedDays.formUnion(record.days)
+            if let last = record.last { recountedLast = max(recountedLast ?? last, last) }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import UsageAudit
+
+/// Partial files: what is written is read back exactly, and a damaged file is refused whole.
+@Suite("PartialFile")
+struct PartialFileTests {
+    private let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder("partials")
+    }
+
+    /// A partial with extreme counts, two users (one with a non-ASCII name), an hourly slot
+    /// and an input with a malformed line quoted.
+    private func sample() -> UsagePartial {
+        var daily = UsageAggregate()
+        daily.add(UsageCounts(requests: 3, units: .max, rejected: 1, firstSeen: 1_795_000_000, lastSeen: 1_795_000_500), user: "ann", scope: 0, day: LocalDay(number: 20_775))
+        daily.add(UsageCounts(requests: 1, units: -2, rejected: 0, firstSeen: -5, lastSeen: -5), user: "zoë", scope: 1, day: LocalDay(number: -1))
+        var hourly = HourlyUsage(phase: 1800)
+        hourly.add(UsageCounts(requests: 3, units: 9, rejected: 1, firstSeen: 1_795_000_000, lastSeen: 1_795_000_500), user: "ann", scope: 0, time: 1_795_000_500)
+        var input = InputStatistics(path: "logs/access.log.gz")
+        input.lines = 5
+        input.malformed = 1
+        input.requests = 4
+        input.first = -5
+        input.last = 1_795_000_500
+        input.error = "truncated gzip"
+        input.content = .new
+        input.malformedSamples = [MalformedSample(file: "logs/access.log.gz", line: 2, text: "garbage \"quoted\"", reason: "no ' - '")]
+        let record = CountedInput(
+            headLength: 120, headDigest: String(repeating: "ab", count: 32), lineDigest: String(repeating: "cd", count: 32), length: 120,
+            checksum: 0xDEAD_BEEF, name: "logs/access.log.gz", lines: 5, first: -5, last: 1_795_000_500,
+            days: [LocalDay(number: -1), LocalDay(number: 20_775)], countedAt: 1_795_100_000)
+        return UsagePartial(
+            source: "", timeZoneName: "Asia/Kolkata", scopeNames: ["geocode", "other"], daily: daily, hourly: hourly, inputs: [input],
+            ledger: [record])
+    }
+
+    @Test("a partial written and read back is the same, to the count")
+    func roundTrip() throws {
+        let path = folder.file("night.partial.json")
+        let written = sample()
+        try PartialFile.write(written, to: path)
+        let read = try PartialFile.read(path: path)
+        #expect(read.source == path)
+        #expect(read.timeZoneName == "Asia/Kolkata")
+        #expect(read.scopeNames == written.scopeNames)
+        #expect(read.daily.cellsByName == written.daily.cellsByName)
+        #expect(read.hourly.phase == 1800)
+        #expect(read.hourly.storedSlots(scopeNames: read.scopeNames) == written.hourly.storedSlots(scopeNames: written.scopeNames))
+        #expect(read.inputs == written.inputs)
+        #expect(read.ledger == written.ledger)
+        // Written again, the file is the same byte for byte.
+        let again = folder.file("again.json")
+        try PartialFile.write(read, to: again)
+        #expect(FileManager.default.contents(atPath: again) == FileManager.default.contents(atPath: path))
+    }
+
+    @Test("damaged partials are refused whole, with what is wrong", arguments: [
+        (#""users":["ann","zoë"]"#, #""users":["ann"]"#, "names user 1 of 1"),
+        (#""scopes":["geocode","other"]"#, #""scopes":["geocode"]"#, "names scope 1 of 1"),
+        (#","hours":[["#, #","hours":[[0,0,1795000000,"#, "numbers instead of 8"),
+        (#""content":"new""#, #""content":"renamed""#, "content \"renamed\""),
+    ])
+    func damaged(original: String, replacement: String, reason: String) throws {
+        let path = folder.file("damaged.json")
+        try PartialFile.write(sample(), to: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try #require(text.contains(original), "the sample's file no longer holds \(original): \(text.prefix(400))")
+        try text.replacingOccurrences(of: original, with: replacement).write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try PartialFile.read(path: path)
+            Issue.record("a damaged partial was read")
+        } catch {
+            guard case .unreadable(let where_, let why) = error else { Issue.record("\(error)"); return }
+            #expect(where_ == path)
+            #expect(why.contains(reason), "\(why)")
+        }
+    }
+
+    @Test("a partial cut short, another format, or a missing file are named as such")
+    func unreadable() throws {
+        let path = folder.file("cut.json")
+        try PartialFile.write(sample(), to: path)
+        let data = try #require(FileManager.default.contents(atPath: path))
+        FileManager.default.createFile(atPath: path, contents: data.prefix(data.count - 3))
+        #expect(throws: PartialError.self) { try PartialFile.read(path: path) }
+        FileManager.default.createFile(atPath: path, contents: Data(#"{"usage_audit_partial": 7, "version": "3.0.0"}"#.utf8))
+        #expect(throws: PartialError.unsupportedFormat(path: path, format: 7, writer: "3.0.0")) { try PartialFile.read(path: path) }
+        let missing = folder.file("missing.json")
+        #expect { try PartialFile.read(path: missing) } throws: { ($0 as? PartialError)?.isUnreadable == true }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import UsageAudit
+
+/// Partials of shards of logs (DESIGN §9): the merge of any split equals the whole, in any
+/// grouping and order, and what cannot be merged is refused.
+@Suite("UsagePartial")
+struct UsagePartialTests {
+    private let fixture: PipelineFixture
+    private let audit: Audit
+
+    init() throws {
+        fixture = try PipelineFixture()
+        audit = try Audit(configuration: ConfigurationLoader.parse(text: """
+            [[scope]]
+            name = "geocode"
+            paths = ["/api/v1/geocode"]
+            """))
+    }
+
+    /// Requests of three users over three days, every 7th a 429, in time order.
+    private func lines(from first: Int, count: Int) -> [String] {
+        (first..<(first + count)).map { index in
+            let users = ["ann", "bob", "cy"]
+            let day = 18 + index / 400
+            return PipelineFixture.combinedLine(
+                user: users[index % 3], time: String(format: "%02d/Nov/2026:%02d:%02d:00 +0000", day, index / 60 % 24, index % 60),
+                request: index % 5 == 0 ? "GET /docs HTTP/1.1" : "GET /api/v1/geocode?q=\(index) HTTP/1.1", status: index % 7 == 0 ? 429 : 200)
+        }
+    }
+
+    /// The partial `usage-audit partial` makes of `inputs`.
+    private func partial(_ inputs: [InputSource], source: String) throws -> UsagePartial {
+        let outcome = try audit.run(inputs: inputs, asOf: nil, recordsContent: true, workers: 2, logger: PipelineFixture.silentLogger)
+        return UsagePartial(counting: outcome.result, configuration: audit.plan.configuration, source: source)
+    }
+
+    private func encoded(_ partial: UsagePartial) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(PartialFile.document(of: partial))
+    }
+
+    @Test("three shards merged in two groupings and orders give the same document, and the counts of the whole")
+    func mergeIsExactAssociativeAndCommutative() throws {
+        let logs = try (0..<3).map { try fixture.gzipped("access-\($0).log.gz", lines(from: $0 * 400, count: 400)) }
+        let shards = try logs.enumerated().map { try partial([$1], source: "shard-\($0)") }
+        var left = shards[0]
+        try left.merge(shards[1])
+        try left.merge(shards[2])
+        var inner = shards[1]
+        try inner.merge(shards[0])
+        var right = shards[2]
+        try right.merge(inner)
+        #expect(try encoded(left) == encoded(right))
+        let whole = try partial(logs, source: "whole")
+        #expect(left.daily.cellsByName == whole.daily.cellsByName)
+        #expect(left.hourly.storedSlots(scopeNames: left.scopeNames) == whole.hourly.storedSlots(scopeNames: whole.scopeNames))
+        #expect(Set(left.inputs.map(\.path)) == Set(whole.inputs.map(\.path)))
+        #expect(left.inputs.map(\.lines).reduce(0, +) == 1200)
+        #expect(Set(left.ledger.map(\.headDigest)) == Set(whole.ledger.map(\.headDigest)))
+        // Not a sum of empties: the three users' requests are all there.
+        #expect(left.daily.users.count == 3)
+        #expect(left.inputs.map(\.rejected).reduce(0, +) == whole.inputs.map(\.rejected).reduce(0, +))
+    }
+
+    @Test("a log in two partials is refused, naming it, and the partial is left as it was")
+    func overlapIsRefused() throws {
+        let log = try fixture.plain("access.log", lines(from: 0, count: 50))
+        let copy = try fixture.gzipped("access.log.1.gz", lines(from: 0, count: 50))
+        var first = try partial([log], source: "a.json")
+        let second = try partial([copy], source: "b.json")
+        let before = try encoded(first)
+        #expect(throws: PartialError.overlap(path: "b.json", input: copy.displayName, other: "a.json (as \(log.displayName))")) {
+            try first.merge(second)
+        }
+        #expect(try encoded(first) == before)
+        // A longer copy of a log (its first line the same) overlaps too.
+        let longer = try partial([try fixture.plain("longer.log", lines(from: 0, count: 80))], source: "c.json")
+        #expect(throws: PartialError.self) { try first.merge(longer) }
+    }
+
+    @Test("partials of another zone or other scopes are refused")
+    func mismatchIsRefused() throws {
+        let base = try partial([try fixture.plain("a.log", lines(from: 0, count: 10))], source: "a.json")
+        var zoned = try partial([try fixture.plain("b.log", lines(from: 10, count: 10))], source: "b.json")
+        zoned.timeZoneName = "Europe/Berlin"
+        #expect(throws: PartialError.mismatch(path: "b.json", what: "timezone", partial: "Europe/Berlin", expected: "UTC")) {
+            var merged = base
+            try merged.merge(zoned)
+        }
+        var scoped = try partial([try fixture.plain("c.log", lines(from: 20, count: 10))], source: "c.json")
+        scoped.scopeNames = ["routing", "other"]
+        #expect(throws: PartialError.mismatch(path: "c.json", what: "the scopes", partial: "routing, other", expected: "geocode, other")) {
+            var merged = base
+            try merged.merge(scoped)
+        }
+    }
+}
