@@ -173,13 +173,13 @@ _usage-audit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    run|count|reconcile|explain|formats|help)
+    run|count|reconcile|explain|partial|merge|formats|help)
         # Offer subcommand argument completions
         "_usage-audit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run count reconcile explain formats help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run count reconcile explain partial merge formats help' -- "${cur}"))
         ;;
     esac
 }
@@ -187,7 +187,7 @@ _usage-audit() {
 _usage-audit_run() {
     repeating_flags=()
     non_repeating_flags=(--verbose -v --quiet -q --no-state --include-keep --version -h --help)
-    repeating_options=()
+    repeating_options=(--partial)
     non_repeating_options=(--config --as-of --profiles --jobs --out --state --tolerance --snapshot-at --fail-on --fix-sql --fix-sql-table)
     __usage-audit_offer_flags_options -1
 
@@ -203,6 +203,9 @@ _usage-audit_run() {
         return
         ;;
     '--jobs')
+        return
+        ;;
+    '--partial')
         return
         ;;
     '--out')
@@ -232,7 +235,7 @@ _usage-audit_run() {
 _usage-audit_count() {
     repeating_flags=()
     non_repeating_flags=(--verbose -v --quiet -q --version -h --help)
-    repeating_options=()
+    repeating_options=(--partial)
     non_repeating_options=(--config --as-of --profiles --jobs --format -o)
     __usage-audit_offer_flags_options -1
 
@@ -250,6 +253,9 @@ _usage-audit_count() {
     '--jobs')
         return
         ;;
+    '--partial')
+        return
+        ;;
     '--format')
         __usage-audit_add_completions -W 'csv'$'\n''json'$'\n''jsonl'$'\n''table'
         return
@@ -263,7 +269,7 @@ _usage-audit_count() {
 _usage-audit_reconcile() {
     repeating_flags=()
     non_repeating_flags=(--verbose -v --quiet -q --version -h --help)
-    repeating_options=()
+    repeating_options=(--partial)
     non_repeating_options=(--config --as-of --profiles --jobs --format -o --tolerance --snapshot-at --fail-on --fix-sql --fix-sql-table)
     __usage-audit_offer_flags_options -1
 
@@ -279,6 +285,9 @@ _usage-audit_reconcile() {
         return
         ;;
     '--jobs')
+        return
+        ;;
+    '--partial')
         return
         ;;
     '--format')
@@ -337,6 +346,51 @@ _usage-audit_explain() {
         return
         ;;
     '--format')
+        return
+        ;;
+    esac
+}
+
+_usage-audit_partial() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --quiet -q --version -h --help)
+    repeating_options=(--partial)
+    non_repeating_options=(--config --as-of --profiles --jobs -o)
+    __usage-audit_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--as-of')
+        return
+        ;;
+    '--profiles')
+        return
+        ;;
+    '--jobs')
+        return
+        ;;
+    '--partial')
+        return
+        ;;
+    '-o')
+        return
+        ;;
+    esac
+}
+
+_usage-audit_merge() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-o)
+    __usage-audit_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-o')
         return
         ;;
     esac

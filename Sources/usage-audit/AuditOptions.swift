@@ -29,6 +29,11 @@ struct AuditOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Log only errors on stderr.")
     var quiet = false
 
+    @Option(name: .customLong("partial"), help: ArgumentHelp(
+        "A partial (from usage-audit partial or merge) to count as input beside the logs; repeat for more.",
+        valueName: "file"))
+    var partials: [String] = []
+
     @Argument(help: ArgumentHelp(
         "Log files, directories (read recursively in name order), quoted globs, or - for stdin. Gzip is detected by content.",
         valueName: "log"))
@@ -37,7 +42,9 @@ struct AuditOptions: ParsableArguments {
     func validate() throws {
         if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if logs.isEmpty { throw ValidationError("no log input given: name log files or directories, or - to read stdin") }
+        if logs.isEmpty && partials.isEmpty {
+            throw ValidationError("no log input given: name log files or directories, or - to read stdin (or give --partial files)")
+        }
         if logs.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (stdin) can be given only once") }
     }
 
@@ -53,7 +60,7 @@ struct AuditOptions: ParsableArguments {
     ///   `--fix-sql`): refused when one of them is an input of the run.
     func runAudit(
         logger: Logger, tolerance: Int64 = 0, snapshotAt: String? = nil, state: StateLocation? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true,
-        awaitsCommit: Bool = true, outputs: OutputCollision = OutputCollision(outputs: [])
+        awaitsCommit: Bool = true, recordsContent: Bool = false, outputs: OutputCollision = OutputCollision(outputs: [])
     ) throws(CommandFailure) -> AuditOutcome {
         let configuration: AuditConfiguration
         do {
@@ -107,9 +114,18 @@ struct AuditOptions: ParsableArguments {
             if case .sqlite(let path)? = state { read.append(("state store", path)) }
             if let keys = configuration.identity.keysFile { read.append(("keys file", configuration.resolve(path: keys))) }
             for case .file(let path) in inputs { read.append(("log", path)) }
+            for path in partials { read.append(("partial", path)) }
             if let refused = outputs.collision(against: read) {
                 collision = refused
                 break audit
+            }
+            var partialUsage: [UsagePartial] = []
+            for path in partials {
+                do {
+                    partialUsage.append(try PartialFile.read(path: path))
+                } catch {
+                    throw AuditError.partial(error)
+                }
             }
             let stored = try loadProfiles(configuration: configuration, snapshotAt: snapshot, logger: logger)
             warnAboutProfileZone(layout: stored.layout, configuration: configuration, logger: logger)
@@ -124,8 +140,8 @@ struct AuditOptions: ParsableArguments {
             let line = ProgressLine.start(for: progress, quiet: quiet)
             defer { line?.finish() }
             let outcome = try audit.run(
-                inputs: inputs, asOf: moment, profiles: stored.profiles, tolerance: tolerance, state: store, includeKeep: includeKeep,
-                reviewDays: reviewDays, recordsRun: recordsRun, awaitsCommit: awaitsCommit,
+                inputs: inputs, partials: partialUsage, asOf: moment, profiles: stored.profiles, tolerance: tolerance, state: store, includeKeep: includeKeep,
+                reviewDays: reviewDays, recordsRun: recordsRun, awaitsCommit: awaitsCommit, recordsContent: recordsContent,
                 workers: jobs ?? System.coreCount, logger: logger, progress: progress)
             warnAboutEmptyInputs(in: outcome, logger: logger)
             warnAboutMalformedLines(in: outcome, logger: logger)

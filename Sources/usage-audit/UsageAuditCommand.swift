@@ -18,7 +18,7 @@ struct UsageAuditCommand: ParsableCommand {
             could not be written); 4 some input was damaged (everything readable was counted).
             """,
         version: UsageAuditVersion.current,
-        subcommands: [RunCommand.self, CountCommand.self, ReconcileCommand.self, ExplainCommand.self, FormatsCommand.self],
+        subcommands: [RunCommand.self, CountCommand.self, ReconcileCommand.self, ExplainCommand.self, PartialCommand.self, MergeCommand.self, FormatsCommand.self],
         defaultSubcommand: nil
     )
 
