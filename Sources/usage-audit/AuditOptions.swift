@@ -60,7 +60,7 @@ struct AuditOptions: ParsableArguments {
     ///   `--fix-sql`): refused when one of them is an input of the run.
     func runAudit(
         logger: Logger, tolerance: Int64 = 0, snapshotAt: String? = nil, state: StateLocation? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true,
-        awaitsCommit: Bool = true, recordsContent: Bool = false, outputs: OutputCollision = OutputCollision(outputs: [])
+        awaitsCommit: Bool = true, recordsContent: Bool = false, analyses: Bool = true, outputs: OutputCollision = OutputCollision(outputs: [])
     ) throws(CommandFailure) -> AuditOutcome {
         let configuration: AuditConfiguration
         do {
@@ -141,7 +141,7 @@ struct AuditOptions: ParsableArguments {
             defer { line?.finish() }
             let outcome = try audit.run(
                 inputs: inputs, partials: partialUsage, asOf: moment, profiles: stored.profiles, tolerance: tolerance, state: store, includeKeep: includeKeep,
-                reviewDays: reviewDays, recordsRun: recordsRun, awaitsCommit: awaitsCommit, recordsContent: recordsContent,
+                reviewDays: reviewDays, recordsRun: recordsRun, awaitsCommit: awaitsCommit, recordsContent: recordsContent, analyses: analyses,
                 workers: jobs ?? System.coreCount, logger: logger, progress: progress)
             warnAboutEmptyInputs(in: outcome, logger: logger)
             warnAboutMalformedLines(in: outcome, logger: logger)

@@ -24,18 +24,19 @@ struct MergeCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Log only errors on stderr.")
     var quiet = false
 
-    @Argument(help: ArgumentHelp("The partials to merge.", valueName: "partial"))
+    @Argument(help: ArgumentHelp("The partial files to merge (not stdin).", valueName: "partial"))
     var partials: [String] = []
 
     func validate() throws {
         if output.isEmpty { throw ValidationError("-o needs a file name (or - for stdout)") }
         if partials.isEmpty { throw ValidationError("no partial given: name the files usage-audit partial wrote") }
-        if partials.contains(output), output != "-" {
-            throw ValidationError("-o \(output) is also a partial to merge: write the merge to another file")
-        }
     }
 
     func run() throws {
+        // By any name (a link, ../): the output must not be one of the partials it reads.
+        if output != "-", let refused = OutputCollision(outputs: [("-o", output)]).collision(against: partials.map { ("partial", $0) }) {
+            throw refused
+        }
         var merged: UsagePartial?
         do throws(PartialError) {
             for path in partials {

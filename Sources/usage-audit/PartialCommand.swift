@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import UsageAudit
 
 /// `usage-audit partial`: counts a shard of the logs into a mergeable partial (DESIGN §9).
@@ -33,6 +34,13 @@ struct PartialCommand: ParsableCommand {
 
     func validate() throws {
         if output.isEmpty { throw ValidationError("-o needs a file name (or - for stdout)") }
+        if output != "-" {
+            let folder = PathFolder.of(output)
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+                throw ValidationError("-o \(output): the folder \(folder) does not exist; create it first")
+            }
+        }
         if audit.profiles != nil {
             throw ValidationError("--profiles has no effect on partial, which only counts: give it to the run that reads the partials")
         }
@@ -42,7 +50,7 @@ struct PartialCommand: ParsableCommand {
         let logger = audit.makeLogger()
         let path = output == "-" ? "/dev/stdout" : output
         let outcome = try audit.runAudit(
-            logger: logger, recordsContent: true, outputs: OutputCollision(outputs: output == "-" ? [] : [("-o", output)]))
+            logger: logger, recordsContent: true, analyses: false, outputs: OutputCollision(outputs: output == "-" ? [] : [("-o", output)]))
         let partial = UsagePartial(counting: outcome.result, configuration: outcome.configuration, source: output)
         do {
             try PartialFile.write(partial, to: path)

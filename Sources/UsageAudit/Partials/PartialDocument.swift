@@ -3,7 +3,8 @@
 /// a few times the size of its state-store rows.
 ///
 ///     {"usage_audit_partial": 1, "version": "0.11.0", "timezone": "Europe/Berlin",
-///      "scopes": ["geocode", "other"], "users": ["alice", …],
+///      "scopes": ["geocode", "other"], "rules": ["[log] format = \"combined\"", …],
+///      "users": ["alice", …],
 ///      "hourly": {"phase": 0, "kept_seconds": 172800, "through": null, "known_from": null},
 ///      "days": [[user, scope, day, requests, units, rejected, first_seen, last_seen], …],
 ///      "hours": [[user, scope, slot_start, requests, units, rejected, first_seen, last_seen], …],
@@ -20,6 +21,8 @@ struct PartialDocument: Codable {
     var version: String
     var timezone: String
     var scopes: [String]
+    /// `CountingRules.lines`.
+    var rules: [String]
     var users: [String]
     var hourly: Hours
     var days: [[Int64]]
@@ -29,7 +32,7 @@ struct PartialDocument: Codable {
 
     enum CodingKeys: String, CodingKey {
         case format = "usage_audit_partial"
-        case version, timezone, scopes, users, hourly, days, hours, inputs, ledger
+        case version, timezone, scopes, rules, users, hourly, days, hours, inputs, ledger
     }
 
     /// How the hourly slots were cut and how far back they are complete.

@@ -27,7 +27,10 @@ public enum PartialFile {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw .unavailable(path: path, reason: "cannot read it: \((error as NSError).localizedDescription)")
+            var isFolder: ObjCBool = false
+            let reason = !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) ? "no such file"
+                : isFolder.boolValue ? "it is a folder, not a partial" : "cannot read it (\(error.localizedDescription))"
+            throw .unavailable(path: path, reason: reason)
         }
         return try partial(of: data, path: path)
     }
@@ -73,10 +76,12 @@ public enum PartialFile {
         }
         return PartialDocument(
             format: PartialDocument.formatVersion, version: UsageAuditVersion.current, timezone: partial.timeZoneName,
-            scopes: partial.scopeNames, users: users.map { String(decoding: $0, as: UTF8.self) },
+            scopes: partial.scopeNames, rules: partial.rules.lines, users: users.map { String(decoding: $0, as: UTF8.self) },
             hourly: PartialDocument.Hours(
                 phase: partial.hourly.phase, keptSeconds: partial.hourly.keptSeconds, through: partial.hourly.through,
-                knownFrom: partial.hourly.knownFrom),
+                // Where its hours are complete: a run with an earlier audit moment must not
+                // read the hours before as zeros.
+                knownFrom: partial.hourly.coverage?.lowerBound ?? partial.hourly.knownFrom),
             days: rows(cells), hours: rows(hours),
             inputs: partial.inputs.map(PartialDocument.Input.init).sorted { precedes($0, $1) },
             ledger: partial.ledger.map(PartialDocument.LedgerEntry.init).sorted {
@@ -95,7 +100,15 @@ public enum PartialFile {
     /// Inputs by path, then by what was read (two logs of one name in different shards).
     private static func precedes(_ a: PartialDocument.Input, _ b: PartialDocument.Input) -> Bool {
         if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
-        return (a.bytes, a.lines, a.first ?? .min, a.last ?? .min, a.requests) < (b.bytes, b.lines, b.first ?? .min, b.last ?? .min, b.requests)
+        let (left, right) = (encodedForOrder(a), encodedForOrder(b))
+        return left.lexicographicallyPrecedes(right)
+    }
+
+    /// An input's whole record as bytes: inputs of one path are ordered by everything read.
+    private static func encodedForOrder(_ input: PartialDocument.Input) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(input)) ?? Data()
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The mergeable result of counting one shard of logs (DESIGN §9): daily usage per user,
 /// scope and day, the hourly usage of its last two days, what was read from each log, and
 /// each log's content record, so that a state store that later receives the partial counts
@@ -14,24 +16,30 @@ public struct UsagePartial: Sendable {
     /// `AuditConfiguration.scopeNames` of the configuration it was counted with: the daily
     /// and hourly scope indices index it.
     public var scopeNames: [String]
+    /// The configuration's rules of counting (`CountingRules`).
+    public var rules: CountingRules
     public var daily: UsageAggregate
     public var hourly: HourlyUsage
     /// What was read from each log, in the order counted (merged: in the order merged).
     public var inputs: [InputStatistics]
     /// Each log counted, by content.
     public var ledger: [CountedInput]
+    /// The partial each of `ledger` came from (for messages).
+    var recordSources: [String]
 
     public init(
-        source: String, timeZoneName: String, scopeNames: [String], daily: UsageAggregate, hourly: HourlyUsage,
-        inputs: [InputStatistics], ledger: [CountedInput]
+        source: String, timeZoneName: String, scopeNames: [String], rules: CountingRules, daily: UsageAggregate,
+        hourly: HourlyUsage, inputs: [InputStatistics], ledger: [CountedInput]
     ) {
         self.source = source
         self.timeZoneName = timeZoneName
         self.scopeNames = scopeNames
+        self.rules = rules
         self.daily = daily
         self.hourly = hourly
         self.inputs = inputs
         self.ledger = ledger
+        recordSources = Array(repeating: source, count: ledger.count)
     }
 
     /// The partial of what `result` counted (against an empty ledger, so that every log has
@@ -39,7 +47,7 @@ public struct UsagePartial: Sendable {
     public init(counting result: CountResult, configuration: AuditConfiguration, source: String = "") {
         self.init(
             source: source, timeZoneName: configuration.timeZoneName, scopeNames: configuration.scopeNames,
-            daily: result.aggregate, hourly: result.hourly, inputs: result.inputs, ledger: result.countedInputs)
+            rules: CountingRules(configuration: configuration), daily: result.aggregate, hourly: result.hourly, inputs: result.inputs, ledger: result.countedInputs)
     }
 
     /// Adds `other` into this partial.
@@ -47,24 +55,35 @@ public struct UsagePartial: Sendable {
     ///   scopes or hours cut differently; `.overlap` when a log is in both.
     public mutating func merge(_ other: UsagePartial) throws(PartialError) {
         try checkCompatible(with: other)
-        try Self.checkDisjoint(ledger, source: source, other.ledger, otherSource: other.source)
+        try Self.checkDisjoint(ledger, sources: recordSources, other.ledger, sources: other.recordSources)
         daily.merge(other.daily)
         hourly.merge(other.hourly)
         inputs += other.inputs
         ledger += other.ledger
+        recordSources += other.recordSources
         source = source.isEmpty ? other.source : "\(source) + \(other.source)"
     }
 
-    /// Throws unless `other` was counted in the same zone, with the same scopes and the same
-    /// hourly slots.
-    public func checkCompatible(with other: UsagePartial) throws(PartialError) {
-        if other.timeZoneName != timeZoneName {
+    /// Throws unless `other` was counted in the same zone, with the same scopes and rules and
+    /// the same hourly slots; with `sameMoment`, kept up to the same `--as-of` too (partials
+    /// merged into one; a run reads partials kept up to any moment, their hours known from
+    /// where each kept them).
+    public func checkCompatible(with other: UsagePartial, sameMoment: Bool = true) throws(PartialError) {
+        if !TimeZoneAlias.sameZone(other.timeZoneName, timeZoneName) {
             throw .mismatch(path: other.source, what: "timezone", partial: other.timeZoneName, expected: timeZoneName)
         }
         if other.scopeNames != scopeNames {
             throw .mismatch(
                 path: other.source, what: "the scopes", partial: other.scopeNames.joined(separator: ", "),
                 expected: scopeNames.joined(separator: ", "))
+        }
+        if let (theirs, ours) = rules.firstDifference(from: other.rules) {
+            throw .mismatch(path: other.source, what: "the counting rule", partial: theirs, expected: ours)
+        }
+        if sameMoment, other.hourly.through != hourly.through {
+            throw .mismatch(
+                path: other.source, what: "hourly slots kept up to", partial: Self.moment(other.hourly.through),
+                expected: Self.moment(hourly.through))
         }
         if other.hourly.phase != hourly.phase || other.hourly.keptSeconds != hourly.keptSeconds {
             throw .mismatch(
@@ -74,22 +93,42 @@ public struct UsagePartial: Sendable {
         }
     }
 
-    /// Throws `.overlap` when a log of `first` is a log of `second` too: the same head, or
-    /// the same first line (a log and a longer copy of it).
+    /// The `--as-of` a partial's hours were kept up to, as messages name it.
+    private static func moment(_ through: Int64?) -> String {
+        through.map { "--as-of \(ZonedCalendar(timeZone: TimeZone(identifier: "UTC")!).rfc3339($0))" } ?? "its latest request (no --as-of)"
+    }
+
+    /// Throws `.overlap` when a log of `first` (from the partials `sources` name, one per
+    /// record) is a log of `second` too: the same head, or, when one of them is shorter
+    /// than a head, the same first line (a short log and a longer copy of it).
     static func checkDisjoint(
-        _ first: [CountedInput], source: String, _ second: [CountedInput], otherSource: String
+        _ first: [CountedInput], sources: [String], _ second: [CountedInput], sources otherSources: [String]
     ) throws(PartialError) {
-        var heads: [String: CountedInput] = [:]
-        var lines: [String: CountedInput] = [:]
-        for record in first {
-            heads["\(record.headLength):\(record.headDigest)"] = record
-            if !record.lineDigest.isEmpty { lines[record.lineDigest] = record }
+        var heads: [String: Int] = [:]
+        var lines: [String: Int] = [:]
+        for (index, record) in first.enumerated() {
+            heads["\(record.headLength):\(record.headDigest)"] = index
+            if let line = lineKey(of: record) { lines[line] = index }
         }
-        for record in second {
-            let match = heads["\(record.headLength):\(record.headDigest)"] ?? (record.lineDigest.isEmpty ? nil : lines[record.lineDigest])
+        for (index, record) in second.enumerated() {
+            var match = heads["\(record.headLength):\(record.headDigest)"]
+            if match == nil, let line = lineKey(of: record), let candidate = lines[line],
+               min(record.headLength, first[candidate].headLength) < ContentDigest.headCapacity {
+                match = candidate
+            }
             if let match {
-                throw .overlap(path: otherSource, input: record.name, other: source.isEmpty ? match.name : "\(source) (as \(match.name))")
+                let source = sources[match]
+                let other = source.isEmpty ? first[match].name : "\(source) (as \(first[match].name))"
+                throw .overlap(path: otherSources[index], input: record.name, other: other)
             }
         }
     }
+
+    /// The first-line digest of `record` when it tells logs apart: not that of an empty line,
+    /// which many logs share.
+    static func lineKey(of record: CountedInput) -> String? {
+        record.lineDigest.isEmpty || record.lineDigest == emptyLineDigest ? nil : record.lineDigest
+    }
+
+    private static let emptyLineDigest = ContentDigest.headDigest(of: [UInt8]())
 }

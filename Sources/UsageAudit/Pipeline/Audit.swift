@@ -46,12 +46,14 @@ public struct Audit: Sendable {
     ///   - recordsContent: without a state store, still record each input by content
     ///     (`CountResult.countedInputs`), as counted against an empty store: what a partial
     ///     carries.
+    ///   - analyses: false leaves reconciliation, detection and recommendations out (the
+    ///     outcome has none): what a partial needs, which only counts.
     ///   - awaitsCommit: false returns while the state commit may still run, for the caller
     ///     to stage its reports meanwhile and `AuditOutcome.awaitCommit()` before publishing them.
     public func run(
         inputs: [InputSource], partials: [UsagePartial] = [], asOf: Int64?, profiles: [StoredProfile] = [], tolerance: Int64 = 0,
         state: (any StateStore)? = nil, includeKeep: Bool = false, reviewDays: Int = 0, recordsRun: Bool = true,
-        awaitsCommit: Bool = true, recordsContent: Bool = false, workers: Int = System.coreCount, logger: Logger, progress: CountingProgress? = nil
+        awaitsCommit: Bool = true, recordsContent: Bool = false, analyses: Bool = true, workers: Int = System.coreCount, logger: Logger, progress: CountingProgress? = nil
     ) throws(AuditError) -> AuditOutcome {
         let configuration = plan.configuration
         let clock = ContinuousClock()
@@ -131,7 +133,10 @@ public struct Audit: Sendable {
         let timeZone = configuration.timeZone
         // Reconciliation alone on one side, detection and recommendations on the other: the
         // two sides take about as long.
-        let ((findings, reconcileTime), (anomalies, detectTime, recommendations, recommendTime)) = Concurrently.run({
+        // A partial only counts: the run that reads it judges.
+        let ((findings, reconcileTime), (anomalies, detectTime, recommendations, recommendTime)) = !analyses
+            ? (([ReconciliationFinding](), Duration.zero), ([Anomaly](), Duration.zero, [Recommendation](), Duration.zero))
+            : Concurrently.run({
             let reconcileStart = clock.now
             let findings = Reconciler(configuration: configuration, tolerance: tolerance).findings(
                 profiles: profiles, usage: usage, asOf: moment, calendar: ZonedCalendar(timeZone: timeZone),

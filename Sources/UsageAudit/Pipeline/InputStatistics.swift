@@ -58,17 +58,18 @@ public struct InputStatistics: Hashable, Sendable {
 
     /// Adds the counters of `other` (for run totals; path, samples and error are kept).
     public mutating func accumulate(_ other: InputStatistics) {
-        bytes += other.bytes
-        lines += other.lines
-        parsed += other.parsed
-        malformed += other.malformed
-        ignored += other.ignored
-        unattributed += other.unattributed
-        excluded += other.excluded
-        requests += other.requests
+        // Saturating: a run's inputs are logs, but also partials, whose counts come from files.
+        bytes = UsageCounts.adding(bytes, other.bytes)
+        lines = UsageCounts.adding(lines, other.lines)
+        parsed = UsageCounts.adding(parsed, other.parsed)
+        malformed = UsageCounts.adding(malformed, other.malformed)
+        ignored = UsageCounts.adding(ignored, other.ignored)
+        unattributed = UsageCounts.adding(unattributed, other.unattributed)
+        excluded = UsageCounts.adding(excluded, other.excluded)
+        requests = UsageCounts.adding(requests, other.requests)
         units = UsageCounts.adding(units, other.units)
-        rejected += other.rejected
-        unreadableCosts += other.unreadableCosts
+        rejected = UsageCounts.adding(rejected, other.rejected)
+        unreadableCosts = UsageCounts.adding(unreadableCosts, other.unreadableCosts)
         scopesWithCostField |= other.scopesWithCostField
         scopesWithoutCostField |= other.scopesWithoutCostField
         if let time = other.first { recordTime(time) }

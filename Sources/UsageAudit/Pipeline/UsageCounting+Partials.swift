@@ -15,14 +15,12 @@ extension UsageCounting {
     func admit(_ partials: [UsagePartial], expected: UsagePartial, ledger: InputLedger?) throws(PartialError) -> PartialIntake {
         var intake = PartialIntake()
         var seen: [CountedInput] = []
-        var seenSource = ""
+        var seenSources: [String] = []
         for partial in partials {
-            try expected.checkCompatible(with: partial)
-            if !seen.isEmpty {
-                try UsagePartial.checkDisjoint(seen, source: seenSource, partial.ledger, otherSource: partial.source)
-            }
+            try expected.checkCompatible(with: partial, sameMoment: false)
+            try UsagePartial.checkDisjoint(seen, sources: seenSources, partial.ledger, sources: partial.recordSources)
             seen += partial.ledger
-            seenSource = seenSource.isEmpty ? partial.source : "\(seenSource) or \(partial.source)"
+            seenSources += partial.recordSources
             guard let ledger, !partial.ledger.isEmpty else {
                 intake.added.append(partial)
                 continue
@@ -53,10 +51,16 @@ extension UsageCounting {
         return intake
     }
 
-    /// The stored record of the same log as `record`: the same head, or the same first line.
+    /// The stored record of the same log as `record`: the same head, or, when one of them is
+    /// shorter than a head, the same first line (a short log and a longer copy of it).
     private static func storedRecord(matching record: CountedInput, in ledger: InputLedger) -> CountedInput? {
-        ledger.records.first { $0.headLength == record.headLength && $0.headDigest == record.headDigest }
-            ?? (record.lineDigest.isEmpty ? nil : ledger.records.first { $0.lineDigest == record.lineDigest })
+        if let same = ledger.records.first(where: { $0.headLength == record.headLength && $0.headDigest == record.headDigest }) {
+            return same
+        }
+        guard let line = UsagePartial.lineKey(of: record) else { return nil }
+        return ledger.records.first {
+            $0.lineDigest == line && min($0.headLength, record.headLength) < ContentDigest.headCapacity
+        }
     }
 }
 
@@ -67,6 +71,9 @@ extension CountResult {
         for input in partial.inputs {
             var statistics = InputStatistics(path: input.path)
             statistics.content = .alreadyCounted(previousName: partial.source, countedAt: records.map(\.countedAt).max() ?? 0)
+            // As a rerun of the log itself reads it again: its size, and its damage.
+            statistics.bytes = input.bytes
+            statistics.error = input.error
             inputs.append(statistics)
         }
         for record in records {

@@ -43,7 +43,7 @@ public struct UsageCounting: Sendable {
     ) throws(AuditError) -> CountResult {
         let expected = UsagePartial(
             source: "this run", timeZoneName: plan.configuration.timeZoneName, scopeNames: plan.configuration.scopeNames,
-            daily: UsageAggregate(), hourly: makeUsage().hourly, inputs: [], ledger: [])
+            rules: CountingRules(configuration: plan.configuration), daily: UsageAggregate(), hourly: makeUsage().hourly, inputs: [], ledger: [])
         let intake: PartialIntake
         do {
             intake = try admit(partials, expected: expected, ledger: ledger)
@@ -60,7 +60,9 @@ public struct UsageCounting: Sendable {
         // A log of this run that a partial holds too would be counted twice.
         for partial in intake.added where !result.countedInputs.isEmpty {
             do {
-                try UsagePartial.checkDisjoint(result.countedInputs, source: "a log of this run", partial.ledger, otherSource: partial.source)
+                try UsagePartial.checkDisjoint(
+                    result.countedInputs, sources: result.countedInputs.map { _ in "a log of this run" }, partial.ledger,
+                    sources: partial.recordSources)
             } catch {
                 throw .partial(error)
             }

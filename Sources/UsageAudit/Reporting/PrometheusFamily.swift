@@ -68,17 +68,7 @@ struct PrometheusFamily {
 
     /// A label value with `\`, `"` and line feed escaped as `\\`, `\"` and `\n`.
     static func escapedLabelValue(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
-        for character in value.unicodeScalars {
-            switch character {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
+        value.escapedForQuotes
     }
 
     /// Help text with `\` and line feed escaped as `\\` and `\n` (quotes stay as they are).

@@ -16,7 +16,7 @@ struct PartialFileTests {
     private func sample() -> UsagePartial {
         var daily = UsageAggregate()
         daily.add(UsageCounts(requests: 3, units: .max, rejected: 1, firstSeen: 1_795_000_000, lastSeen: 1_795_000_500), user: "ann", scope: 0, day: LocalDay(number: 20_775))
-        daily.add(UsageCounts(requests: 1, units: -2, rejected: 0, firstSeen: -5, lastSeen: -5), user: "zoë", scope: 1, day: LocalDay(number: -1))
+        daily.add(UsageCounts(requests: 1, units: 0, rejected: 0, firstSeen: -5, lastSeen: -5), user: "zoë", scope: 1, day: LocalDay(number: -1))
         var hourly = HourlyUsage(phase: 1800)
         hourly.add(UsageCounts(requests: 3, units: 9, rejected: 1, firstSeen: 1_795_000_000, lastSeen: 1_795_000_500), user: "ann", scope: 0, time: 1_795_000_500)
         var input = InputStatistics(path: "logs/access.log.gz")
@@ -33,7 +33,8 @@ struct PartialFileTests {
             checksum: 0xDEAD_BEEF, name: "logs/access.log.gz", lines: 5, first: -5, last: 1_795_000_500,
             days: [LocalDay(number: -1), LocalDay(number: 20_775)], countedAt: 1_795_100_000)
         return UsagePartial(
-            source: "", timeZoneName: "Asia/Kolkata", scopeNames: ["geocode", "other"], daily: daily, hourly: hourly, inputs: [input],
+            source: "", timeZoneName: "Asia/Kolkata", scopeNames: ["geocode", "other"],
+            rules: CountingRules(lines: ["[log] format = \"combined\"", "[[scope]] name = \"geocode\""]), daily: daily, hourly: hourly, inputs: [input],
             ledger: [record])
     }
 
@@ -46,6 +47,7 @@ struct PartialFileTests {
         #expect(read.source == path)
         #expect(read.timeZoneName == "Asia/Kolkata")
         #expect(read.scopeNames == written.scopeNames)
+        #expect(read.rules == written.rules)
         #expect(read.daily.cellsByName == written.daily.cellsByName)
         #expect(read.hourly.phase == 1800)
         #expect(read.hourly.storedSlots(scopeNames: read.scopeNames) == written.hourly.storedSlots(scopeNames: written.scopeNames))
@@ -62,6 +64,11 @@ struct PartialFileTests {
         (#""scopes":["geocode","other"]"#, #""scopes":["geocode"]"#, "names scope 1 of 1"),
         (#","hours":[["#, #","hours":[[0,0,1795000000,"#, "numbers instead of 8"),
         (#""content":"new""#, #""content":"renamed""#, "content \"renamed\""),
+        // Edited counts that would overflow sums or calendar arithmetic.
+        (#""bytes":0"#, #""bytes":9223372036854775807"#, "inputs[0] has a count or time that no log has"),
+        (#""days":[-1,20775]"#, #""days":[2147483647]"#, "ledger[0] has a length, line count, day or time"),
+        (#"[0,0,20775,3,"#, #"[0,0,2147483647,3,"#, "which is no day of the years 1 to 9999"),
+        (#"[0,0,20775,3,"#, #"[0,0,20775,-3,"#, "has counts or times that no log has"),
     ])
     func damaged(original: String, replacement: String, reason: String) throws {
         let path = folder.file("damaged.json")

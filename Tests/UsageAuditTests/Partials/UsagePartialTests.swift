@@ -80,6 +80,51 @@ struct UsagePartialTests {
         #expect(throws: PartialError.self) { try first.merge(longer) }
     }
 
+    @Test("logs that only share a first line (an empty one, or logs longer than a head) are no overlap")
+    func sameFirstLineIsNoOverlap() throws {
+        // More than 64 KiB each: their heads tell them apart.
+        let header = PipelineFixture.combinedLine(user: "ann", time: "18/Nov/2026:00:00:00 +0000")
+        var first = try partial([try fixture.plain("a.log", [header] + lines(from: 0, count: 800))], source: "a.json")
+        let second = try partial([try fixture.plain("b.log", [header] + lines(from: 1, count: 800))], source: "b.json")
+        try first.merge(second)
+        var blank = try partial([try fixture.plain("c.log", [""] + lines(from: 0, count: 5))], source: "c.json")
+        try blank.merge(try partial([try fixture.plain("d.log", [""] + lines(from: 7, count: 5))], source: "d.json"))
+        #expect(blank.ledger.count == 2)
+    }
+
+    @Test("partials kept up to another --as-of are not merged (the merge would depend on the order)")
+    func otherMomentIsRefused() throws {
+        let logs = [try fixture.plain("a.log", lines(from: 0, count: 500)), try fixture.plain("b.log", lines(from: 500, count: 500))]
+        let early = try audit.run(inputs: [logs[0]], asOf: 1_795_100_000, recordsContent: true, workers: 1, logger: PipelineFixture.silentLogger)
+        var first = UsagePartial(counting: early.result, configuration: audit.plan.configuration, source: "a.json")
+        let second = try partial([logs[1]], source: "b.json")
+        #expect {
+            try first.merge(second)
+        } throws: { error in
+            guard case PartialError.mismatch("b.json", "hourly slots kept up to", "its latest request (no --as-of)", let expected) = error else {
+                return false
+            }
+            return expected.hasPrefix("--as-of 2026-11-19T14:53:20")
+        }
+    }
+
+    @Test("a partial read by a run with an earlier audit moment says where its hours begin: those before are unknown, not zero")
+    func hoursBeforeThePartialsSpanAreUnknown() throws {
+        let log = try fixture.plain("a.log", lines(from: 0, count: 1200))
+        let path = fixture.folder.file("a.partial.json")
+        try PartialFile.write(try partial([log], source: "a.json"), to: path)
+        let read = try PartialFile.read(path: path)
+        let start = try #require(read.hourly.coverage?.lowerBound)
+        // 2026-11-18 03:00 UTC: in the logs' first day, with requests in the hour before it,
+        // before the partial's kept hours.
+        let moment: Int64 = 1_794_970_800
+        #expect(moment < start)
+        let outcome = try audit.run(inputs: [], partials: [read], asOf: moment, workers: 1, logger: PipelineFixture.silentLogger)
+        #expect(outcome.hourly.counts(user: "ann", scopes: [0], from: moment - 3600, to: moment) == nil)
+        let direct = try audit.run(inputs: [log], asOf: nil, workers: 1, logger: PipelineFixture.silentLogger)
+        #expect(direct.hourly.coverage?.lowerBound == start)
+    }
+
     @Test("partials of another zone or other scopes are refused")
     func mismatchIsRefused() throws {
         let base = try partial([try fixture.plain("a.log", lines(from: 0, count: 10))], source: "a.json")
@@ -88,6 +133,24 @@ struct UsagePartialTests {
         #expect(throws: PartialError.mismatch(path: "b.json", what: "timezone", partial: "Europe/Berlin", expected: "UTC")) {
             var merged = base
             try merged.merge(zoned)
+        }
+        // A shard counted with other rules (here: another cost) names the first rule that differs.
+        let costly = try Audit(configuration: ConfigurationLoader.parse(text: """
+            [[scope]]
+            name = "geocode"
+            paths = ["/api/v1/geocode"]
+            cost = 2
+            """))
+        let outcome = try costly.run(
+            inputs: [try fixture.plain("d.log", lines(from: 30, count: 10))], asOf: nil, recordsContent: true, workers: 1,
+            logger: PipelineFixture.silentLogger)
+        let dear = UsagePartial(counting: outcome.result, configuration: costly.plan.configuration, source: "d.json")
+        #expect(throws: PartialError.mismatch(
+            path: "d.json", what: "the counting rule",
+            partial: #"[[scope]] name = "geocode", paths = ["/api/v1/geocode"], regex = none, methods = [], cost = 2"#,
+            expected: #"[[scope]] name = "geocode", paths = ["/api/v1/geocode"], regex = none, methods = [], cost = 1"#)) {
+            var merged = base
+            try merged.merge(dear)
         }
         var scoped = try partial([try fixture.plain("c.log", lines(from: 20, count: 10))], source: "c.json")
         scoped.scopeNames = ["routing", "other"]

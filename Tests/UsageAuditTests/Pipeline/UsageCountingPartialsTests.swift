@@ -67,6 +67,27 @@ struct UsageCountingPartialsTests {
         }
     }
 
+    @Test("a partial of a log the store counted a shorter copy of is refused, naming the log and what to do instead")
+    func otherExtent() throws {
+        let a = try fixture.plain("a.log", lines("ann", day: 19, count: 30))
+        _ = try run([a], partials: [])
+        guard case .file(let path) = a else { return }
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data((lines("ann", day: 20, count: 5).joined(separator: "\n") + "\n").utf8))
+        try handle.close()
+        let shard = try partial([a])
+        #expect {
+            try run(partials: [shard])
+        } throws: { error in
+            guard case AuditError.partial(let refusal) = error, case .partlyCounted(_, [a.displayName], []) = refusal else { return false }
+            return refusal.description.contains("give the log to run as a file instead")
+        }
+        // The log itself is counted on from where the store stopped.
+        #expect(try run([a], partials: []).result.totals.requests == 5)
+        #expect(try storedRequests() == 35)
+    }
+
     @Test("a log given both as itself and in a partial is refused, with or without a store")
     func logAndPartial() throws {
         let a = try fixture.plain("a.log", lines("ann", day: 19, count: 30))
