@@ -1,20 +1,22 @@
-/// A partial as its file holds it: JSON, one document. Counts are whole numbers, written and
-/// read exactly; cells are arrays of numbers rather than objects, so that a shard's file stays
-/// a few times the size of its state-store rows.
+/// The first line of a partial file, and the records of its other lines. A partial is JSON
+/// Lines, each line one JSON value:
 ///
-///     {"usage_audit_partial": 1, "version": "0.11.0", "timezone": "Europe/Berlin",
-///      "scopes": ["geocode", "other"], "rules": ["[log] format = \"combined\"", …],
-///      "users": ["alice", …],
-///      "hourly": {"phase": 0, "kept_seconds": 172800, "through": null, "known_from": null},
-///      "days": [[user, scope, day, requests, units, rejected, first_seen, last_seen], …],
-///      "hours": [[user, scope, slot_start, requests, units, rejected, first_seen, last_seen], …],
-///      "inputs": [{"path": …, "lines": …, …}], "ledger": [{"name": …, "head_digest": …, …}]}
+///     {"hourly": {…}, "lines": {"users": 2, "inputs": 1, "ledger": 1, "days": 3, "hours": 1},
+///      "rules": ["[log] format = \"combined\"", …], "scopes": ["geocode", "other"],
+///      "timezone": "Europe/Berlin", "usage_audit_partial": 2, "version": "0.11.0"}
+///     "alice"                                              ← `lines.users` names
+///     {"path": "logs/access.log.gz", "lines": 1200, …}     ← `lines.inputs` inputs
+///     {"name": "logs/access.log.gz", "head_digest": …}     ← `lines.ledger` logs by content
+///     [0,0,20775,3,3,0,1795000000,1795000500]              ← `lines.days` daily cells
+///     [0,0,1795000000,3,3,0,1795000000,1795000500]         ← `lines.hours` hourly slots
 ///
-/// `user` indexes `users`, `scope` indexes `scopes`, `day` is a local day number (days since
-/// 1970-01-01 in the configured zone).
+/// A cell is user (its position among the names), scope (its position in `scopes`), local
+/// day number (days since 1970-01-01 in `timezone`) or slot start (epoch seconds), requests,
+/// units, rejected, first and last request (epoch seconds); rows are sorted and each key is
+/// given once. The line counts of the first line tell a complete file from one cut short.
 struct PartialDocument: Codable {
     /// The format's version: a reader refuses any other.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     var format: Int
     /// The usage-audit version that wrote it (for messages).
@@ -23,16 +25,21 @@ struct PartialDocument: Codable {
     var scopes: [String]
     /// `CountingRules.lines`.
     var rules: [String]
-    var users: [String]
     var hourly: Hours
-    var days: [[Int64]]
-    var hours: [[Int64]]
-    var inputs: [Input]
-    var ledger: [LedgerEntry]
+    var lines: Lines
 
     enum CodingKeys: String, CodingKey {
         case format = "usage_audit_partial"
-        case version, timezone, scopes, rules, users, hourly, days, hours, inputs, ledger
+        case version, timezone, scopes, rules, hourly, lines
+    }
+
+    /// How many lines of each kind follow the first, in this order.
+    struct Lines: Codable {
+        var users: Int
+        var inputs: Int
+        var ledger: Int
+        var days: Int
+        var hours: Int
     }
 
     /// How the hourly slots were cut and how far back they are complete.

@@ -60,15 +60,19 @@ struct PartialFileTests {
     }
 
     @Test("damaged partials are refused whole, with what is wrong", arguments: [
-        (#""users":["ann","zoë"]"#, #""users":["ann"]"#, "names user 1 of 1"),
-        (#""scopes":["geocode","other"]"#, #""scopes":["geocode"]"#, "names scope 1 of 1"),
-        (#","hours":[["#, #","hours":[[0,0,1795000000,"#, "numbers instead of 8"),
+        ("[1,1,-1,", "[2,1,-1,", "day row 1 names user 2 of 2"),
+        ("[1,1,-1,", "[1,5,-1,", "day row 1 names scope 5 of 2"),
+        ("[0,0,1794997800,", "[0,0,1794997800,1,", "hour row 0 is not a list of 8 whole numbers"),
+        ("[0,0,1794997800,", "[0,0,1794997900,", "hour row 0 starts at 1794997900, which is no slot start"),
         (#""content":"new""#, #""content":"renamed""#, "content \"renamed\""),
+        (#""hours":1"#, #""hours":2"#, "it ends before hour row 1: cut short"),
+        ("[1,1,-1,", "[0,0,20775,", "day row 1 is out of order, or given twice"),
+        (#""days":2"#, #""days":1"#, "hour row 0 starts at -1, which is no slot start"),
         // Edited counts that would overflow sums or calendar arithmetic.
-        (#""bytes":0"#, #""bytes":9223372036854775807"#, "inputs[0] has a count or time that no log has"),
-        (#""days":[-1,20775]"#, #""days":[2147483647]"#, "ledger[0] has a length, line count, day or time"),
-        (#"[0,0,20775,3,"#, #"[0,0,2147483647,3,"#, "which is no day of the years 1 to 9999"),
-        (#"[0,0,20775,3,"#, #"[0,0,20775,-3,"#, "has counts or times that no log has"),
+        (#""bytes":0"#, #""bytes":9223372036854775807"#, "input 0 has a count or time that no log has"),
+        (#""days":[-1,20775]"#, #""days":[2147483647]"#, "log 0 has a length, line count, day or time"),
+        ("[0,0,20775,3,", "[0,0,2147483647,3,", "which is no day of the years 1 to 9999"),
+        ("[0,0,20775,3,", "[0,0,20775,-3,", "has counts or times that no log has"),
     ])
     func damaged(original: String, replacement: String, reason: String) throws {
         let path = folder.file("damaged.json")

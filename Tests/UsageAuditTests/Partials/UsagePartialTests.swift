@@ -35,10 +35,8 @@ struct UsagePartialTests {
         return UsagePartial(counting: outcome.result, configuration: audit.plan.configuration, source: source)
     }
 
-    private func encoded(_ partial: UsagePartial) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(PartialFile.document(of: partial))
+    private func encoded(_ partial: UsagePartial) throws -> [UInt8] {
+        try PartialFile.bytes(of: partial)
     }
 
     @Test("three shards merged in two groupings and orders give the same document, and the counts of the whole")
