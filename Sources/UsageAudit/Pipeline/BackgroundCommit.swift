@@ -24,12 +24,18 @@ final class BackgroundCommit: @unchecked Sendable {
             let clock = ContinuousClock()
             let start = clock.now
             do throws(StateError) {
-                var update = box.update()
+                guard let store = box.store, let makeUpdate = box.update else { return }
+                var update = makeUpdate()
                 update.confirmation = { shared.awaitDecision() }
-                try box.store.commit(update)
+                try store.commit(update)
             } catch {
                 shared.failure = error
             }
+            // Released before the caller hears of the end: the store's last reference is
+            // usually this one, and a process that exits right after `wait()` must still close
+            // it (SQLite checkpoints its write-ahead log on close; left open, the next reader
+            // of the store writes that checkpoint, and the file changes under it).
+            box.release()
             shared.duration = clock.now - start
             shared.finished.signal()
         }
@@ -93,8 +99,19 @@ final class BackgroundCommit: @unchecked Sendable {
 
     /// Hands the store and the update's values to the committing thread, which alone uses
     /// the store until `wait()`.
-    private struct StoreBox: @unchecked Sendable {
-        let store: any StateStore
-        let update: () -> StateUpdate
+    /// The store and the update's maker, held by the committing thread until it is done.
+    private final class StoreBox: @unchecked Sendable {
+        private(set) var store: (any StateStore)?
+        private(set) var update: (() -> StateUpdate)?
+
+        init(store: any StateStore, update: @escaping () -> StateUpdate) {
+            self.store = store
+            self.update = update
+        }
+
+        func release() {
+            store = nil
+            update = nil
+        }
     }
 }
