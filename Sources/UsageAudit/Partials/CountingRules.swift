@@ -55,9 +55,16 @@ public struct CountingRules: Equatable, Sendable {
         for index in 0..<max(lines.count, other.lines.count) {
             let mine = index < lines.count ? lines[index] : "nothing more"
             let theirs = index < other.lines.count ? other.lines[index] : "nothing more"
-            if mine != theirs { return (theirs, mine) }
+            if mine != theirs, !Self.sameZone(mine, theirs) { return (theirs, mine) }
         }
         return nil
+    }
+
+    /// Whether two rules both name the log's time zone, by names of the same zone.
+    private static func sameZone(_ rule: String, _ other: String) -> Bool {
+        let prefix = "[log] timezone = \""
+        guard rule.hasPrefix(prefix), other.hasPrefix(prefix) else { return false }
+        return TimeZoneAlias.sameZone(String(rule.dropFirst(prefix.count).dropLast()), String(other.dropFirst(prefix.count).dropLast()))
     }
 
     private static func quoted(_ text: String) -> String {

@@ -31,8 +31,14 @@ struct PartialReading {
         for number in 0..<counts.users {
             let range = try line("user \(number)")
             try name(range, number) { users.intern($0) }
-            guard users.count == number + 1 else { throw damaged("user \(number) is listed twice") }
+            // In the order of their bytes, each once (as written): rows name them by position.
+            guard users.count == number + 1,
+                  number == 0 || users.withBytes(of: Int32(number - 1), { previous in
+                      users.withBytes(of: Int32(number)) { ByteInterner.precedes(previous, $0) }
+                  })
+            else { throw damaged("user \(number) is listed twice, or out of order") }
         }
+        var used = [Bool](repeating: false, count: users.count)
         var inputs: [InputStatistics] = []
         for number in 0..<counts.inputs {
             let input = try decode(PartialDocument.Input.self, try line("input \(number)"), "input \(number)")
@@ -43,10 +49,14 @@ struct PartialReading {
             let entry = try decode(PartialDocument.LedgerEntry.self, try line("log \(number)"), "log \(number)")
             ledger.append(try record(of: entry, number))
         }
+        if Set(ledger.map { "\($0.headLength):\($0.headDigest)" }).count != ledger.count {
+            throw damaged("a log is listed twice")
+        }
         var keys: [UsageKey] = []
         var cells: [UsageCounts] = []
-        keys.reserveCapacity(counts.days)
-        cells.reserveCapacity(counts.days)
+        // Not more than the file can hold: the counts are the file's word, not yet checked.
+        keys.reserveCapacity(min(counts.days, bytes.count / 16))
+        cells.reserveCapacity(min(counts.days, bytes.count / 16))
         for number in 0..<counts.days {
             let (user, scope, day, cell) = try row("day row \(number)", users: users.count, scopes: scopeCount)
             guard Self.days.contains(day) else { throw damaged("day row \(number) has day \(day), which is no day of the years 1 to 9999") }
@@ -56,23 +66,32 @@ struct PartialReading {
             }
             keys.append(key)
             cells.append(cell)
+            used[user] = true
         }
         let hours = header.hourly
-        guard hours.phase >= 0, hours.phase < HourlyUsage.slotSeconds, hours.keptSeconds >= HourlyUsage.slotSeconds else {
-            throw damaged("its hourly slots start \(hours.phase) s past the hour and are kept \(hours.keptSeconds) s")
+        guard hours.phase >= 0, hours.phase < HourlyUsage.slotSeconds, hours.keptSeconds >= HourlyUsage.slotSeconds,
+              hours.keptSeconds <= 366 * 86_400,
+              [hours.through, hours.knownFrom].allSatisfy({ $0.map(Self.seconds.contains) ?? true })
+        else {
+            throw damaged("its hourly slots start \(hours.phase) s past the hour and are kept \(hours.keptSeconds) s, or its hours begin or end at no time a log has")
         }
         var hourly = HourlyUsage(keptSeconds: hours.keptSeconds, phase: hours.phase, through: hours.through)
         var hourlyIDs = [Int32](repeating: -1, count: users.count)
+        var previous: (Int, Int, Int64)?
         for number in 0..<counts.hours {
             let (user, scope, start, cell) = try row("hour row \(number)", users: users.count, scopes: scopeCount)
+            if let previous, previous >= (user, scope, start) { throw damaged("hour row \(number) is out of order, or given twice") }
+            previous = (user, scope, start)
+            used[user] = true
             // A slot is restored at its last request: that request must lie in the slot.
-            guard Self.seconds.contains(start), hourly.isSlotBoundary(start), cell.lastSeen >= start,
+            guard Self.seconds.contains(start), hourly.isSlotBoundary(start), cell.firstSeen >= start,
                   cell.lastSeen < start + HourlyUsage.slotSeconds
             else { throw damaged("hour row \(number) starts at \(start), which is no slot start, or holds a request outside its hour") }
             if hourlyIDs[user] < 0 { hourlyIDs[user] = users.withBytes(of: Int32(user)) { hourly.intern(user: $0) } }
             hourly.restore(cell, userID: hourlyIDs[user], scope: scope)
         }
         if let known = hours.knownFrom { hourly.noteKnown(from: known) }
+        if let unused = used.firstIndex(of: false) { throw damaged("user \(unused) has no day or hour row") }
         while position < bytes.count {
             guard try line("the end").isEmpty else { throw damaged("it goes on after the lines its first line counts") }
         }
@@ -82,12 +101,12 @@ struct PartialReading {
             daily: daily, hourly: hourly, inputs: inputs, ledger: ledger)
     }
 
-    /// The next line, without its line feed.
+    /// The next line, without its line feed (nor a carriage return before it).
     private mutating func line(_ what: String) throws(PartialError) -> Range<Int> {
-        guard position < bytes.count else { throw damaged("it ends before \(what): cut short") }
+        guard position < bytes.count else { throw damaged("it ends before \(what): cut short, or its first line counts more lines than it has") }
         let end = bytes[position...].firstIndex(of: 0x0A) ?? bytes.count
         defer { position = end + 1 }
-        return position..<end
+        return position..<(end > position && bytes[end - 1] == 0x0D ? end - 1 : end)
     }
 
     private func decode<T: Decodable>(_ type: T.Type, _ range: Range<Int>, _ what: String) throws(PartialError) -> T {
@@ -119,9 +138,15 @@ struct PartialReading {
         var numbers = [Int64]()
         numbers.reserveCapacity(8)
         var index = range.lowerBound
+        // JSON's spaces are allowed between the numbers, as another writer may put them.
+        func skipSpaces() {
+            while index < range.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        }
         func expect(_ byte: UInt8) -> Bool {
+            skipSpaces()
             guard index < range.upperBound, bytes[index] == byte else { return false }
             index += 1
+            skipSpaces()
             return true
         }
         guard expect(UInt8(ascii: "[")) else { throw damaged("\(what) is not a list of 8 whole numbers") }

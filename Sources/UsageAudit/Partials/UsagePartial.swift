@@ -43,11 +43,19 @@ public struct UsagePartial: Sendable {
     }
 
     /// The partial of what `result` counted (against an empty ledger, so that every log has
-    /// its content record) with `configuration`.
+    /// its content record) with `configuration`. Its logs' records carry no time of counting
+    /// (0): the run that adds the partial to a state store counts them, and the same logs
+    /// give the same partial, byte for byte.
     public init(counting result: CountResult, configuration: AuditConfiguration, source: String = "") {
+        let ledger = result.countedInputs.map { record in
+            var record = record
+            record.countedAt = 0
+            return record
+        }
         self.init(
             source: source, timeZoneName: configuration.timeZoneName, scopeNames: configuration.scopeNames,
-            rules: CountingRules(configuration: configuration), daily: result.aggregate, hourly: result.hourly, inputs: result.inputs, ledger: result.countedInputs)
+            rules: CountingRules(configuration: configuration), daily: result.aggregate, hourly: result.hourly, inputs: result.inputs,
+            ledger: ledger)
     }
 
     /// Adds `other` into this partial.

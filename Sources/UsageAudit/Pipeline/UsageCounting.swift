@@ -68,8 +68,17 @@ public struct UsageCounting: Sendable {
             }
         }
         if ledger != nil {
-            // The partials' logs, as a state store records them.
-            result.countedInputs = (result.countedInputs + intake.added.flatMap(\.ledger)).sorted { ($0.name, $0.length) < ($1.name, $1.length) }
+            // The partials' logs, as a state store records them: counted by this run.
+            let records = intake.added.flatMap(\.ledger).map { record in
+                var record = record
+                record.countedAt = countedAt
+                return record
+            }
+            result.countedInputs = (result.countedInputs + records).sorted { ($0.name, $0.length) < ($1.name, $1.length) }
+        }
+        for partial in intake.added where asOf != nil && partial.hourly.through != asOf {
+            let kept = partial.hourly.through.map { "up to \(ZonedCalendar(timeZone: plan.configuration.timeZone).rfc3339($0))" } ?? "up to its last request (no --as-of)"
+            logger.warning("partial \(partial.source) kept its hourly counts \(kept), not up to this run's --as-of: the hours it did not keep are unknown to this run, so snapshot cuts and bursts there are not judged; give partial the --as-of of the run")
         }
         return result
     }

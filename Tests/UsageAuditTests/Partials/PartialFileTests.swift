@@ -90,6 +90,55 @@ struct PartialFileTests {
         }
     }
 
+    /// The sample's file with every `(original, replacement)` applied, read.
+    private func reading(_ edits: [(String, String)]) throws -> UsagePartial {
+        let path = folder.file("edited.json")
+        try PartialFile.write(sample(), to: path)
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        for (original, replacement) in edits {
+            try #require(text.contains(original), "the sample's file no longer holds \(original): \(text.prefix(600))")
+            text = text.replacingOccurrences(of: original, with: replacement)
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return try PartialFile.read(path: path)
+    }
+
+    @Test("a file with lines repeated, reordered or counted wrong is refused, naming what is wrong; a huge count does not crash")
+    func structuralDamage() throws {
+        let hour = "[0,0,1794997800,3,9,1,1795000000,1795000500]"
+        let cases: [([(String, String)], String)] = [
+            ([(#""days":2"#, #""days":1000000000"#)], "day row 2"),
+            ([(#""users":2"#, #""users":3"#), ("\"zoë\"\n", "\"zoë\"\n\"zz\"\n")], "user 2 has no day or hour row"),
+            ([("\"ann\"\n\"zoë\"\n", "\"zoë\"\n\"ann\"\n")], "user 1 is listed twice, or out of order"),
+            ([(#""hours":1"#, #""hours":2"#), (hour, hour + "\n" + hour)], "hour row 1 is out of order, or given twice"),
+            ([(#""ledger":1"#, #""ledger":2"#), ("\n[0,0,20775", "\n" + "LEDGER" + "\n[0,0,20775")], "a log is listed twice"),
+        ]
+        let ledgerLine = try String(contentsOfFile: { () -> String in
+            let path = folder.file("plain.json")
+            try? PartialFile.write(sample(), to: path)
+            return path
+        }(), encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("{\"checksum\"") }.map(String.init) ?? ""
+        try #require(!ledgerLine.isEmpty)
+        for (edits, reason) in cases {
+            let resolved = edits.map { ($0.0, $0.1.replacingOccurrences(of: "LEDGER", with: ledgerLine)) }
+            #expect {
+                try reading(resolved)
+            } throws: { error in
+                guard case PartialError.unreadable(_, let why) = error else { return false }
+                return why.contains(reason)
+            }
+        }
+    }
+
+    @Test("rows with spaces and a file with CRLF line ends read as the compact file does")
+    func spacesAndCarriageReturns() throws {
+        let plain = try reading([])
+        let spaced = try reading([("[0,0,20775,3,", "[ 0, 0,20775 ,\t3,"), ("\n", "\r\n")])
+        #expect(spaced.daily.cellsByName == plain.daily.cellsByName)
+        #expect(spaced.hourly.storedSlots(scopeNames: spaced.scopeNames) == plain.hourly.storedSlots(scopeNames: plain.scopeNames))
+        #expect(spaced.ledger == plain.ledger)
+    }
+
     @Test("a partial cut short, another format, or a missing file are named as such")
     func unreadable() throws {
         let path = folder.file("cut.json")
