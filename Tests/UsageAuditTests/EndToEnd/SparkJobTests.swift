@@ -11,6 +11,26 @@ import Testing
     .enabled(if: PySpark.python != nil || PySpark.isRequired, "PySpark is not installed (scripts/install-deps --test)")
 )
 struct SparkJobTests {
+    @Test("a configuration that names a keys file without --keys is refused before Spark starts, exit 2")
+    func keysFileIsRequired() throws {
+        let python = try #require(PySpark.python, "USAGE_AUDIT_REQUIRE_SPARK=1 but no PySpark: scripts/install-deps --test installs it")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.currentDirectoryURL = try RepositoryLayout.requireRoot()
+        process.arguments = [
+            "scripts/spark-audit.py", "--binary", try AuditBinary.location().path, "--config", "samples/config.toml", "--",
+            "count", "samples/logs",
+        ]
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("names the keys file keys.csv: give it with --keys"), "\(message)")
+    }
+
     @Test("three Spark tasks, one merge and one run give the golden reports of the samples")
     func samplesOnSpark() throws {
         let python = try #require(PySpark.python, "USAGE_AUDIT_REQUIRE_SPARK=1 but no PySpark: scripts/install-deps --test installs it")
@@ -18,6 +38,15 @@ struct SparkJobTests {
         let folder = try EndToEndFolder(prefix: "spark")
         defer { folder.remove() }
         let out = folder.file("out")
+        // The sample logs, two of them in a subfolder whose name has a space: read recursively.
+        let logs = folder.file("logs")
+        let nested = logs.appendingPathComponent("sub dir")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        let samples = root.appendingPathComponent("samples/logs")
+        for (index, name) in try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted().enumerated() {
+            let target = (index < 2 ? nested : logs).appendingPathComponent(name)
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: target)
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.currentDirectoryURL = root
@@ -25,7 +54,7 @@ struct SparkJobTests {
             "scripts/spark-audit.py", "--master", "local[2]", "--binary", try AuditBinary.location().path,
             "--config", "samples/config.toml", "--keys", "samples/keys.csv", "--tasks", "3", "--",
             "run", "--out", out.path, "--profiles", "samples/profiles.csv", "--include-keep",
-            "--state", folder.file("state.sqlite").path, root.appendingPathComponent("samples/logs").path,
+            "--state", folder.file("state.sqlite").path, logs.path,
         ]
         let log = folder.file("spark.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
