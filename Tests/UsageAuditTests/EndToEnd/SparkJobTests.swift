@@ -57,7 +57,7 @@ struct SparkJobTests {
             "--state", folder.file("state.sqlite").path, logs.path,
         ]
         let log = folder.file("spark.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
