@@ -14,7 +14,7 @@ struct MergeCommand: ParsableCommand {
             written.
 
             Example:
-              usage-audit merge -o night.partial.json shard-*.partial.json
+              usage-audit merge -o night.partial.jsonl shard-*.partial.jsonl
             """
     )
 

@@ -9,7 +9,7 @@ struct PartialCommand: ParsableCommand {
         abstract: "Count a shard of the logs into a partial that merge and run combine exactly.",
         discussion: """
             Writes the shard's usage per user, scope and day, the hourly usage of its last two \
-            days, what was read from each log and each log's content record, as one JSON file, \
+            days, what was read from each log and each log's content record, as one JSON Lines file, \
             atomically. No state store is read or written and no report is made: give the \
             partials to usage-audit merge (associative and commutative: merge in any grouping \
             and order), and the result to run, count or reconcile with --partial. A state store \
@@ -20,10 +20,10 @@ struct PartialCommand: ParsableCommand {
             refuse partials of another time zone or other scopes, and a log that is in two of them.
 
             Example (one machine per shard, then one merge and the nightly run):
-              usage-audit partial --config config.toml -o shard-1.partial.json logs/web-1/
-              usage-audit partial --config config.toml -o shard-2.partial.json logs/web-2/
-              usage-audit merge -o night.partial.json shard-*.partial.json
-              usage-audit run --config config.toml --partial night.partial.json --out reports
+              usage-audit partial --config config.toml -o shard-1.partial.jsonl logs/web-1/
+              usage-audit partial --config config.toml -o shard-2.partial.jsonl logs/web-2/
+              usage-audit merge -o night.partial.jsonl shard-*.partial.jsonl
+              usage-audit run --config config.toml --partial night.partial.jsonl --out reports
             """
     )
 
