@@ -107,36 +107,18 @@ public struct UsagePartial: Sendable {
     }
 
     /// Throws `.overlap` when a log of `first` (from the partials `sources` name, one per
-    /// record) is a log of `second` too: the same head, or, when one of them is shorter
-    /// than a head, the same first line (a short log and a longer copy of it).
+    /// record) is a log of `second` too (`SameLogIndex`).
     static func checkDisjoint(
         _ first: [CountedInput], sources: [String], _ second: [CountedInput], sources otherSources: [String]
     ) throws(PartialError) {
-        var heads: [String: Int] = [:]
-        var lines: [String: Int] = [:]
-        for (index, record) in first.enumerated() {
-            heads["\(record.headLength):\(record.headDigest)"] = index
-            if let line = lineKey(of: record) { lines[line] = index }
-        }
-        for (index, record) in second.enumerated() {
-            var match = heads["\(record.headLength):\(record.headDigest)"]
-            if match == nil, let line = lineKey(of: record), let candidate = lines[line],
-               min(record.headLength, first[candidate].headLength) < ContentDigest.headCapacity {
-                match = candidate
-            }
-            if let match {
+        guard !first.isEmpty else { return }
+        let index = SameLogIndex(first)
+        for (position, record) in second.enumerated() {
+            if let match = index.match(record) {
                 let source = sources[match]
                 let other = source.isEmpty ? first[match].name : "\(source) (as \(first[match].name))"
-                throw .overlap(path: otherSources[index], input: record.name, other: other)
+                throw .overlap(path: otherSources[position], input: record.name, other: other)
             }
         }
     }
-
-    /// The first-line digest of `record` when it tells logs apart: not that of an empty line,
-    /// which many logs share.
-    static func lineKey(of record: CountedInput) -> String? {
-        record.lineDigest.isEmpty || record.lineDigest == emptyLineDigest ? nil : record.lineDigest
-    }
-
-    private static let emptyLineDigest = ContentDigest.headDigest(of: [UInt8]())
 }

@@ -16,12 +16,13 @@ extension UsageCounting {
         var intake = PartialIntake()
         var seen: [CountedInput] = []
         var seenSources: [String] = []
+        let stored = ledger.map { SameLogIndex($0.records) }
         for partial in partials {
             try expected.checkCompatible(with: partial, sameMoment: false)
             try UsagePartial.checkDisjoint(seen, sources: seenSources, partial.ledger, sources: partial.recordSources)
             seen += partial.ledger
             seenSources += partial.recordSources
-            guard let ledger, !partial.ledger.isEmpty else {
+            guard let stored, !partial.ledger.isEmpty else {
                 intake.added.append(partial)
                 continue
             }
@@ -29,9 +30,9 @@ extension UsageCounting {
             var overlapping: [String] = []
             var new: [String] = []
             for record in partial.ledger {
-                if let stored = Self.storedRecord(matching: record, in: ledger) {
-                    if stored.length == record.length && stored.checksum == record.checksum {
-                        exact.append(stored)
+                if let match = stored.match(record).map({ stored.records[$0] }) {
+                    if match.length == record.length && match.checksum == record.checksum {
+                        exact.append(match)
                     } else {
                         overlapping.append(record.name)
                     }
@@ -49,18 +50,6 @@ extension UsageCounting {
             }
         }
         return intake
-    }
-
-    /// The stored record of the same log as `record`: the same head, or, when one of them is
-    /// shorter than a head, the same first line (a short log and a longer copy of it).
-    private static func storedRecord(matching record: CountedInput, in ledger: InputLedger) -> CountedInput? {
-        if let same = ledger.records.first(where: { $0.headLength == record.headLength && $0.headDigest == record.headDigest }) {
-            return same
-        }
-        guard let line = UsagePartial.lineKey(of: record) else { return nil }
-        return ledger.records.first {
-            $0.lineDigest == line && min($0.headLength, record.headLength) < ContentDigest.headCapacity
-        }
     }
 }
 
