@@ -8,9 +8,10 @@ struct PartialReading {
     let path: String
     private var position = 0
 
-    /// The seconds of the years 1 to 9999 (what a log's timestamp can say), and their days.
-    static let seconds: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
-    static let days: ClosedRange<Int64> = -719_162...2_932_896
+    /// The seconds a log's timestamp can say (the years 0 to 9999, as the parser reads
+    /// them), and their local days in any zone (a day either side of the UTC ones).
+    static let seconds = TimeParts.supportedSeconds
+    static let days: ClosedRange<Int64> = (seconds.lowerBound / 86_400 - 1)...(seconds.upperBound / 86_400 + 1)
     /// More than any log holds: a count beyond it was edited in.
     static let countBound: Int64 = 1 << 53
 
@@ -59,7 +60,7 @@ struct PartialReading {
         cells.reserveCapacity(min(counts.days, bytes.count / 16))
         for number in 0..<counts.days {
             let (user, scope, day, cell) = try row("day row \(number)", users: users.count, scopes: scopeCount)
-            guard Self.days.contains(day) else { throw damaged("day row \(number) has day \(day), which is no day of the years 1 to 9999") }
+            guard Self.days.contains(day) else { throw damaged("day row \(number) has day \(day), which is no day of the years 0 to 9999") }
             let key = UsageKey(user: Int32(user), scope: Int32(scope), day: LocalDay(number: Int32(day)))
             if let last = keys.last, (last.user, last.scope, last.day.number) >= (key.user, key.scope, key.day.number) {
                 throw damaged("day row \(number) is out of order, or given twice")

@@ -59,6 +59,18 @@ struct PartialFileTests {
         #expect(FileManager.default.contents(atPath: again) == FileManager.default.contents(atPath: path))
     }
 
+    @Test("use at the first and last second a log's timestamp can say (years 0 and 9999) reads back")
+    func timesAtTheParsersBounds() throws {
+        var partial = sample()
+        for time in [TimeParts.supportedSeconds.lowerBound, TimeParts.supportedSeconds.upperBound] {
+            let day = LocalDay(number: Int32((Double(time) / 86_400).rounded(.down)))
+            partial.daily.add(UsageCounts(requests: 1, units: 1, rejected: 0, firstSeen: time, lastSeen: time), user: "ann", scope: 0, day: day)
+        }
+        let path = folder.file("bounds.json")
+        try PartialFile.write(partial, to: path)
+        #expect(try PartialFile.read(path: path).daily.cellsByName == partial.daily.cellsByName)
+    }
+
     @Test("damaged partials are refused whole, with what is wrong", arguments: [
         ("[1,1,-1,", "[2,1,-1,", "day row 1 names user 2 of 2"),
         ("[1,1,-1,", "[1,5,-1,", "day row 1 names scope 5 of 2"),
@@ -71,7 +83,7 @@ struct PartialFileTests {
         // Edited counts that would overflow sums or calendar arithmetic.
         (#""bytes":0"#, #""bytes":9223372036854775807"#, "input 0 has a count or time that no log has"),
         (#""days":[-1,20775]"#, #""days":[2147483647]"#, "log 0 has a length, line count, day or time"),
-        ("[0,0,20775,3,", "[0,0,2147483647,3,", "which is no day of the years 1 to 9999"),
+        ("[0,0,20775,3,", "[0,0,2147483647,3,", "which is no day of the years 0 to 9999"),
         ("[0,0,20775,3,", "[0,0,20775,-3,", "has counts or times that no log has"),
     ])
     func damaged(original: String, replacement: String, reason: String) throws {
