@@ -29,12 +29,14 @@ struct PartialWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            try append(encoder.encode(header), to: &output)
-            for name in users.names { try append(name: name, encoder: encoder, to: &output) }
-            for input in inputs { try append(encoder.encode(input), to: &output) }
-            for entry in ledger { try append(encoder.encode(entry), to: &output) }
-        } catch let error as PartialError {
-            throw error
+            append(try encoder.encode(header), to: &output)
+            for name in users.names {
+                // Valid UTF-8 (the list repairs names that are not), escaped as the reports' JSON is.
+                JSONValue.writeString(String(decoding: name, as: UTF8.self), to: &output)
+                output.append(UInt8(ascii: "\n"))
+            }
+            for input in inputs { append(try encoder.encode(input), to: &output) }
+            for entry in ledger { append(try encoder.encode(entry), to: &output) }
         } catch {
             throw .unavailable(path: partial.source, reason: "cannot encode it: \(error)")
         }
@@ -97,20 +99,10 @@ struct PartialWriter {
         return rows
     }
 
-    private func append(_ data: Data, to output: inout ReportOutput) throws(PartialError) {
+    /// `data` as one line.
+    private func append(_ data: Data, to output: inout ReportOutput) {
         data.withUnsafeBytes { output.append(contentsOf: $0.bindMemory(to: UInt8.self)) }
         output.append(UInt8(ascii: "\n"))
-    }
-
-    /// A user's name as a JSON string: as it is when nothing in it needs escaping.
-    private func append(name: [UInt8], encoder: JSONEncoder, to output: inout ReportOutput) throws {
-        if name.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0x7F }) {
-            output.append(UInt8(ascii: "\""))
-            name.withUnsafeBufferPointer { output.append(contentsOf: $0) }
-            output.append("\"\n" as StaticString)
-        } else {
-            try append(encoder.encode(String(decoding: name, as: UTF8.self)), to: &output)
-        }
     }
 
     /// Inputs by path, then by everything read (two logs of one path in different shards).
