@@ -131,19 +131,18 @@ public struct HourlyUsage: Sendable {
         newestSlot = max(newestSlot, slot)
     }
 
-    /// Adds the counts of a slot read back (a partial's) for user `userID` (an id from
-    /// `intern(user:)`), at the hour of its last request.
-    mutating func restore(_ counts: UsageCounts, userID: Int32, scope: Int) {
-        guard counts.lastSeen >= keepFrom else { return }
-        add(user: userID, scope: scope, time: counts.lastSeen) { $0.merge(counts) }
-    }
-
     /// Adds counts for a user given by name at the hour containing `time` (cold path:
-    /// loading partials, tests).
+    /// state-store slots, tests).
     public mutating func add(_ counts: UsageCounts, user: String, scope: Int, time: Int64) {
         guard time >= keepFrom else { return }
-        let id = users.intern(user)
-        add(user: id, scope: scope, time: time) { $0.merge(counts) }
+        add(counts, userID: users.intern(user), scope: scope, time: time)
+    }
+
+    /// Adds counts for user `userID` (an id from `intern(user:)`) at the hour containing
+    /// `time` (cold path: partials).
+    mutating func add(_ counts: UsageCounts, userID: Int32, scope: Int, time: Int64) {
+        guard time >= keepFrom else { return }
+        add(user: userID, scope: scope, time: time) { $0.merge(counts) }
     }
 
     /// Adds every slot of `other` (whose user ids are its own) and keeps the span that

@@ -89,7 +89,8 @@ struct PartialReading {
                   cell.lastSeen < start + HourlyUsage.slotSeconds
             else { throw damaged("hour row \(number) starts at \(start), which is no slot start, or holds a request outside its hour") }
             if hourlyIDs[user] < 0 { hourlyIDs[user] = users.withBytes(of: Int32(user)) { hourly.intern(user: $0) } }
-            hourly.restore(cell, userID: hourlyIDs[user], scope: scope)
+            // At its last request, which also moves `latest` to the true latest request.
+            hourly.add(cell, userID: hourlyIDs[user], scope: scope, time: cell.lastSeen)
         }
         if let known = hours.knownFrom { hourly.noteKnown(from: known) }
         if let unused = used.firstIndex(of: false) { throw damaged("user \(unused) has no day or hour row") }
