@@ -41,14 +41,18 @@ public struct UsageCounting: Sendable {
         _ inputs: [InputSource], partials: [UsagePartial] = [], ledger: InputLedger? = nil, countedAt: Int64 = 0, logger: Logger,
         progress: CountingProgress? = nil
     ) throws(AuditError) -> CountResult {
-        let expected = UsagePartial(
-            source: "this run", timeZoneName: plan.configuration.timeZoneName, scopeNames: plan.configuration.scopeNames,
-            rules: CountingRules(configuration: plan.configuration), daily: UsageAggregate(), hourly: makeUsage().hourly, inputs: [], ledger: [])
-        let intake: PartialIntake
-        do {
-            intake = try admit(partials, expected: expected, ledger: ledger)
-        } catch {
-            throw .partial(error)
+        var intake = PartialIntake()
+        // Only with partials: the rules read and hash the keys file, which may be large.
+        if !partials.isEmpty {
+            let expected = UsagePartial(
+                source: "this run", timeZoneName: plan.configuration.timeZoneName, scopeNames: plan.configuration.scopeNames,
+                rules: CountingRules(configuration: plan.configuration), daily: UsageAggregate(), hourly: makeUsage().hourly,
+                inputs: [], ledger: [])
+            do {
+                intake = try admit(partials, expected: expected, ledger: ledger)
+            } catch {
+                throw .partial(error)
+            }
         }
         var result: CountResult
         do {
