@@ -1,26 +1,27 @@
 /// Writes `usage.csv` and `usage.json` straight from the usage rows: the same bytes as the
 /// generic `ReportTableWriter` path (tests compare them), without building a row of
-/// `ReportValue`s per row. Text that repeats from row to row (user, scope, period, bucket
-/// stamps, limits without stored profiles) is rendered once and copied.
+/// `ReportValue`s per row. Text that repeats from row to row (scope, period, bucket stamps,
+/// limits without stored profiles) is rendered once and copied.
 struct UsageReportWriter {
     let format: OutputFormat
     private let calendar: ZonedCalendar
     private let limits: LimitResolver
     private var rows = 0
-    /// Rendered cells of the previous row that the next one likely repeats.
-    private var user = RenderedText()
-    private var scope = RenderedText()
-    private var period = RenderedText()
+    /// The scope and period columns of each scope and period seen, rendered once (a few
+    /// entries: rows cycle through every scope and period of each user), with the limit
+    /// when limits do not depend on the user.
+    private var columns: [Columns] = []
     /// Rendered bucket stamps by day number (a run has few distinct days).
     private var stamps: [(day: Int32, bytes: [UInt8])] = []
-    /// The limit of each scope and period seen, when limits do not depend on the user (a
-    /// few entries: rows cycle through every scope and period of each user).
-    private var knownLimits: [(scope: String, period: Period, limit: EffectiveLimit)] = []
 
-    /// A text cell rendered for the format (escaped; neutralised for CSV).
-    private struct RenderedText {
-        var text: String?
-        var bytes: [UInt8] = []
+    /// The rendered scope and period cells of one scope and period.
+    private struct Columns {
+        let scope: String
+        let period: Period
+        let scopeBytes: [UInt8]
+        let periodBytes: [UInt8]
+        /// The limit of every user (nil when limits depend on the user).
+        let limit: EffectiveLimit?
     }
 
     /// `format` is `.csv` or `.json`.
@@ -37,59 +38,69 @@ struct UsageReportWriter {
     }
 
     mutating func end(_ output: inout ReportOutput) {
-        if format == .json { output.append(rows > 0 ? "\n]\n" : "]\n") }
+        if format == .json { output.append(rows > 0 ? "\n]\n" as StaticString : "]\n") }
     }
 
     mutating func write(_ row: UsageRow, to output: inout ReportOutput) {
-        let effective = limit(for: row)
+        let index = columnsIndex(for: row)
+        let effective = columns[index].limit ?? limits.limit(user: row.user, scope: row.scope, period: row.period)
         let limit = effective.reportedLimit
         let remaining = UsageReport.remaining(limit: limit, units: row.counts.units)
         let overage = effective.overage(used: row.counts.units)
-        Self.render(row.user, as: format, into: &user)
-        Self.render(row.scope, as: format, into: &scope)
-        Self.render(row.period.name, as: format, into: &period)
         let json = format == .json
         if json {
             if rows > 0 { output.append(UInt8(ascii: ",")) }
             output.append("\n  {\n    \"user\": ")
         }
-        user.bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
-        output.append(json ? ",\n    \"scope\": " : ",")
-        scope.bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
-        output.append(json ? ",\n    \"period\": " : ",")
-        period.bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
-        output.append(json ? ",\n    \"period_start\": " : ",")
+        // Written straight out: a user's rows are few, and a cache of the last one cost
+        // more in comparing and allocating than escaping a name does.
+        Self.render(row.user, as: format, to: &output)
+        appendSeparator(",\n    \"scope\": ", to: &output)
+        columns[index].scopeBytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
+        appendSeparator(",\n    \"period\": ", to: &output)
+        columns[index].periodBytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
+        appendSeparator(",\n    \"period_start\": ", to: &output)
         appendStamp(row.bucket.start, to: &output)
-        output.append(json ? ",\n    \"period_end\": " : ",")
+        appendSeparator(",\n    \"period_end\": ", to: &output)
         appendStamp(row.bucket.end, to: &output)
-        output.append(json ? ",\n    \"requests\": " : ",")
+        appendSeparator(",\n    \"requests\": ", to: &output)
         output.append(row.counts.requests)
-        output.append(json ? ",\n    \"units\": " : ",")
+        appendSeparator(",\n    \"units\": ", to: &output)
         output.append(row.counts.units)
-        output.append(json ? ",\n    \"rejected\": " : ",")
+        appendSeparator(",\n    \"rejected\": ", to: &output)
         output.append(row.counts.rejected)
-        output.append(json ? ",\n    \"limit\": " : ",")
+        appendSeparator(",\n    \"limit\": ", to: &output)
         appendOptional(limit, to: &output)
-        output.append(json ? ",\n    \"remaining\": " : ",")
+        appendSeparator(",\n    \"remaining\": ", to: &output)
         appendOptional(remaining, to: &output)
-        output.append(json ? ",\n    \"overage\": " : ",")
+        appendSeparator(",\n    \"overage\": ", to: &output)
         appendOptional(overage?.units, to: &output)
-        output.append(json ? ",\n    \"overage_cost\": " : ",")
+        appendSeparator(",\n    \"overage_cost\": ", to: &output)
         if let cost = overage?.cost {
             output.append(JSONValue.format(cost))
         } else if json {
             output.append("null")
         }
-        output.append(json ? "\n  }" : "\n")
+        if json { output.append("\n  }") } else { output.append(UInt8(ascii: "\n")) }
         rows += 1
     }
 
-    private mutating func limit(for row: UsageRow) -> EffectiveLimit {
-        guard limits.isUserIndependent else { return limits.limit(user: row.user, scope: row.scope, period: row.period) }
-        if let known = knownLimits.first(where: { $0.period == row.period && $0.scope == row.scope }) { return known.limit }
-        let limit = limits.limit(user: row.user, scope: row.scope, period: row.period)
-        knownLimits.append((row.scope, row.period, limit))
-        return limit
+    /// Appends what comes before a cell: `jsonText` (the comma and the key) in JSON, a comma
+    /// in CSV (static text: a `String` chosen between the two cost a retain and a release).
+    @inline(__always)
+    private func appendSeparator(_ jsonText: StaticString, to output: inout ReportOutput) {
+        if format == .json { output.append(jsonText) } else { output.append(UInt8(ascii: ",")) }
+    }
+
+    /// The index in `columns` of `row`'s scope and period, rendered on first sight.
+    private mutating func columnsIndex(for row: UsageRow) -> Int {
+        for index in columns.indices where columns[index].period == row.period && columns[index].scope == row.scope {
+            return index
+        }
+        columns.append(Columns(
+            scope: row.scope, period: row.period, scopeBytes: rendered(row.scope), periodBytes: rendered(row.period.name),
+            limit: limits.isUserIndependent ? limits.limit(user: row.user, scope: row.scope, period: row.period) : nil))
+        return columns.count - 1
     }
 
     private func appendOptional(_ value: Int64?, to output: inout ReportOutput) {
@@ -101,26 +112,29 @@ struct UsageReportWriter {
     }
 
     private mutating func appendStamp(_ day: LocalDay, to output: inout ReportOutput) {
-        if let known = stamps.first(where: { $0.day == day.number }) {
-            known.bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
+        for index in stamps.indices where stamps[index].day == day.number {
+            stamps[index].bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
             return
         }
-        var rendered = RenderedText()
-        Self.render(calendar.rfc3339(calendar.startOfDay(day)), as: format, into: &rendered)
-        stamps.append((day.number, rendered.bytes))
-        rendered.bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
+        let bytes = rendered(calendar.rfc3339(calendar.startOfDay(day)))
+        stamps.append((day.number, bytes))
+        bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
     }
 
-    /// Renders `text` as a cell of `format` into `cache`, unless it holds `text` already
-    /// (static: a method of `self` taking one of its properties `inout` would copy `self`).
-    private static func render(_ text: String, as format: OutputFormat, into cache: inout RenderedText) {
-        if let cached = cache.text, cached == text { return }
+    /// `text` as a cell of this writer's format.
+    private func rendered(_ text: String) -> [UInt8] {
         var output = ReportOutput()
+        Self.render(text, as: format, to: &output)
+        return output.bytes
+    }
+
+    /// Writes `text` as a cell of `format` (escaped; neutralised for CSV).
+    @inline(__always)
+    private static func render(_ text: String, as format: OutputFormat, to output: inout ReportOutput) {
         if format == .json {
             JSONValue.writeString(text, to: &output)
         } else {
             CSVRenderer.writeText(text, neutralising: true, to: &output)
         }
-        cache = RenderedText(text: text, bytes: output.bytes)
     }
 }
