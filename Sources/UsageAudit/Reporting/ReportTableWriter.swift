@@ -5,12 +5,23 @@ public struct ReportTableWriter {
     public let format: OutputFormat
     public let columns: [String]
     private var rows = 0
+    /// Per column, what comes before its value in a JSON object: the key, escaped once
+    /// (pretty: on a line of its own at depth 2, as `JSONValue` indents).
+    private let memberKeys: [[UInt8]]
 
     /// A writer of `columns` in `format` (`.table` is not streamable: use `OutputFormat.render`).
     public init(format: OutputFormat, columns: [String]) {
         precondition(format != .table, "aligned tables need every row before the first line")
         self.format = format
         self.columns = columns
+        let pretty = format == .json
+        memberKeys = columns.map { column in
+            var output = ReportOutput()
+            if pretty { output.append("\n    ") }
+            JSONValue.writeString(column, to: &output)
+            output.append(pretty ? ": " as StaticString : ":")
+            return output.bytes
+        }
     }
 
     /// Writes what comes before the first row.
@@ -41,11 +52,11 @@ public struct ReportTableWriter {
         case .json:
             if rows > 0 { output.append(UInt8(ascii: ",")) }
             output.append("\n  {")
-            writeMembers(row, pretty: true, to: &output)
+            writeMembers(row, to: &output)
             output.append("\n  }")
         case .jsonl:
             output.append(UInt8(ascii: "{"))
-            writeMembers(row, pretty: false, to: &output)
+            writeMembers(row, to: &output)
             output.append("}\n")
         case .table:
             break
@@ -56,17 +67,15 @@ public struct ReportTableWriter {
     /// Writes what comes after the last row.
     public mutating func end(_ output: inout ReportOutput) {
         if format == .json {
-            output.append(rows > 0 ? "\n]\n" : "]\n")
+            output.append(rows > 0 ? "\n]\n" as StaticString : "]\n")
         }
     }
 
-    /// The members of a row's object (pretty: one per line at depth 2, as `JSONValue` indents).
-    private func writeMembers(_ row: [ReportValue], pretty: Bool, to output: inout ReportOutput) {
-        for (index, (column, value)) in zip(columns, row).enumerated() {
+    /// The members of a row's object (pretty or not as `memberKeys` were rendered).
+    private func writeMembers(_ row: [ReportValue], to output: inout ReportOutput) {
+        for (index, value) in row.enumerated() where index < memberKeys.count {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            if pretty { output.append("\n    ") }
-            JSONValue.writeString(column, to: &output)
-            output.append(pretty ? ": " : ":")
+            memberKeys[index].withUnsafeBufferPointer { output.append(contentsOf: $0) }
             switch value {
             case .text(let text): JSONValue.writeString(text, to: &output)
             case .integer(let number): output.append(number)
