@@ -9,19 +9,16 @@ extension UsageAggregate {
             var user: Int32
             var scope: Int32  // -1 is `all`
         }
-        let included: [Bool]? = wanted.map { wanted in (0..<users.count).map { wanted.contains(userName(Int32($0))) } }
+        let included = wanted.map(includedUsers)
         var series: [Key: [LocalDay: UsageCounts]] = [:]
         forEachCell { key, counts in
             if let included, !(included.indices.contains(Int(key.user)) && included[Int(key.user)]) { return }
             series[Key(user: key.user, scope: key.scope), default: [:]][key.day, default: UsageCounts()].merge(counts)
             series[Key(user: key.user, scope: -1), default: [:]][key.day, default: UsageCounts()].merge(counts)
         }
-        let names = (0..<users.count).map { userName(Int32($0)) }
-        // Each user's place in name order, so that ordering the series compares integers.
-        var rank = [Int](repeating: 0, count: names.count)
-        for (place, user) in names.indices.sorted(by: { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }).enumerated() {
-            rank[user] = place
-        }
+        // Each user's place in name order (the byte order `userRanks` keeps), so that
+        // ordering the series compares integers.
+        let rank = userRanks
         let ordered = series.keys.sorted { left, right in
             if left.user != right.user { return rank[Int(left.user)] < rank[Int(right.user)] }
             return left.scope < right.scope
@@ -29,7 +26,25 @@ extension UsageAggregate {
         return ordered.map { key in
             let scope = key.scope < 0 ? AuditConfiguration.allScope
                 : (Int(key.scope) < scopeNames.count ? scopeNames[Int(key.scope)] : AuditConfiguration.otherScope)
-            return DailySeries(user: names[Int(key.user)], scope: scope, counts: series[key]!)
+            return DailySeries(user: userName(key.user), scope: scope, counts: series[key]!)
         }
+    }
+
+    /// Per user id, whether the user's name is in `wanted` (as `String`s compare: by
+    /// canonical equivalence, `K` and the Kelvin sign `K` alike). Where both names are ASCII
+    /// the bytes alone decide, so ASCII names are looked up instead of spelled for every
+    /// user (a few wanted of many users); other users are compared by their spelling.
+    private func includedUsers(_ wanted: Set<String>) -> [Bool] {
+        guard wanted.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+            return (0..<users.count).map { wanted.contains(userName(Int32($0))) }
+        }
+        var included = [Bool](repeating: false, count: users.count)
+        for name in wanted {
+            if let id = users.lookup(name) { included[Int(id)] = true }
+        }
+        for id in included.indices where !included[id] && !users.withBytes(of: Int32(id), { $0.allSatisfy { $0 < 0x80 } }) {
+            included[id] = wanted.contains(userName(Int32(id)))
+        }
+        return included
     }
 }

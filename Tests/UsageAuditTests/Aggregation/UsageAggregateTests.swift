@@ -184,6 +184,25 @@ struct UsageAggregateTests {
         #expect(aggregate.dailySeries(scopeNames: ["maps", "other"], users: []).isEmpty)
     }
 
+    @Test("chosen users are matched as strings compare: canonically equal spellings, ASCII or not")
+    func dailySeriesOfCanonicallyEqualUsers() {
+        var aggregate = UsageAggregate()
+        let day = LocalDay(number: 9_000)
+        // The Kelvin sign equals K, and é equals e + combining acute, as Swift strings compare.
+        let names = ["Kelvin", "\u{212A}elvin", "caf\u{E9}", "cafe\u{301}", "bob"]
+        for (offset, user) in names.enumerated() {
+            aggregate.add(UsageCounts(requests: 1, units: Int64(offset + 1), rejected: 0, firstSeen: 1, lastSeen: 1), user: user, scope: 0, day: day)
+        }
+        let every = aggregate.dailySeries(scopeNames: ["maps"])
+        for wanted: Set<String> in [["Kelvin"], ["\u{212A}elvin"], ["caf\u{E9}"], ["bob", "nobody"], ["cafe\u{301}", "Kelvin"]] {
+            let chosen = aggregate.dailySeries(scopeNames: ["maps"], users: wanted)
+            let expected = every.filter { wanted.contains($0.user) }
+            #expect(chosen.map(\.user) == expected.map(\.user), "\(wanted)")
+            #expect(chosen.map(\.counts) == expected.map(\.counts), "\(wanted)")
+        }
+        #expect(Set(aggregate.dailySeries(scopeNames: ["maps"], users: ["Kelvin"]).map(\.counts.values.first?.units)) == [1, 2])
+    }
+
     @Test("arranging by user orders the cells by name bytes, day and scope, and changes no count")
     func arrangeByUser() {
         var generator = SeededRandom(seed: 77)
