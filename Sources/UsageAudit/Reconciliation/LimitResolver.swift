@@ -33,6 +33,10 @@ public struct LimitResolver: Sendable {
     /// (`30d` from its `period_start`).
     private let datedWindows: [Key: Period]
     private let configuration: AuditConfiguration
+    /// Per quota of the configuration, in its order: the limit of a user without a
+    /// profile (the default, `hard` and `block_price`; `limit` without profiles is that,
+    /// or none). Asked for every row, check and bucket judged.
+    private let quotaLimits: [(scope: String, period: Period, limit: EffectiveLimit)]
 
     /// - Parameter profiles: the stored profiles; when a store holds several for the same
     ///   user, scope and period, the first one given wins.
@@ -55,6 +59,12 @@ public struct LimitResolver: Sendable {
         monthlyFraming = monthly
         datedWindows = dated
         self.configuration = configuration
+        quotaLimits = configuration.quotas.map { quota in
+            let limit = quota.defaultLimit.map { units in
+                EffectiveLimit(value: units < 0 ? .unlimited : .units(units), hard: quota.hard, blockPrice: quota.blockPrice, source: .quotaDefault)
+            }
+            return (quota.scope, quota.period, limit ?? EffectiveLimit(value: .none, hard: quota.hard, blockPrice: quota.blockPrice, source: .none))
+        }
         reframesMonths = monthly.contains { key, period in
             configuration.quotas.contains { $0.scope == key.scope && $0.period.isMonthly && !$0.period.hasSameName(as: period) }
         }
@@ -145,6 +155,11 @@ public struct LimitResolver: Sendable {
     /// monthly period that the user's profile frames otherwise has none; the profile's own
     /// takes the scope's monthly quota when no quota has its name.
     public func limit(user: String, scope: String, period: Period) -> EffectiveLimit {
+        if profiles.isEmpty {
+            // No profile and no framing: the quota's limit alone, as below.
+            for quota in quotaLimits where quota.scope == scope && quota.period.hasSameName(as: period) { return quota.limit }
+            return EffectiveLimit(value: .none, hard: true, blockPrice: nil, source: .none)
+        }
         let stored = profile(user: user, scope: scope, period: period)
         if stored == nil, monthlyFraming(user: user, scope: scope, period: period) != nil {
             return EffectiveLimit(value: .none, hard: true, blockPrice: nil, source: .none)

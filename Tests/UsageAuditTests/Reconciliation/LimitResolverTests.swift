@@ -31,6 +31,29 @@ extension ReconciliationTests {
             #expect(resolve(.limit(7), scope: "other").value == .units(7))
         }
 
+        @Test("without profiles, every scope and period gets what a user without a profile gets beside other users' profiles")
+        func withoutProfilesAsBesideOthers() {
+            // A profile of another scope and another user: the resolver takes its general
+            // path, which for "bob" must give what the profile-less resolver gives.
+            let beside = LimitResolver(
+                profiles: [StoredProfile(user: "zed", scope: "maps", period: .year, limit: .limit(1), origin: "p:9")],
+                configuration: configuration)
+            let alone = LimitResolver(profiles: [], configuration: configuration)
+            let periods: [Period] = [
+                .day, .week, .month, .year, .days(30, anchor: LocalDay(number: 0)), .days(7, anchor: LocalDay(number: 3)),
+                .billingCycle(day: 14),
+            ]
+            for scope in ["all", "geo", "other", "maps"] {
+                for period in periods {
+                    #expect(alone.limit(user: "bob", scope: scope, period: period) == beside.limit(user: "bob", scope: scope, period: period),
+                            "\(scope) \(period)")
+                }
+            }
+            #expect(alone.limit(user: "bob", scope: "geo", period: .month)
+                == EffectiveLimit(value: .units(2000), hard: false, blockPrice: 1500, source: .quotaDefault))
+            #expect(alone.limit(user: "bob", scope: "all", period: .week) == EffectiveLimit(value: .none, source: .none))
+        }
+
         @Test("unlimited and zero keep their meaning; -1 in the configuration is unlimited")
         func unlimitedAndZero() {
             #expect(resolve(.unlimited).value == .unlimited)
