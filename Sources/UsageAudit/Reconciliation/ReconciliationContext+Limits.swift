@@ -281,23 +281,33 @@ extension ReconciliationContext {
     private func blockedDetail(
         check: LimitCheck, limit: EffectiveLimit, refused count: Int64, used: Int64, requestsOnly: Bool, when: String
     ) -> String {
+        // Each sentence is one interpolation: one string built, not one per `+` (a run
+        // writes tens of thousands of them).
         let refused = "refused \(FindingText.count(count)) time\(count == 1 ? "" : "s") \(when)"
         guard case .units(let units) = limit.value else {
-            return "\(refused) although the limit is unlimited (from \(limit.sourceDescription)): the store or the "
-                + "code applies a limit it should not (or another limit, such as a rate limit, refused them)"
+            return """
+                \(refused) although the limit is unlimited (from \(limit.sourceDescription)): the store or the \
+                code applies a limit it should not (or another limit, such as a rate limit, refused them)
+                """
         }
         if used == 0 {
             let before = index.counts(user: check.user, scope: check.scope, in: previous(of: check.range, period: check.period))
             if units > 0, before.units >= units {
-                return "\(refused) with 0 served: the limit was checked against \(FindingText.previousBucket(check.period)) "
-                    + "count (\(FindingText.count(before.units)) of \(FindingText.count(units))) — the reset is applied "
-                    + "lazily after the limit check, which locks the user out"
+                return """
+                    \(refused) with 0 served: the limit was checked against \(FindingText.previousBucket(check.period)) \
+                    count (\(FindingText.count(before.units)) of \(FindingText.count(units))) — the reset is applied \
+                    lazily after the limit check, which locks the user out
+                    """
             }
-            return "\(refused) with 0 served, under a limit of \(FindingText.count(units)) (from \(limit.sourceDescription)): "
-                + "a stale or wrong stored counter (or another limit, such as a rate limit, refused them)"
+            return """
+                \(refused) with 0 served, under a limit of \(FindingText.count(units)) (from \(limit.sourceDescription)): \
+                a stale or wrong stored counter (or another limit, such as a rate limit, refused them)
+                """
         }
-        return "\(refused) while only \(FindingText.quantity(used, requestsOnly: requestsOnly)) of "
-            + "\(FindingText.count(units)) \(used == 1 ? "was" : "were") used (limit from \(limit.sourceDescription)): refused under the limit — a "
-            + "stored counter ahead of the real use (or another limit, such as a rate limit, refused them)"
+        return """
+            \(refused) while only \(FindingText.quantity(used, requestsOnly: requestsOnly)) of \
+            \(FindingText.count(units)) \(used == 1 ? "was" : "were") used (limit from \(limit.sourceDescription)): refused \
+            under the limit — a stored counter ahead of the real use (or another limit, such as a rate limit, refused them)
+            """
     }
 }
