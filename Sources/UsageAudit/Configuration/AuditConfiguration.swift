@@ -9,7 +9,12 @@ public struct AuditConfiguration: Sendable, Equatable {
     public var log: LogSettings
     public var identity: IdentitySettings
     public var count: CountSettings
-    public var scopes: [ScopeRule]
+    public var scopes: [ScopeRule] {
+        didSet { scopeNames = Self.names(of: scopes) }
+    }
+    /// Scope names in report order: every configured scope, then `other`. Kept with
+    /// `scopes` (the analyses ask for it per user and bucket).
+    public private(set) var scopeNames: [String]
     public var quotas: [QuotaRule]
     public var analysis: AnalysisSettings
     /// The folder relative paths in the configuration are resolved against.
@@ -36,6 +41,7 @@ public struct AuditConfiguration: Sendable, Equatable {
         self.identity = identity
         self.count = count
         self.scopes = scopes
+        scopeNames = Self.names(of: scopes)
         self.quotas = quotas
         self.analysis = analysis
         self.baseDirectory = baseDirectory
@@ -46,9 +52,8 @@ public struct AuditConfiguration: Sendable, Equatable {
     /// The name of the sum over all scopes.
     public static let allScope = "all"
 
-    /// Scope names in report order: every configured scope, then `other`.
-    public var scopeNames: [String] {
-        scopes.map(\.name) + [Self.otherScope]
+    private static func names(of scopes: [ScopeRule]) -> [String] {
+        scopes.map(\.name) + [otherScope]
     }
 
     /// The periods reported for `scope`: `day` always, then every period a quota names for it.
