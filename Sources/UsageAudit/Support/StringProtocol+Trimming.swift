@@ -13,6 +13,17 @@ extension StringProtocol {
 }
 
 extension String {
+    /// The string without whitespace at either end, as `StringProtocol.trimmingCharacters()`.
+    /// Most cells (keys, names, numbers) start and end with a visible ASCII character: then
+    /// nothing is whitespace at either end, and the string is its own result (no Character
+    /// formed, no copy; a keys file has a million cells).
+    func trimmingCharacters() -> String {
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
+        return self[...].trimmingCharacters()
+    }
+
     /// The string without trailing spaces (aligned table cells).
     func trimmingTrailingSpaces() -> String {
         var copy = self
