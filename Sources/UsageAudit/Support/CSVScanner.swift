@@ -19,7 +19,10 @@ struct CSVScanner {
         guard position < bytes.count else { return nil }
         let startLine = line
         var cells: [String] = []
+        // One buffer for every cell of the record (a keys file or a profile store is read
+        // cell by cell: tens of thousands of them).
         var cell: [UInt8] = []
+        cell.reserveCapacity(64)
         var quoted = false
         var quoteLine = line
         while position < bytes.count {
@@ -40,17 +43,25 @@ struct CSVScanner {
             } else if byte == ASCII.quote && cell.allSatisfy({ $0 == ASCII.space }) {
                 quoted = true
                 quoteLine = line
-                cell.removeAll()
+                cell.removeAll(keepingCapacity: true)
             } else if byte == separator {
                 cells.append(String(decoding: cell, as: UTF8.self))
-                cell.removeAll()
+                cell.removeAll(keepingCapacity: true)
             } else if byte == 0x0A {
                 line += 1
                 if cell.last == 0x0D { cell.removeLast() }
                 cells.append(String(decoding: cell, as: UTF8.self))
                 return (cells, startLine)
             } else {
-                cell.append(byte)
+                // The plain bytes up to the next separator, line feed or quote, at once.
+                var end = position
+                while end < bytes.count {
+                    let next = bytes[end]
+                    if next == separator || next == 0x0A || next == ASCII.quote { break }
+                    end += 1
+                }
+                cell.append(contentsOf: bytes[(position - 1)..<end])
+                position = end
             }
         }
         if quoted {
