@@ -10,12 +10,8 @@ public struct SecretRedactor: Sendable {
     private let parameterNames: [String]
     /// Lower-cased JSON member names whose string values are keys.
     private let memberNames: Set<String>
-    /// The keys of the key directory of four characters or more, by their first four
-    /// (`startKey`), longest first in each list: a quoted line is read once, not once per
-    /// key (a directory may hold a million).
-    private let keysByStart: [UInt64: [[Unicode.Scalar]]]
-    /// Keys of two or three characters, longest first.
-    private let tinyKeys: [[Unicode.Scalar]]
+    /// The keys of the key directory of two characters or more.
+    private let keys: KnownKeyTable
 
     /// - Parameters:
     ///   - identity: `query:NAME` sources name the parameters whose values are keys;
@@ -42,25 +38,7 @@ public struct SecretRedactor: Sendable {
         }
         parameterNames = parameters
         memberNames = members
-        var byStart: [UInt64: [[Unicode.Scalar]]] = [:]
-        var tiny: [[Unicode.Scalar]] = []
-        for key in keys.users.keys {
-            let scalars = Array(key.unicodeScalars)
-            if scalars.count >= 4 {
-                byStart[Self.startKey(scalars, at: 0), default: []].append(scalars)
-            } else if scalars.count > 1 {
-                tiny.append(scalars)
-            }
-        }
-        keysByStart = byStart.mapValues { $0.sorted { $0.count > $1.count } }
-        tinyKeys = tiny.sorted { $0.count > $1.count }
-    }
-
-    /// The first four scalars from `index`, packed (21 bits each, the top one cut to 1).
-    private static func startKey(_ scalars: [Unicode.Scalar], at index: Int) -> UInt64 {
-        var key: UInt64 = 0
-        for offset in 0..<4 { key = key << 21 ^ UInt64(scalars[index + offset].value) }
-        return key
+        self.keys = KnownKeyTable(keys: keys.users.keys)
     }
 
     /// Replaces the scalars of a key at `range` past its shown prefix with `…`; the index
@@ -121,19 +99,17 @@ public struct SecretRedactor: Sendable {
     /// Every position is tried, also inside a key already found (two keys may overlap), and
     /// what each key hides is hidden in the end: each hidden run becomes one `…`.
     private func maskKnownKeys(_ scalars: inout [Unicode.Scalar]) {
-        guard !keysByStart.isEmpty || !tinyKeys.isEmpty else { return }
+        guard !keys.isEmpty else { return }
         var hidden: [Bool]?
         for index in scalars.indices {
-            let candidates = index + 4 <= scalars.count ? keysByStart[Self.startKey(scalars, at: index)] ?? [] : []
-            for key in candidates + tinyKeys where index + key.count <= scalars.count {
-                let end = index + key.count
-                guard scalars[index..<end].elementsEqual(key) else { continue }
-                let alone = key.count <= UserLabel.keyPrefixLength
-                guard !alone || ((index == 0 || !Self.isWordScalar(scalars[index - 1])) && (end == scalars.count || !Self.isWordScalar(scalars[end]))) else { continue }
-                let shown = UserLabel.shownPrefixLength(ofKeyWith: key.count)
+            keys.forEachMatch(in: scalars, at: index) { length in
+                let end = index + length
+                let alone = length <= UserLabel.keyPrefixLength
+                guard !alone || ((index == 0 || !Self.isWordScalar(scalars[index - 1])) && (end == scalars.count || !Self.isWordScalar(scalars[end]))) else { return false }
+                let shown = UserLabel.shownPrefixLength(ofKeyWith: length)
                 if hidden == nil { hidden = Array(repeating: false, count: scalars.count) }
                 for position in (index + shown)..<end { hidden![position] = true }
-                break
+                return true
             }
         }
         guard let hidden else { return }
