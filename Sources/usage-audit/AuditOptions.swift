@@ -91,7 +91,7 @@ struct AuditOptions: ParsableArguments {
         var collision: CommandFailure?
         audit: do throws(AuditError) {
             let audit = try Audit(configuration: configuration)
-            if let keysFile = configuration.identity.keysFile, audit.plan.keys.users.isEmpty {
+            if let keysFile = configuration.identity.keysFile, audit.plan.keyCount == 0 {
                 logger.warning("configuration \(config): the keys file \(configuration.resolve(path: keysFile)) maps no key to a user (only a header, comments or blank lines): every API key is reported masked (key:…) as an unknown key; add 'key,user' lines")
             }
             let inputs: [InputSource]
