@@ -45,6 +45,16 @@ struct UsageIndex {
     private var ranges: [(start: Int32, count: Int32, countsStart: Int32, isCellSeries: Bool)] = []
     /// User ids in name order (bytes).
     private var orderedUsers: [Int32] = []
+    /// The user looked up last: the reconciler asks about one user many times in a row
+    /// (each bucket, scope and day of a check), with the same name each time.
+    private let lastUser = LastUser()
+
+    /// A name and its id (`id` is -1 before the first lookup). One reconciler thread asks
+    /// an index: not shared across threads.
+    private final class LastUser {
+        var name = ""
+        var id: Int32 = -1
+    }
 
     /// - Parameter scopeNames: the configuration's `scopeNames` (cell scope index → name);
     ///   a cell whose index is out of range is counted as `other`.
@@ -124,7 +134,7 @@ struct UsageIndex {
 
     /// The days of `user` in `scope`, if there are any.
     func series(user: String, scope: String) -> Series? {
-        guard let id = userIDs.lookup(user), let scopePosition = scopeNames.firstIndex(of: scope) else { return nil }
+        guard let id = userID(user), let scopePosition = scopeNames.firstIndex(of: scope) else { return nil }
         let index = seriesIndex[Int(id) * scopeNames.count + scopePosition]
         guard index >= 0 else { return nil }
         let (start, count, countsStart, isCellSeries) = ranges[Int(index)]
@@ -133,6 +143,15 @@ struct UsageIndex {
             counts: isCellSeries
                 ? SeriesColumn(cellCounts, positions: cellPositions, start: Int(countsStart), count: Int(count))
                 : SeriesColumn(sums, start: Int(countsStart), count: Int(count)))
+    }
+
+    /// The id of `user`, if it made any request.
+    private func userID(_ user: String) -> Int32? {
+        if lastUser.id >= 0, lastUser.name == user { return lastUser.id }
+        guard let id = userIDs.lookup(user) else { return nil }
+        lastUser.name = user
+        lastUser.id = id
+        return id
     }
 
     /// The users with use of `scope`, in a deterministic order (by the bytes of their names).
@@ -146,7 +165,7 @@ struct UsageIndex {
 
     /// Whether `user` made any request (counted or refused) in any scope.
     func hasTraffic(user: String) -> Bool {
-        userIDs.lookup(user) != nil
+        userID(user) != nil
     }
 
     /// The counts of `user` in `scope` over the days of `range`.
