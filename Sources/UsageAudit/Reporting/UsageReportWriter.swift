@@ -7,21 +7,22 @@ struct UsageReportWriter {
     private let calendar: ZonedCalendar
     private let limits: LimitResolver
     private var rows = 0
-    /// The scope and period columns of each scope and period seen, rendered once (a few
-    /// entries: rows cycle through every scope and period of each user), with the limit
-    /// when limits do not depend on the user.
+    /// The scope and period cells of each scope and period name seen, rendered once (a few
+    /// entries: rows cycle through every scope and period of each user; a period's anchor,
+    /// which a user's dated profile may set, is not in its name).
     private var columns: [Columns] = []
+    /// The limit of each scope and period (anchor and all) seen, when limits do not depend on
+    /// the user: then periods come from the quotas alone, a few.
+    private var knownLimits: [(scope: String, period: Period, limit: EffectiveLimit)] = []
     /// Rendered bucket stamps by day number (a run has few distinct days).
     private var stamps: [(day: Int32, bytes: [UInt8])] = []
 
-    /// The rendered scope and period cells of one scope and period.
+    /// The rendered scope and period cells of one scope and period name.
     private struct Columns {
         let scope: String
         let period: Period
         let scopeBytes: [UInt8]
         let periodBytes: [UInt8]
-        /// The limit of every user (nil when limits depend on the user).
-        let limit: EffectiveLimit?
     }
 
     /// `format` is `.csv` or `.json`.
@@ -43,7 +44,7 @@ struct UsageReportWriter {
 
     mutating func write(_ row: UsageRow, to output: inout ReportOutput) {
         let index = columnsIndex(for: row)
-        let effective = columns[index].limit ?? limits.limit(user: row.user, scope: row.scope, period: row.period)
+        let effective = limit(for: row)
         let limit = effective.reportedLimit
         let remaining = UsageReport.remaining(limit: limit, units: row.counts.units)
         let overage = effective.overage(used: row.counts.units)
@@ -92,15 +93,22 @@ struct UsageReportWriter {
         if format == .json { output.append(jsonText) } else { output.append(UInt8(ascii: ",")) }
     }
 
-    /// The index in `columns` of `row`'s scope and period, rendered on first sight.
+    /// The index in `columns` of `row`'s scope and period name, rendered on first sight.
     private mutating func columnsIndex(for row: UsageRow) -> Int {
-        for index in columns.indices where columns[index].period == row.period && columns[index].scope == row.scope {
+        for index in columns.indices where columns[index].period.hasSameName(as: row.period) && columns[index].scope == row.scope {
             return index
         }
         columns.append(Columns(
-            scope: row.scope, period: row.period, scopeBytes: rendered(row.scope), periodBytes: rendered(row.period.name),
-            limit: limits.isUserIndependent ? limits.limit(user: row.user, scope: row.scope, period: row.period) : nil))
+            scope: row.scope, period: row.period, scopeBytes: rendered(row.scope), periodBytes: rendered(row.period.name)))
         return columns.count - 1
+    }
+
+    private mutating func limit(for row: UsageRow) -> EffectiveLimit {
+        guard limits.isUserIndependent else { return limits.limit(user: row.user, scope: row.scope, period: row.period) }
+        for known in knownLimits where known.period == row.period && known.scope == row.scope { return known.limit }
+        let limit = limits.limit(user: row.user, scope: row.scope, period: row.period)
+        knownLimits.append((row.scope, row.period, limit))
+        return limit
     }
 
     private func appendOptional(_ value: Int64?, to output: inout ReportOutput) {

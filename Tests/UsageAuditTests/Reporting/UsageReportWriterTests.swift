@@ -20,6 +20,16 @@ struct UsageReportWriterTests {
         default = 10
         hard = false
         block_price = 12.5
+        [[quota]]
+        scope = "geo"
+        period = "30d"
+        anchor = "2024-10-01"
+        default = 700
+        [[quota]]
+        scope = "geo"
+        period = "30d"
+        anchor = "2024-10-11"
+        default = 900
         """
 
     /// Rows with awkward text: separators, quotes, line breaks, formula triggers, control
@@ -32,7 +42,13 @@ struct UsageReportWriterTests {
         ]
         var result: [UsageRow] = []
         for name in names {
-            for (scope, period) in [("all", Period.day), ("all", .week), ("geo", .day), ("geo", .billingCycle(day: 15)), ("other", .day)] {
+            // Two quotas' 30d windows (the same name, other anchors and defaults) and a
+            // third anchor (as a user's dated profile frames one): the cells of one period
+            // name, rendered once, and each row's limit as the resolver gives it.
+            let windows: [Period] = [19_997, 20_007, 20_017].map { .days(30, anchor: LocalDay(number: $0)) }
+            for (scope, period) in [("all", Period.day), ("all", .week), ("geo", .day), ("geo", .billingCycle(day: 15)), ("other", .day)]
+                + windows.map({ ("geo", $0) })
+            {
                 let start = LocalDay(number: 20_000 + Int32(random.next() % 40))
                 let units = Int64(random.next() % 30)
                 result.append(UsageRow(
