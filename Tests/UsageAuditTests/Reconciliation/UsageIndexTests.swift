@@ -47,4 +47,25 @@ struct UsageIndexTests {
             }
         }
     }
+    @Test("users whose names are equal as Strings but not as bytes keep their own series, asked in any order")
+    func canonicallyEqualUsers() {
+        var usage = UsageAggregate()
+        let day = LocalDay(number: 20_000)
+        // The Kelvin sign equals K, and é equals e + combining acute, as Swift strings compare.
+        let names = ["K", "\u{212A}", "caf\u{E9}", "cafe\u{301}"]
+        for (offset, name) in names.enumerated() {
+            let units = Int64(10 * (offset + 1))
+            usage.add(UsageCounts(requests: units, units: units, rejected: 0, firstSeen: 1, lastSeen: 1), user: name, scope: 0, day: day)
+        }
+        usage.arrangeByUser()
+        let index = UsageIndex(aggregate: usage, scopeNames: scopeNames)
+        for order in [names, names.reversed(), ["K", "\u{212A}", "K", "cafe\u{301}", "caf\u{E9}"]] {
+            for name in order {
+                let units = Int64(10 * (names.firstIndex { $0.utf8.elementsEqual(name.utf8) }! + 1))
+                #expect(index.counts(user: name, scope: "geocoding", on: day).units == units, "\(Array(name.unicodeScalars))")
+                #expect(index.series(user: name, scope: "all")?.counts.first?.units == units)
+            }
+        }
+        #expect(!index.hasTraffic(user: "k"))
+    }
 }
