@@ -32,11 +32,14 @@ let package = Package(
         ),
         // Cache prefetch hints for the counting loops (header only).
         .systemLibrary(name: "CPrefetch"),
+        // malloc_trim, to return a freed key directory to the system (header only).
+        .systemLibrary(name: "CAllocator"),
         .target(
             name: "UsageAudit",
             dependencies: (withISAL ? ["CIsal"] : []) + [
                 "CZlib",
                 "CPrefetch",
+                "CAllocator",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
