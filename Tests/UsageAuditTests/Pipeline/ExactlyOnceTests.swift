@@ -15,12 +15,8 @@ struct ExactlyOnceTests {
         statePath = fixture.folder.file("state/state.sqlite")
     }
 
-    /// `count` requests of `user` on 2026-11-`day`, one per second from 10:00.
     private func lines(_ user: String, day: Int, count: Int, from start: Int = 0) -> [String] {
-        (start..<(start + count)).map { second in
-            PipelineFixture.combinedLine(
-                user: user, time: String(format: "%02d/Nov/2026:10:%02d:%02d +0000", day, second / 60 % 60, second % 60))
-        }
+        PipelineFixture.requestLines(user, day: day, count: count, from: start)
     }
 
     private func run(_ inputs: [InputSource]) throws -> AuditOutcome {

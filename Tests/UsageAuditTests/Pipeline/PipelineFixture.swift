@@ -21,6 +21,14 @@ struct PipelineFixture {
         #"\#(address) - \#(user) [\#(time)] "\#(request)" \#(status) 512 "-" "curl/8.5""#
     }
 
+    /// `count` requests of `user` on 2026-11-`day`, one per second from 10:00 + `start` s
+    /// (the minutes wrap within the hour).
+    static func requestLines(_ user: String, day: Int, count: Int, from start: Int = 0) -> [String] {
+        (start..<(start + count)).map { second in
+            combinedLine(user: user, time: String(format: "%02d/Nov/2026:10:%02d:%02d +0000", day, second / 60 % 60, second % 60))
+        }
+    }
+
     /// Writes `lines` (each followed by a newline) as plain text and returns the input.
     @discardableResult
     func plain(_ name: String, _ lines: [String]) throws -> InputSource {

@@ -17,9 +17,7 @@ struct UsageCountingPartialsTests {
     }
 
     private func lines(_ user: String, day: Int, count: Int) -> [String] {
-        (0..<count).map { second in
-            PipelineFixture.combinedLine(user: user, time: String(format: "%02d/Nov/2026:10:%02d:%02d +0000", day, second / 60, second % 60))
-        }
+        PipelineFixture.requestLines(user, day: day, count: count)
     }
 
     private func partial(_ inputs: [InputSource]) throws -> UsagePartial {
