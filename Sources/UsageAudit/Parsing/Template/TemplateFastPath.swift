@@ -83,7 +83,7 @@ struct TemplateFastPath: @unchecked Sendable {
                 let literal = literalBuffer.baseAddress!
                 var position = 0
                 if !leading.isEmpty {
-                    guard leading.count <= end, Self.equal(base, literal + leading.lowerBound, count: leading.count) else {
+                    guard leading.count <= end, ByteInterner.equalBytes(base, literal + leading.lowerBound, leading.count) else {
                         return false
                     }
                     position = leading.count
@@ -100,7 +100,7 @@ struct TemplateFastPath: @unchecked Sendable {
                     let found: Int
                     if fieldEnd.endsLine {
                         found = end - terminatorCount
-                        guard found >= position, Self.equal(base + found, terminator, count: terminatorCount) else { return false }
+                        guard found >= position, ByteInterner.equalBytes(base + found, terminator, terminatorCount) else { return false }
                     } else {
                         guard let candidate = Self.find(terminator, count: terminatorCount, in: base, from: position, end: end) else {
                             return false
@@ -127,21 +127,9 @@ struct TemplateFastPath: @unchecked Sendable {
         while index < end, let hit = memchr(base + index, first, end - index) {
             let candidate = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             guard candidate + count <= end else { return nil }
-            if count == 1 || equal(base + candidate + 1, terminator + 1, count: count - 1) { return candidate }
+            if count == 1 || ByteInterner.equalBytes(base + candidate + 1, terminator + 1, count - 1) { return candidate }
             index = candidate + 1
         }
         return nil
-    }
-
-    /// Whether the `count` bytes at `left` and `right` are equal (literals are a few bytes:
-    /// no call to `memcmp`).
-    @inline(__always)
-    private static func equal(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, count: Int) -> Bool {
-        var index = 0
-        while index < count {
-            if left[index] != right[index] { return false }
-            index += 1
-        }
-        return true
     }
 }
