@@ -60,10 +60,7 @@ public struct LimitResolver: Sendable {
         datedWindows = dated
         self.configuration = configuration
         quotaLimits = configuration.quotas.map { quota in
-            let limit = quota.defaultLimit.map { units in
-                EffectiveLimit(value: units < 0 ? .unlimited : .units(units), hard: quota.hard, blockPrice: quota.blockPrice, source: .quotaDefault)
-            }
-            return (quota.scope, quota.period, limit ?? EffectiveLimit(value: .none, hard: quota.hard, blockPrice: quota.blockPrice, source: .none))
+            (quota.scope, quota.period, Self.defaulted(by: quota, hard: quota.hard, blockPrice: quota.blockPrice))
         }
         reframesMonths = monthly.contains { key, period in
             configuration.quotas.contains { $0.scope == key.scope && $0.period.isMonthly && !$0.period.hasSameName(as: period) }
@@ -158,7 +155,7 @@ public struct LimitResolver: Sendable {
         if profiles.isEmpty {
             // No profile and no framing: the quota's limit alone, as below.
             for quota in quotaLimits where quota.scope == scope && quota.period.hasSameName(as: period) { return quota.limit }
-            return EffectiveLimit(value: .none, hard: true, blockPrice: nil, source: .none)
+            return Self.defaulted(by: nil, hard: true, blockPrice: nil)
         }
         let stored = profile(user: user, scope: scope, period: period)
         if stored == nil, monthlyFraming(user: user, scope: scope, period: period) != nil {
@@ -178,6 +175,12 @@ public struct LimitResolver: Sendable {
                 break
             }
         }
+        return Self.defaulted(by: quota, hard: hard, blockPrice: blockPrice)
+    }
+
+    /// The limit `quota`'s `default` gives (`-1`: unlimited; none without a quota or a
+    /// default), with `hard` and `blockPrice` as resolved.
+    private static func defaulted(by quota: QuotaRule?, hard: Bool, blockPrice: Double?) -> EffectiveLimit {
         guard let quota, let units = quota.defaultLimit else {
             return EffectiveLimit(value: .none, hard: hard, blockPrice: blockPrice, source: .none)
         }
