@@ -148,7 +148,7 @@ struct UsageIndex {
     /// The id of `user`, if it made any request.
     private func userID(_ user: String) -> Int32? {
         // By bytes, as the interner matches: `==` would take the Kelvin sign for K.
-        if lastUser.id >= 0, lastUser.name.utf8.elementsEqual(user.utf8) { return lastUser.id }
+        if lastUser.id >= 0, lastUser.name.hasSameBytes(as: user) { return lastUser.id }
         guard let id = userIDs.lookup(user) else { return nil }
         lastUser.name = user
         lastUser.id = id
