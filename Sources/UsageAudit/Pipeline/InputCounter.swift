@@ -72,8 +72,10 @@ public struct InputCounter {
         lastDamage = nil
         do {
             // The common formats get a loop specialised for their parser (no dynamic call per
-            // line), and are parsed on a thread of their own when a core would be idle.
-            if var template = parser as? TemplateLineParser {
+            // line), and are parsed on a thread of their own when a core would be idle. Only
+            // the fields counting reads are stored.
+            if let general = parser as? TemplateLineParser {
+                var template = TemplateLineParser(general, keepingOnly: plan.countedFieldIndices)
                 if parsesAhead {
                     try readLinesAhead(&source, parser: template, from: skip, statistics: &statistics, usage: &usage, progress: progress)
                 } else {

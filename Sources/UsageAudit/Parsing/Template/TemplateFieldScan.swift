@@ -4,7 +4,7 @@ struct TemplateFieldScan: Sendable {
     let role: TemplateFieldRole
     let layoutIndex: Int
     /// The field's index in the parser's `FieldCatalog`, or nil when it is not stored.
-    let catalogIndex: Int?
+    private(set) var catalogIndex: Int?
     let isQuoted: Bool
     let terminator: Range<Int>?
     let terminatorEndsLine: Bool
@@ -18,5 +18,12 @@ struct TemplateFieldScan: Sendable {
         terminator = field.terminator
         terminatorEndsLine = field.terminatorEndsLine
         stopByte = field.stopByte
+    }
+
+    /// This scan, storing its field only when its catalog index is in `kept`.
+    func keepingOnly(_ kept: Set<Int>) -> TemplateFieldScan {
+        var scan = self
+        if let index = catalogIndex, !kept.contains(index) { scan.catalogIndex = nil }
+        return scan
     }
 }

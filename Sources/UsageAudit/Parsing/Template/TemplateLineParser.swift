@@ -26,6 +26,9 @@ struct TemplateLineParser: LineParser {
     private let fastPath: TemplateFastPath?
     /// The spans `fastPath` finds, in line order (reused from line to line).
     private var fastSpans: [ByteSpan]
+    /// The positions in `fastPath.fieldOrder` of the fields that parsing acts on: a named
+    /// field the record does not store is split off but not read.
+    private let fastTaken: [Int]
 
     /// - Parameter usesFastPath: try `TemplateFastPath` first (false only to compare the two in tests).
     init(program: TemplateProgram, fields: FieldCatalog, calendar: ZonedCalendar, usesFastPath: Bool = true) {
@@ -43,6 +46,34 @@ struct TemplateLineParser: LineParser {
         methodFieldIndex = derivedIndex("request_method")
         uriFieldIndex = derivedIndex("uri")
         argsFieldIndex = derivedIndex("args")
+        fastTaken = Self.takenFields(of: fastPath, scans: scans)
+    }
+
+    /// `parser` with records that store only the named fields at the catalog indices
+    /// `kept` (the other named fields stay empty): the fields counting reads, so that a
+    /// field it never reads (a user agent, a referer) costs no work per line. Lines parse,
+    /// and fail, as they do with every field stored.
+    init(_ parser: TemplateLineParser, keepingOnly kept: [Int]) {
+        let kept = Set(kept)
+        program = parser.program
+        scans = parser.scans.map { $0.keepingOnly(kept) }
+        calendar = parser.calendar
+        methodFieldIndex = kept.contains(parser.methodFieldIndex) ? parser.methodFieldIndex : -1
+        uriFieldIndex = kept.contains(parser.uriFieldIndex) ? parser.uriFieldIndex : -1
+        argsFieldIndex = kept.contains(parser.argsFieldIndex) ? parser.argsFieldIndex : -1
+        timeIsOneField = parser.timeIsOneField
+        fastPath = parser.fastPath
+        fastSpans = parser.fastSpans
+        fastTaken = Self.takenFields(of: fastPath, scans: scans)
+    }
+
+    /// The positions in the fast path's field order of the fields `take` acts on.
+    private static func takenFields(of fastPath: TemplateFastPath?, scans: [TemplateFieldScan]) -> [Int] {
+        guard let fastPath else { return [] }
+        return fastPath.fieldOrder.indices.filter { position in
+            let scan = scans[fastPath.fieldOrder[position]]
+            return scan.catalogIndex != nil || (scan.role != .named && scan.role != .ignored)
+        }
     }
 
     mutating func parse(_ line: UnsafeBufferPointer<UInt8>, into record: inout LogRecord) -> LineParseResult {
@@ -57,7 +88,8 @@ struct TemplateLineParser: LineParser {
         var request = RequestSpans()
         if let fastPath, fastSpans.withUnsafeMutableBufferPointer({ fastPath.split(line, end: end, into: $0.baseAddress!) }) {
             var isWhole = true
-            for (index, field) in fastPath.fieldOrder.enumerated() {
+            for index in fastTaken {
+                let field = fastPath.fieldOrder[index]
                 if let hint = take(
                     field: field, span: fastSpans[index], record: &record, request: &request,
                     timeSpan: &timeSpan, timeReused: &timeReused)
