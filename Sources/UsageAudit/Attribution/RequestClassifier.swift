@@ -65,6 +65,16 @@ public struct RequestClassifier {
         return withMatchedPath(of: record) { path in countedPrefixes.contains { Self.hasPrefix(path, $0) } }
     }
 
+    /// The scope of a request inside `count.paths` (`scope(of:)`), or nil for one outside
+    /// them (`isCounted` false): both answers from one look at the path.
+    @inline(__always)
+    public func countedScope(of record: LogRecord) -> Int? {
+        withMatchedPath(of: record) { path in
+            guard countedPrefixes.isEmpty || countedPrefixes.contains(where: { Self.hasPrefix(path, $0) }) else { return nil }
+            return scope(path: path, method: record.bytes(record.method))
+        }
+    }
+
     /// Calls `body` with the request's path as the server matched it (`RequestPath`).
     @inline(__always)
     private func withMatchedPath<Result>(of record: LogRecord, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
@@ -117,8 +127,8 @@ public struct RequestClassifier {
     @inline(__always)
     static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
         guard bytes.count >= prefix.count else { return false }
-        for index in 0..<prefix.count where bytes[index] != prefix[index] { return false }
-        return true
+        guard let base = bytes.baseAddress, !prefix.isEmpty else { return true }
+        return prefix.withUnsafeBufferPointer { ByteInterner.equalBytes(base, $0.baseAddress!, $0.count) }
     }
 
     @inline(__always)

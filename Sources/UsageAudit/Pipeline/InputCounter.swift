@@ -243,10 +243,6 @@ public struct InputCounter {
         statistics.parsed += 1
         let time = record.timestamp
         statistics.recordTime(time)
-        guard classifier.isCounted(record) else {
-            statistics.excluded += 1
-            return nil
-        }
         let consumed: Bool
         let rejected: Bool
         switch classifier.outcome(of: record) {
@@ -260,7 +256,11 @@ public struct InputCounter {
             consumed = true
             rejected = isRejection
         }
-        let scope = classifier.scope(of: record)
+        // Outside `count.paths` is excluded too: looked at after the status, which is cheaper.
+        guard let scope = classifier.countedScope(of: record) else {
+            statistics.excluded += 1
+            return nil
+        }
         let day = auditCalendar.localDay(containing: time)
         let user = identity.resolve(record) { resolution, user -> Int32? in
             switch resolution {

@@ -140,6 +140,21 @@ struct RequestClassifierTests {
         #expect(!record(path: "/api/../health").withRecord(classifier.isCounted))
     }
 
+    @Test("countedScope is scope(of:) for a counted request and nil for one outside count.paths")
+    func countedScope() throws {
+        let classifier = try classifier(Self.scopes + "\n[count]\npaths = [\"/api/\", \"/v2/\"]\n")
+        let paths = ["/api/v1/geocode", "//api/v1/route", "/api/../health", "/v2/x", "/health", "", "/api", "/api/"]
+        for path in paths {
+            for method in ["GET", "POST"] {
+                let request = record(method: method, path: path)
+                let expected = request.withRecord(classifier.isCounted) ? request.withRecord(classifier.scope(of:)) : nil
+                #expect(request.withRecord(classifier.countedScope(of:)) == expected, "\(method) \(path)")
+            }
+        }
+        let everything = try self.classifier(Self.scopes)
+        #expect(record(path: "/health").withRecord(everything.countedScope(of:)) == everything.otherScopeIndex)
+    }
+
     @Test("a regex matches anywhere unless anchored")
     func unanchoredRegex() throws {
         let classifier = try classifier("[[scope]]\nname = \"tiles\"\nregex = '[0-9]+/[0-9]+/[0-9]+\\.png$'")

@@ -43,6 +43,25 @@ struct RequestPathTests {
         }
     }
 
+    @Test("the word-at-a-time check agrees with a byte-by-byte one, wherever in a word the byte falls")
+    func wordwiseCheck() {
+        func reference(_ path: [UInt8]) -> Bool {
+            path.indices.contains { index in
+                path[index] == ASCII.percent
+                    || path[index] == ASCII.slash && index + 1 < path.count && [ASCII.slash, ASCII.dot].contains(path[index + 1])
+            }
+        }
+        var generator = SeededRandom(seed: 0x5EA5)
+        // Mostly plain bytes, so that a single '%', '//' or '/.' lands at every offset.
+        let alphabet: [UInt8] = Array("aaaaaaaa/v1.%".utf8) + [0x00, 0x80, 0xFF, 0x7F]
+        for length in 0..<40 {
+            for _ in 0..<200 {
+                let path = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+                #expect(path.withUnsafeBufferPointer(RequestPath.needsNormalizing) == reference(path), "\(path)")
+            }
+        }
+    }
+
     @Test("the classifier's cache gives each path its own normalised form, also when paths alternate")
     func cache() {
         let cache = MatchedPathCache()
