@@ -1,7 +1,7 @@
 /// Lines parsed on the reading thread of `ParsingAhead`, on their way to the counting
 /// thread: each line's bytes (copied, since the reader's buffer moves on), number, what
 /// the parser made of it and, for a parsed line, its record's spans (the fixed ones and
-/// the named fields counting reads, not every field of the format). Struct of arrays,
+/// the named fields counting reads, not every field of the format). A few flat arrays,
 /// reused from batch to batch: filling one allocates nothing once it has grown. A value
 /// type that one thread owns at a time (moved through `ParsingAhead`'s ring), so filling
 /// it needs no exclusivity checks.
@@ -18,19 +18,34 @@ struct ParsedLineBatch: @unchecked Sendable {
     /// Lines beyond this end the batch.
     static let lineCapacity = 8192
 
+    /// Where a line's bytes are in `bytes`, its number and what the parser made of it.
+    private struct LineEntry {
+        var start: Int32
+        var length: Int32
+        var number: Int
+        var outcome: Outcome
+    }
+
+    /// The fixed facts of a parsed line's record.
+    private struct ParsedFacts {
+        var timestamp: Int64
+        var status: Int
+        var remoteAddress: ByteSpan
+        var remoteUser: ByteSpan
+        var method: ByteSpan
+        var path: ByteSpan
+        var query: ByteSpan
+    }
+
     /// The catalog indices of the named fields carried over (the others arrive empty).
     private let carried: [Int]
     private(set) var bytes: [UInt8] = []
-    private var starts: [Int32] = []
-    private var lengths: [Int32] = []
-    private(set) var numbers: [Int] = []
-    private(set) var outcomes: [Outcome] = []
+    private var lines: [LineEntry] = []
     /// For each malformed line, in order, why.
     private(set) var reasons: [String] = []
-    private var timestamps: [Int64] = []
-    private var statuses: [Int] = []
-    /// Per line: remote address, remote user, method, path, query, then the carried fields.
-    private var spans: [ByteSpan] = []
+    private var facts: [ParsedFacts] = []
+    /// Per parsed line, the spans of the carried fields.
+    private var carriedSpans: [ByteSpan] = []
 
     /// An empty batch that holds no buffers (a placeholder while a full one is queued).
     init() {
@@ -40,28 +55,20 @@ struct ParsedLineBatch: @unchecked Sendable {
     init(carrying carried: [Int]) {
         self.carried = carried
         bytes.reserveCapacity(Self.byteCapacity + (64 << 10))
-        starts.reserveCapacity(Self.lineCapacity)
-        lengths.reserveCapacity(Self.lineCapacity)
-        numbers.reserveCapacity(Self.lineCapacity)
-        outcomes.reserveCapacity(Self.lineCapacity)
-        timestamps.reserveCapacity(Self.lineCapacity)
-        statuses.reserveCapacity(Self.lineCapacity)
-        spans.reserveCapacity(Self.lineCapacity * (5 + carried.count))
+        lines.reserveCapacity(Self.lineCapacity)
+        facts.reserveCapacity(Self.lineCapacity)
+        carriedSpans.reserveCapacity(Self.lineCapacity * carried.count)
     }
 
-    var count: Int { numbers.count }
-    var isFull: Bool { bytes.count >= Self.byteCapacity || numbers.count >= Self.lineCapacity }
+    var count: Int { lines.count }
+    var isFull: Bool { bytes.count >= Self.byteCapacity || lines.count >= Self.lineCapacity }
 
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
-        lengths.removeAll(keepingCapacity: true)
-        numbers.removeAll(keepingCapacity: true)
-        outcomes.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
         reasons.removeAll(keepingCapacity: true)
-        timestamps.removeAll(keepingCapacity: true)
-        statuses.removeAll(keepingCapacity: true)
-        spans.removeAll(keepingCapacity: true)
+        facts.removeAll(keepingCapacity: true)
+        carriedSpans.removeAll(keepingCapacity: true)
     }
 
     /// Adds a line that is not a parsed request (its record is not kept).
@@ -73,24 +80,17 @@ struct ParsedLineBatch: @unchecked Sendable {
     /// Adds a parsed line with its record (whose spans point into the line).
     mutating func append(_ line: InputLine, record: LogRecord) {
         appendLine(line, outcome: .parsed)
-        timestamps.append(record.timestamp)
-        statuses.append(record.status)
-        spans.append(record.remoteAddress)
-        spans.append(record.remoteUser)
-        spans.append(record.method)
-        spans.append(record.path)
-        spans.append(record.query)
+        facts.append(ParsedFacts(
+            timestamp: record.timestamp, status: record.status, remoteAddress: record.remoteAddress,
+            remoteUser: record.remoteUser, method: record.method, path: record.path, query: record.query))
         for index in carried {
-            spans.append(index < record.fields.count ? record.fields[index] : .empty)
+            carriedSpans.append(index < record.fields.count ? record.fields[index] : .empty)
         }
     }
 
     private mutating func appendLine(_ line: InputLine, outcome: Outcome) {
-        starts.append(Int32(bytes.count))
-        lengths.append(Int32(line.bytes.count))
+        lines.append(LineEntry(start: Int32(bytes.count), length: Int32(line.bytes.count), number: line.number, outcome: outcome))
         bytes.append(contentsOf: line.bytes)
-        numbers.append(line.number)
-        outcomes.append(outcome)
     }
 
     /// Calls `body` for each line in order with its bytes, number and outcome, filling
@@ -102,32 +102,33 @@ struct ParsedLineBatch: @unchecked Sendable {
     ) {
         var parsed = 0
         var malformed = 0
-        let stride = 5 + carried.count
+        let stride = carried.count
         bytes.withUnsafeBufferPointer { all in
-            for index in numbers.indices {
-                let line = UnsafeBufferPointer(rebasing: all[Int(starts[index])..<Int(starts[index] + lengths[index])])
-                switch outcomes[index] {
+            for entry in lines {
+                let line = UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.length)])
+                switch entry.outcome {
                 case .parsed:
+                    let fact = facts[parsed]
                     record.text = line
-                    record.timestamp = timestamps[parsed]
-                    record.status = statuses[parsed]
+                    record.timestamp = fact.timestamp
+                    record.status = fact.status
+                    record.remoteAddress = fact.remoteAddress
+                    record.remoteUser = fact.remoteUser
+                    record.method = fact.method
+                    record.path = fact.path
+                    record.query = fact.query
                     let base = parsed * stride
-                    record.remoteAddress = spans[base]
-                    record.remoteUser = spans[base + 1]
-                    record.method = spans[base + 2]
-                    record.path = spans[base + 3]
-                    record.query = spans[base + 4]
                     for (offset, field) in carried.enumerated() where field < record.fields.count {
-                        record.fields[field] = spans[base + 5 + offset]
+                        record.fields[field] = carriedSpans[base + offset]
                     }
                     parsed += 1
-                    body(line, numbers[index], .parsed, nil, &record)
+                    body(line, entry.number, .parsed, nil, &record)
                 case .ignored:
-                    body(line, numbers[index], .ignored, nil, &record)
+                    body(line, entry.number, .ignored, nil, &record)
                 case .malformed:
                     let reason = reasons[malformed]
                     malformed += 1
-                    body(line, numbers[index], .malformed, reason, &record)
+                    body(line, entry.number, .malformed, reason, &record)
                 }
             }
         }
