@@ -22,6 +22,10 @@ struct TemplateLineParser: LineParser {
     private let timeIsOneField: Bool
     private var lastTime = TimeBytes()
     private var lastInstant: Int64 = 0
+    /// Whether that one time field is a common-log time: then a new time of the last
+    /// minute read is read from its seconds (`CommonLogMinute`).
+    private let timeIsCommonLog: Bool
+    private var lastMinute = CommonLogMinute()
     /// The plain path for common- and combined-shaped templates, tried before the walk.
     private let fastPath: TemplateFastPath?
     /// The spans `fastPath` finds, in line order (reused from line to line).
@@ -42,7 +46,10 @@ struct TemplateLineParser: LineParser {
             guard program.derivesRequestParts, !logged.contains(name) else { return -1 }
             return fields.index(of: name) ?? -1
         }
-        timeIsOneField = program.fields.filter { $0.role == .time }.count == 1
+        let timeFields = program.fields.filter { $0.role == .time }
+        timeIsOneField = timeFields.count == 1
+        timeIsCommonLog = timeFields.count == 1 && program.timeLayouts.indices.contains(timeFields[0].layoutIndex)
+            && program.timeLayouts[timeFields[0].layoutIndex].kind == .commonLog
         methodFieldIndex = derivedIndex("request_method")
         uriFieldIndex = derivedIndex("uri")
         argsFieldIndex = derivedIndex("args")
@@ -62,6 +69,7 @@ struct TemplateLineParser: LineParser {
         uriFieldIndex = kept.contains(parser.uriFieldIndex) ? parser.uriFieldIndex : -1
         argsFieldIndex = kept.contains(parser.argsFieldIndex) ? parser.argsFieldIndex : -1
         timeIsOneField = parser.timeIsOneField
+        timeIsCommonLog = parser.timeIsCommonLog
         fastPath = parser.fastPath
         fastSpans = parser.fastSpans
         fastTaken = Self.takenFields(of: fastPath, scans: scans)
@@ -196,7 +204,11 @@ struct TemplateLineParser: LineParser {
         let scan = scans[field]
         if scan.role == .time, timeIsOneField {
             timeSpan = span
-            timeReused = lastTime.holds(record.bytes(span))
+            let time = record.bytes(span)
+            timeReused = lastTime.holds(time)
+            if !timeReused, timeIsCommonLog, let instant = lastMinute.instant(of: time) {
+                (lastTime, lastInstant, timeReused) = (TimeBytes(time), instant, true)
+            }
         }
         return apply(scan, field: field, span: span, to: &record, request: &request, timeKnown: timeReused)
     }
@@ -219,6 +231,7 @@ struct TemplateLineParser: LineParser {
         if let timeSpan {
             lastTime = TimeBytes(record.bytes(timeSpan))
             lastInstant = seconds
+            if timeIsCommonLog { lastMinute.remember(record.bytes(timeSpan), instant: seconds) }
         }
         record.timestamp = seconds
         return .parsed

@@ -23,6 +23,22 @@ struct TimeBytes {
         }
     }
 
+    /// Whether these are `bytes` but for the two bytes at `position` (held ones compare
+    /// from the first byte; `position + 2` is at most the count).
+    @inline(__always)
+    func holds(_ bytes: UnsafeBufferPointer<UInt8>, ignoringTwoBytesAt position: Int) -> Bool {
+        guard count == bytes.count, position >= 0, position + 2 <= count else { return false }
+        let other = TimeBytes(bytes)
+        // Little-endian: byte i of the held bytes is bits 8 * (i % 8) of word i / 8.
+        var masks: (UInt64, UInt64, UInt64, UInt64) = (~0, ~0, ~0, ~0)
+        withUnsafeMutableBytes(of: &masks) { mask in
+            mask[position] = 0
+            mask[position + 1] = 0
+        }
+        return (words.0 ^ other.words.0) & masks.0 | (words.1 ^ other.words.1) & masks.1
+            | (words.2 ^ other.words.2) & masks.2 | (words.3 ^ other.words.3) & masks.3 == 0
+    }
+
     /// Whether these are exactly `bytes`.
     @inline(__always)
     func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
