@@ -123,7 +123,7 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
                     batch.append(line, outcome: .malformed, reason: InputCounter.tooLongReason(limit))
                 } else {
                     switch parser.parse(line.bytes, into: &record) {
-                    case .parsed: batch.append(line, record: record)
+                    case .parsed: batch.append(line, record: &record)
                     case .ignored: batch.append(line, outcome: .ignored)
                     case .malformed where line.isUnterminated && keepsUnfinishedLine:
                         cutLineOffset = line.offset

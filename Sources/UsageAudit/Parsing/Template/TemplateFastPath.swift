@@ -15,8 +15,9 @@ import Darwin
 /// a quoted terminator right after a backslash, a missing terminator) it gives up and the
 /// general walk parses the line, so a line it splits gets exactly the spans the walk would
 /// give it. Its state is a few flat arrays read through pointers: no step interpretation
-/// and no per-field copies on the hot path.
-struct TemplateFastPath: @unchecked Sendable {
+/// and no per-field copies on the hot path. A class, immutable once made, so that a parser
+/// holding it retains one object per line rather than each of its arrays.
+final class TemplateFastPath: Sendable {
     /// How the field at the same index of `fields` ends.
     private struct FieldEnd {
         /// The terminating literal in `literals`, or count 0 when the field runs to the end.
@@ -31,6 +32,9 @@ struct TemplateFastPath: @unchecked Sendable {
     private let leading: Range<Int>
     /// The program's field indices in line order.
     let fieldOrder: [Int]
+    /// The positions in `fieldOrder` of the fields whose spans a parser reads (all of them
+    /// unless made `taking:` fewer).
+    let taken: [Int]
     private let ends: [FieldEnd]
     private let literals: [UInt8]
 
@@ -70,8 +74,18 @@ struct TemplateFastPath: @unchecked Sendable {
         for end in ends.dropLast() where end.literalCount == 0 || end.endsLine { return nil }
         self.leading = leading
         fieldOrder = order
+        taken = Array(order.indices)
         self.ends = ends
         literals = program.literalBytes
+    }
+
+    /// `other`, whose parser reads the spans at the positions `taken` only.
+    init(_ other: TemplateFastPath, taking taken: [Int]) {
+        leading = other.leading
+        fieldOrder = other.fieldOrder
+        self.taken = taken
+        ends = other.ends
+        literals = other.literals
     }
 
     /// Writes the span of the `n`-th field in line order to `spans[n]` for the first `end`

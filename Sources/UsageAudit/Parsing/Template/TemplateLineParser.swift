@@ -30,14 +30,11 @@ struct TemplateLineParser: LineParser {
     private let fastPath: TemplateFastPath?
     /// The spans `fastPath` finds, in line order (reused from line to line).
     private var fastSpans: [ByteSpan]
-    /// The positions in `fastPath.fieldOrder` of the fields that parsing acts on: a named
-    /// field the record does not store is split off but not read.
-    private let fastTaken: [Int]
 
     /// - Parameter usesFastPath: try `TemplateFastPath` first (false only to compare the two in tests).
     init(program: TemplateProgram, fields: FieldCatalog, calendar: ZonedCalendar, usesFastPath: Bool = true) {
         self.program = program
-        fastPath = usesFastPath ? TemplateFastPath(program: program) : nil
+        let fastPath = usesFastPath ? TemplateFastPath(program: program) : nil
         fastSpans = Array(repeating: .empty, count: fastPath?.fieldOrder.count ?? 0)
         self.calendar = calendar
         scans = program.fields.map { TemplateFieldScan($0, catalogIndex: $0.role == .ignored ? nil : fields.index(of: $0.name)) }
@@ -53,7 +50,7 @@ struct TemplateLineParser: LineParser {
         methodFieldIndex = derivedIndex("request_method")
         uriFieldIndex = derivedIndex("uri")
         argsFieldIndex = derivedIndex("args")
-        fastTaken = Self.takenFields(of: fastPath, scans: scans)
+        self.fastPath = Self.takingFields(of: fastPath, scans: scans)
     }
 
     /// `parser` with records that store only the named fields at the catalog indices
@@ -70,18 +67,19 @@ struct TemplateLineParser: LineParser {
         argsFieldIndex = kept.contains(parser.argsFieldIndex) ? parser.argsFieldIndex : -1
         timeIsOneField = parser.timeIsOneField
         timeIsCommonLog = parser.timeIsCommonLog
-        fastPath = parser.fastPath
         fastSpans = parser.fastSpans
-        fastTaken = Self.takenFields(of: fastPath, scans: scans)
+        fastPath = Self.takingFields(of: parser.fastPath, scans: scans)
     }
 
-    /// The positions in the fast path's field order of the fields `take` acts on.
-    private static func takenFields(of fastPath: TemplateFastPath?, scans: [TemplateFieldScan]) -> [Int] {
-        guard let fastPath else { return [] }
-        return fastPath.fieldOrder.indices.filter { position in
+    /// `fastPath` taking the fields that parsing acts on only: a named field the record
+    /// does not store is split off but not read.
+    private static func takingFields(of fastPath: TemplateFastPath?, scans: [TemplateFieldScan]) -> TemplateFastPath? {
+        guard let fastPath else { return nil }
+        let taken = fastPath.fieldOrder.indices.filter { position in
             let scan = scans[fastPath.fieldOrder[position]]
             return scan.catalogIndex != nil || (scan.role != .named && scan.role != .ignored)
         }
+        return TemplateFastPath(fastPath, taking: taken)
     }
 
     mutating func parse(_ line: UnsafeBufferPointer<UInt8>, into record: inout LogRecord) -> LineParseResult {
@@ -96,7 +94,8 @@ struct TemplateLineParser: LineParser {
         var request = RequestSpans()
         if let fastPath, fastSpans.withUnsafeMutableBufferPointer({ fastPath.split(line, end: end, into: $0.baseAddress!) }) {
             var isWhole = true
-            for index in fastTaken {
+            for position in 0..<fastPath.taken.count {
+                let index = fastPath.taken[position]
                 let field = fastPath.fieldOrder[index]
                 if let hint = take(
                     field: field, span: fastSpans[index], record: &record, request: &request,
