@@ -51,6 +51,16 @@ struct RequestPathTests {
                     || path[index] == ASCII.slash && index + 1 < path.count && [ASCII.slash, ASCII.dot].contains(path[index + 1])
             }
         }
+        // Each pattern alone at every offset of a plain path, across the word boundaries.
+        for pattern in ["%", "//", "/.", "/", ".", "./"] {
+            for length in 0..<40 {
+                for offset in 0...max(0, length - pattern.utf8.count) where offset + pattern.utf8.count <= length {
+                    var path = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    path.replaceSubrange(offset..<(offset + pattern.utf8.count), with: pattern.utf8)
+                    #expect(path.withUnsafeBufferPointer(RequestPath.needsNormalizing) == reference(path), "\(pattern) at \(offset) of \(length)")
+                }
+            }
+        }
         var generator = SeededRandom(seed: 0x5EA5)
         // Mostly plain bytes, so that a single '%', '//' or '/.' lands at every offset.
         let alphabet: [UInt8] = Array("aaaaaaaa/v1.%".utf8) + [0x00, 0x80, 0xFF, 0x7F]

@@ -29,7 +29,7 @@ struct TimeBytes {
     func holds(_ bytes: UnsafeBufferPointer<UInt8>, ignoringTwoBytesAt position: Int) -> Bool {
         guard count == bytes.count, position >= 0, position + 2 <= count else { return false }
         let other = TimeBytes(bytes)
-        // Little-endian: byte i of the held bytes is bits 8 * (i % 8) of word i / 8.
+        // The masks lie in memory as the words do: byte i of the mask covers byte i held.
         var masks: (UInt64, UInt64, UInt64, UInt64) = (~0, ~0, ~0, ~0)
         withUnsafeMutableBytes(of: &masks) { mask in
             mask[position] = 0

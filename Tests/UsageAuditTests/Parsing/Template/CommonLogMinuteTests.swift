@@ -7,26 +7,40 @@ struct CommonLogMinuteTests {
     /// `Z`, a leap day, and plain ones.
     static let minutes = [
         "10/Oct/2000:13:55:", "29/Feb/2024:23:59:", "31/Dec/9999:23:59:", "01/Jan/0000:00:00:",
+        "10/OCT/2000:13:55:", "10/September/2000:13:55:", "31/Feb/2024:10:00:",
+    ]
+    /// Bracketed times on the fast path and the walk, and an unbracketed one whose space
+    /// cuts the plain split short (the walk widens it).
+    static let formats: [(format: String, usesFastPath: Bool)] = [
+        ("combined", true), ("combined", false),
+        (#"$remote_addr - $remote_user [$time_local] "$request" $status"#, true),
+        (#"$remote_addr $time_local "$request" $status"#, true),
     ]
     static let offsets = [" +0000", " -0700", " +05:30", " Z", " +0100"]
-    static let seconds = ["00", "07", "59", "60", "61", "99", "6a", " 5", "-1", "5"]
+    static let seconds = ["00", "07", "13", "29", "42", "58", "59", "60", "61", "99", "6a", " 5", "-1", "5"]
 
     @Test("random runs of times read as a parser without history reads each")
     func runsAgreeWithFreshParsers() throws {
         var generator = SeededRandom(seed: 0x7157)
-        for format in ["combined", #"$remote_addr - $remote_user [$time_local] "$request" $status"#] {
-            var harness = try TemplateHarness(format)
+        var parsedLines = 0
+        defer { #expect(parsedLines > 500, "enough drawn times read for the minute to be reused") }
+        for (format, usesFastPath) in Self.formats {
+            var harness = try TemplateHarness(format, usesFastPath: usesFastPath)
+            let bracketed = format.contains("[")
             // Draw a few minutes at a time, so that most lines share the last line's minute.
             for _ in 0..<150 {
                 let minute = Self.minutes.randomElement(using: &generator)!
                 let offset = Self.offsets.randomElement(using: &generator)!
                 for _ in 0..<Int.random(in: 1...12, using: &generator) {
                     let time = minute + Self.seconds.randomElement(using: &generator)! + offset
-                    let line = #"10.0.0.1 - - ["# + time + #"] "GET / HTTP/1.1" 200"# + (format == "combined" ? #" 5 "-" "ua""# : "")
-                    var fresh = try TemplateHarness(format)
+                    let line = bracketed
+                        ? #"10.0.0.1 - - ["# + time + #"] "GET / HTTP/1.1" 200"# + (format == "combined" ? #" 5 "-" "ua""# : "")
+                        : "10.0.0.1 " + time + #" "GET / HTTP/1.1" 200"#
+                    var fresh = try TemplateHarness(format, usesFastPath: usesFastPath)
                     let expected = fresh.parse(line)
                     let parsed = harness.parse(line)
                     #expect(parsed.result == expected.result, "\(time)")
+                    if expected.isParsed { parsedLines += 1 }
                     if expected.isParsed { #expect(parsed.timestamp == expected.timestamp, "\(time)") }
                 }
             }

@@ -30,11 +30,14 @@ struct TemplateHarness {
     var parser: any LineParser
     var record: LogRecord
 
-    init(_ specification: String, timeZone: String = "UTC") throws {
+    /// - Parameter usesFastPath: false parses every line with the general walk.
+    init(_ specification: String, timeZone: String = "UTC", usesFastPath: Bool = true) throws {
         format = try TemplateLogFormat(specification)
         catalog = try format.fieldCatalog(requesting: [])
         let calendar = ZonedCalendar(timeZone: TimeZone(identifier: timeZone)!)
-        parser = format.makeParser(fields: catalog, calendar: calendar)
+        parser = usesFastPath
+            ? format.makeParser(fields: catalog, calendar: calendar)
+            : TemplateLineParser(program: format.program, fields: catalog, calendar: calendar, usesFastPath: false)
         record = LogRecord(fieldCount: catalog.count)
     }
 
