@@ -1,7 +1,8 @@
-/// The last request path `RequestClassifier` normalised (`RequestPath`), so that a line
-/// whose path needs it is normalised once for `[count] paths` and once more never for its
-/// scope: the classifier asks twice for the same bytes. Reused buffers, no allocation per
-/// line; one per classifier, so one per worker (not thread-safe).
+/// The last request path `RequestClassifier` normalised (`RequestPath`), so that a path
+/// that needs it is normalised once however often it is asked for in a row: by `isCounted`
+/// and then `scope(of:)` for one request, or by requests of the same path one after the
+/// other. Reused buffers, no allocation per line; one per classifier, so one per worker
+/// (not thread-safe).
 final class MatchedPathCache {
     private var raw: [UInt8] = []
     private var normalized: [UInt8] = []

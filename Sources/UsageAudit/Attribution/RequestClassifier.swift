@@ -16,7 +16,8 @@ public struct RequestClassifier {
     }
 
     private let countedPrefixes: [[UInt8]]
-    /// The last path normalised, shared by `isCounted` and `scope(of:)`.
+    /// The last path normalised, reused while requests of the same path follow each other
+    /// (and by `isCounted` and `scope(of:)` asked of one request).
     private let matchedPaths = MatchedPathCache()
     private let scopes: [CompiledScope]
     /// Indexed by status code 0…599 (anything else uses `outcomeOfOtherStatus`).
@@ -62,7 +63,7 @@ public struct RequestClassifier {
     @inline(__always)
     public func isCounted(_ record: LogRecord) -> Bool {
         guard !countedPrefixes.isEmpty else { return true }
-        return withMatchedPath(of: record) { path in countedPrefixes.contains { Self.hasPrefix(path, $0) } }
+        return withMatchedPath(of: record) { path in isCounted(path: path) }
     }
 
     /// The scope of a request inside `count.paths` (`scope(of:)`), or nil for one outside
@@ -70,9 +71,16 @@ public struct RequestClassifier {
     @inline(__always)
     public func countedScope(of record: LogRecord) -> Int? {
         withMatchedPath(of: record) { path in
-            guard countedPrefixes.isEmpty || countedPrefixes.contains(where: { Self.hasPrefix(path, $0) }) else { return nil }
+            guard isCounted(path: path) else { return nil }
             return scope(path: path, method: record.bytes(record.method))
         }
+    }
+
+    /// Whether `path`, as the server matched it, is inside `count.paths` (every path is
+    /// when it names none).
+    @inline(__always)
+    private func isCounted(path: UnsafeBufferPointer<UInt8>) -> Bool {
+        countedPrefixes.isEmpty || countedPrefixes.contains { Self.hasPrefix(path, $0) }
     }
 
     /// Calls `body` with the request's path as the server matched it (`RequestPath`).
