@@ -25,10 +25,11 @@ struct CommonLogMinute {
         minuteStart = instant - Int64(min(second, 59))
     }
 
-    /// The instant of `time` when it is the remembered minute with other seconds, else nil.
+    /// The instant of `time` (whose bytes `held` holds, as the caller keeps them) when it
+    /// is the remembered minute with other seconds, else nil.
     @inline(__always)
-    func instant(of time: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard secondsAt >= 0, self.time.holds(time, ignoringTwoBytesAt: secondsAt),
+    func instant(of time: UnsafeBufferPointer<UInt8>, held: TimeBytes) -> Int64? {
+        guard secondsAt >= 0, self.time.holds(held, ignoringTwoBytesAt: secondsAt),
               let second = Self.seconds(time[secondsAt], time[secondsAt + 1])
         else { return nil }
         let instant = minuteStart + Int64(min(second, 59))

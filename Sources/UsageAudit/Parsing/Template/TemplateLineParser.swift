@@ -205,8 +205,9 @@ struct TemplateLineParser: LineParser {
             timeSpan = span
             let time = record.bytes(span)
             timeReused = lastTime.holds(time)
-            if !timeReused, timeIsCommonLog, let instant = lastMinute.instant(of: time) {
-                (lastTime, lastInstant, timeReused) = (TimeBytes(time), instant, true)
+            if !timeReused, timeIsCommonLog {
+                let held = TimeBytes(time)
+                if let instant = lastMinute.instant(of: time, held: held) { (lastTime, lastInstant, timeReused) = (held, instant, true) }
             }
         }
         return apply(scan, field: field, span: span, to: &record, request: &request, timeKnown: timeReused)

@@ -23,12 +23,11 @@ struct TimeBytes {
         }
     }
 
-    /// Whether these are `bytes` but for the two bytes at `position` (held ones compare
-    /// from the first byte; `position + 2` is at most the count).
+    /// Whether these are the bytes `other` holds but for the two at `position` (false when
+    /// either holds none, or `position + 2` is past the count).
     @inline(__always)
-    func holds(_ bytes: UnsafeBufferPointer<UInt8>, ignoringTwoBytesAt position: Int) -> Bool {
-        guard count == bytes.count, position >= 0, position + 2 <= count else { return false }
-        let other = TimeBytes(bytes)
+    func holds(_ other: TimeBytes, ignoringTwoBytesAt position: Int) -> Bool {
+        guard count == other.count, position >= 0, position + 2 <= count else { return false }
         // The masks lie in memory as the words do: byte i of the mask covers byte i held.
         var masks: (UInt64, UInt64, UInt64, UInt64) = (~0, ~0, ~0, ~0)
         withUnsafeMutableBytes(of: &masks) { mask in
