@@ -13,6 +13,10 @@ public struct CountingPlan: Sendable {
     public let identityResolver: IdentityResolver
     /// Masks keys in quoted malformed lines; built once, shared by the workers.
     public let redactor: SecretRedactor
+    /// The catalog indices of the named fields counting reads (`requestedFields`): the only
+    /// fields a counting parser stores and a parsed record carries from the parsing thread
+    /// to the counting one.
+    public let countedFieldIndices: [Int]
 
     /// Compiles the configuration's log format and checks that every `field:NAME` the
     /// configuration uses exists in it.
@@ -20,11 +24,13 @@ public struct CountingPlan: Sendable {
         self.configuration = configuration
         keyCount = keys.users.count
         format = try LogFormats.make(configuration.log)
-        fields = try format.fieldCatalog(requesting: Self.requestedFields(configuration))
+        let requested = Self.requestedFields(configuration)
+        let fields = try format.fieldCatalog(requesting: requested)
+        self.fields = fields
+        countedFieldIndices = requested.compactMap { fields.index(of: $0) }
         // Compiled here so that a bad field name fails before any input is read. The
         // resolver's and the redactor's tables of the keys are built side by side (half a
         // second each for a million keys).
-        let fields = fields
         let (resolver, redactor) = Concurrently.run({
             Result { () throws(FormatError) in try IdentityResolver(settings: configuration.identity, keys: keys, fields: fields) }
         }, {
@@ -33,12 +39,6 @@ public struct CountingPlan: Sendable {
         identityResolver = try resolver.get()
         _ = try RequestClassifier(configuration: configuration, fields: fields)
         self.redactor = redactor
-    }
-
-    /// The catalog indices of the named fields counting reads (`requestedFields`): the only
-    /// fields a parsed record must carry from the parsing thread to the counting one.
-    public var countedFieldIndices: [Int] {
-        Self.requestedFields(configuration).compactMap { fields.index(of: $0) }
     }
 
     /// The named fields the configuration reads: identity sources and field costs.
