@@ -66,3 +66,8 @@ func utcSeconds(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: In
     CivilDateTime(date: CivilDate(year: year, month: month, day: day), hour: hour, minute: minute, second: second)
         .secondsSinceEpochAsUTC
 }
+
+extension LogRecord {
+    /// The spans every record has, whatever its format's fields: for comparing two records.
+    var fixedSpans: [ByteSpan] { [remoteAddress, remoteUser, method, path, query] }
+}
