@@ -25,6 +25,8 @@ public struct InputCounter {
     /// Whether an unterminated last line that does not parse is left for a later run (a
     /// plain file read against a state store: it may still be written).
     var keepsUnfinishedLine = false
+    /// Which threads parse when parsing ahead (tests pin it to one of them).
+    var parseSharing = ParseSharing.both
     /// Requests attributed but not yet recorded: attributing a run of lines first and
     /// recording them after lets `CountedUsage.record(_:)` fetch ahead.
     private var attributed: [AttributedRequest] = []
@@ -164,7 +166,8 @@ public struct InputCounter {
     ) throws {
         let ahead = ParsingAhead(
             source: source, parser: parser, fieldCount: plan.fields.count, carriedFields: plan.countedFieldIndices, skip: skip,
-            maximumLineLength: maximumLineLength, progress: progress, keepsUnfinishedLine: keepsUnfinishedLine)
+            maximumLineLength: maximumLineLength, progress: progress, keepsUnfinishedLine: keepsUnfinishedLine,
+            sharing: parseSharing)
         var record = LogRecord(fieldCount: plan.fields.count)
         // A batch is attributed whole, then recorded.
         attributed.reserveCapacity(ParsedLineBatch.lineCapacity)

@@ -1,10 +1,11 @@
-/// Lines parsed on the reading thread of `ParsingAhead`, on their way to the counting
-/// thread: each line's bytes (copied, since the reader's buffer moves on), number, what
-/// the parser made of it and, for a parsed line, its record's spans (the fixed ones and
-/// the named fields counting reads, not every field of the format). A few flat arrays,
-/// reused from batch to batch: filling one allocates nothing once it has grown. A value
-/// type that one thread owns at a time (moved through `ParsingAhead`'s ring), so filling
-/// it needs no exclusivity checks.
+/// Lines read on the reading thread of `ParsingAhead`, on their way to the counting
+/// thread: each line's bytes (copied, since the reader's buffer moves on) and number, then,
+/// once parsed (by either thread: `parse(with:record:unfinishedLines:)`), what the parser
+/// made of it and, for a parsed line, its record's spans (the fixed ones and the named
+/// fields counting reads, not every field of the format). A few flat arrays, reused from
+/// batch to batch: filling one allocates nothing once it has grown. A value type that one
+/// thread owns at a time (moved through `ParsingAhead`'s ring), so filling it needs no
+/// exclusivity checks.
 struct ParsedLineBatch: @unchecked Sendable {
     /// What the parser made of a line.
     enum Outcome: UInt8 {
@@ -13,16 +14,30 @@ struct ParsedLineBatch: @unchecked Sendable {
         case malformed
     }
 
+    /// What the line reader said of a line, before it is parsed.
+    enum Reading: UInt8 {
+        /// A whole line, ended by a newline.
+        case whole
+        /// The input's last line, without a newline (whole, or still being written).
+        case unterminated
+        /// The last line before damage to the input: its end may be missing.
+        case cutByDamage
+        /// A line longer than the reader's limit: only its start is here.
+        case truncated
+    }
+
     /// Bytes of lines beyond this end the batch (a line is never split across batches).
     static let byteCapacity = 1 << 20
     /// Lines beyond this end the batch.
     static let lineCapacity = 8192
 
-    /// Where a line's bytes are in `bytes`, its number and what the parser made of it.
+    /// Where a line's bytes are in `bytes`, its number, what the reader said of it and what
+    /// the parser made of it (`.malformed` until it is parsed).
     private struct LineEntry {
         var start: Int32
         var length: Int32
         var number: Int
+        var reading: Reading
         var outcome: Outcome
     }
 
@@ -46,6 +61,8 @@ struct ParsedLineBatch: @unchecked Sendable {
     private var facts: [ParsedFacts] = []
     /// Per parsed line, the spans of the carried fields.
     private var carriedSpans: [ByteSpan] = []
+    /// Where the unterminated line starts in the input, when the batch holds one.
+    private var unterminatedOffset: Int64?
 
     /// An empty batch that holds no buffers (a placeholder while a full one is queued).
     init() {
@@ -69,30 +86,68 @@ struct ParsedLineBatch: @unchecked Sendable {
         reasons.removeAll(keepingCapacity: true)
         facts.removeAll(keepingCapacity: true)
         carriedSpans.removeAll(keepingCapacity: true)
+        unterminatedOffset = nil
     }
 
-    /// Adds a line that is not a parsed request (its record is not kept).
-    mutating func append(_ line: InputLine, outcome: Outcome, reason: String? = nil) {
-        appendLine(line, outcome: outcome)
-        if let reason { reasons.append(reason) }
+    /// Adds a line as the reader handed it out, to be parsed later.
+    mutating func append(_ line: InputLine) {
+        let reading: Reading =
+            line.isCutByDamage ? .cutByDamage : line.isTruncated ? .truncated : line.isUnterminated ? .unterminated : .whole
+        if reading == .unterminated { unterminatedOffset = line.offset }
+        lines.append(LineEntry(
+            start: Int32(bytes.count), length: Int32(line.bytes.count), number: line.number, reading: reading, outcome: .malformed))
+        bytes.append(contentsOf: line.bytes)
     }
 
-    /// Adds a parsed line with its record (whose spans point into the line). The record is
-    /// only read: `inout` lets the parsing thread pass the record it reuses without a copy
-    /// (and a retain and release of its fields) per line.
-    mutating func append(_ line: InputLine, record: inout LogRecord) {
-        appendLine(line, outcome: .parsed)
+    /// Parses every line with `parser`, as the reader left them, in order: outcomes,
+    /// reasons and the records' spans (`record` is scratch space). A line cut by damage or
+    /// too long is malformed unparsed. Returns where the input's unterminated last line
+    /// starts when it does not parse and `keepsUnfinishedLine` leaves it for a later run.
+    mutating func parse(with parser: inout TemplateLineParser, record: inout LogRecord, keepsUnfinishedLine: Bool, maximumLineLength: Int)
+        -> Int64?
+    {
+        var unfinished: Int64?
+        // A second reference to the bytes, which parsing does not change: they stay put while
+        // the entries are filled in.
+        let text = bytes
+        text.withUnsafeBufferPointer { all in
+            for index in lines.indices {
+                let entry = lines[index]
+                let line = UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.length)])
+                switch entry.reading {
+                case .cutByDamage:
+                    reasons.append(InputCounter.cutByDamageReason)
+                case .truncated:
+                    reasons.append(InputCounter.tooLongReason(maximumLineLength))
+                case .whole, .unterminated:
+                    switch parser.parse(line, into: &record) {
+                    case .parsed:
+                        lines[index].outcome = .parsed
+                        appendFacts(of: &record)
+                    case .ignored:
+                        lines[index].outcome = .ignored
+                    case .malformed where entry.reading == .unterminated && keepsUnfinishedLine:
+                        unfinished = unterminatedOffset
+                        reasons.append(InputCounter.unfinishedReason)
+                    case .malformed(let reason):
+                        reasons.append(reason)
+                    }
+                }
+            }
+        }
+        return unfinished
+    }
+
+    /// Keeps a parsed line's record (whose spans point into the line). The record is only
+    /// read: `inout` passes the record the parser reuses without a copy (and a retain and
+    /// release of its fields) per line.
+    private mutating func appendFacts(of record: inout LogRecord) {
         facts.append(ParsedFacts(
             timestamp: record.timestamp, status: record.status, remoteAddress: record.remoteAddress,
             remoteUser: record.remoteUser, method: record.method, path: record.path, query: record.query))
         for index in carried {
             carriedSpans.append(index < record.fields.count ? record.fields[index] : .empty)
         }
-    }
-
-    private mutating func appendLine(_ line: InputLine, outcome: Outcome) {
-        lines.append(LineEntry(start: Int32(bytes.count), length: Int32(line.bytes.count), number: line.number, outcome: outcome))
-        bytes.append(contentsOf: line.bytes)
     }
 
     /// Calls `body` for each line in order with its bytes, number and outcome, filling

@@ -5,23 +5,42 @@ import Foundation
 /// the other, for an input that would otherwise leave a core idle.
 ///
 /// Lines travel in `ParsedLineBatch`es through a small ring (memory stays at a few batches
-/// whatever the input). The caller sees the same lines, outcomes and records, in the same
-/// order, as parsing them itself; the error that ended the reading and the source in its
-/// final state come back from `finish()`.
+/// whatever the input). The reading thread splits the input into batches of lines; each
+/// batch is then parsed whole by whichever thread is free first: the reading thread while
+/// no empty batch is left to fill, the caller while the next batch is not parsed yet. The
+/// work thus flows to the core with time to spare (decompression, which cannot be shared,
+/// and parsing would otherwise leave the caller's core a third idle). The caller sees the
+/// same lines, outcomes and records, in the same order, as parsing them itself; the error
+/// that ended the reading and the source in its final state come back from `finish()`.
 final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
+    /// Where a queued batch is on its way.
+    private enum Stage {
+        case read
+        case parsing
+        case parsed
+    }
+
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var free: [ParsedLineBatch]
-    /// Taken out (set to nil) when handed to the caller, so that the caller's batch is the
-    /// only reference to its buffers: recycling it then reuses them instead of copying.
-    private var filled: [ParsedLineBatch?] = []
-    private var filledStart = 0
+    /// Batches in order, with their stages. A batch is taken out (set to nil) while a thread
+    /// parses it and when handed to the caller, so that the thread holding it has the only
+    /// reference to its buffers: filling and recycling reuse them instead of copying.
+    private var queued: [ParsedLineBatch?] = []
+    private var stages: [Stage] = []
+    private var queuedStart = 0
+    /// No batch is queued any more: the reading has ended.
     private var ended = false
+    /// Where the unfinished last line starts, when a parse left it for a later run.
+    private var unfinishedLineOffset: Int64?
     // Owned by the reading thread until `ended`, then by the caller.
     private var source: Source
     private var failure: (any Error)?
     /// Where the line cut off by damage starts, when the reading ended with one.
     private var cutLineOffset: Int64?
+    // Owned by the caller.
+    private var callerParser: TemplateLineParser
+    private var callerRecord: LogRecord
 
     private let parser: TemplateLineParser
     private let fieldCount: Int
@@ -31,11 +50,15 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
     /// Whether an unterminated last line that does not parse is left for a later run.
     private let keepsUnfinishedLine: Bool
 
+    /// The threads that parse.
+    private let sharing: ParseSharing
+
     /// Starts reading `source` (from byte `skip` on) with `parser` on a new thread; records
     /// carry the named fields at the catalog indices `carriedFields` (of `fieldCount`).
     init(
         source: Source, parser: TemplateLineParser, fieldCount: Int, carriedFields: [Int], skip: Int64,
-        maximumLineLength: Int, progress: CountingProgress?, keepsUnfinishedLine: Bool = false, batches: Int = 4
+        maximumLineLength: Int, progress: CountingProgress?, keepsUnfinishedLine: Bool = false, batches: Int = 4,
+        sharing: ParseSharing = .both
     ) {
         self.keepsUnfinishedLine = keepsUnfinishedLine
         self.source = source
@@ -44,6 +67,9 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
         self.skip = skip
         self.maximumLineLength = maximumLineLength
         self.progress = progress
+        self.sharing = sharing
+        callerParser = parser
+        callerRecord = LogRecord(fieldCount: fieldCount)
         free = (0..<max(2, batches)).map { _ in ParsedLineBatch(carrying: carriedFields) }
         let thread = Thread { [self] in run() }
         thread.name = "usage-audit parse"
@@ -51,19 +77,26 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
         thread.start()
     }
 
-    /// Caller: the next batch in order, or nil when the input has been read to its end.
+    /// Caller: the next batch in order, parsed, or nil when the input has been read to its
+    /// end. While it is not parsed yet, the caller parses the oldest batch still unparsed.
     func next() -> ParsedLineBatch? {
         condition.lock()
         defer { condition.unlock() }
-        while filledStart == filled.count && !ended { condition.wait() }
-        guard filledStart < filled.count, let batch = filled[filledStart] else { return nil }
-        filled[filledStart] = nil
-        filledStart += 1
-        if filledStart == filled.count {
-            filled.removeAll(keepingCapacity: true)
-            filledStart = 0
+        while true {
+            if queuedStart < stages.count, stages[queuedStart] == .parsed, let batch = queued[queuedStart] {
+                queued[queuedStart] = nil
+                queuedStart += 1
+                if queuedStart == queued.count {
+                    queued.removeAll(keepingCapacity: true)
+                    stages.removeAll(keepingCapacity: true)
+                    queuedStart = 0
+                }
+                return batch
+            }
+            if sharing != .readerOnly, parseOldestUnparsed(with: &callerParser, record: &callerRecord) { continue }
+            if ended && queuedStart == queued.count { return nil }
+            condition.wait()
         }
-        return batch
     }
 
     /// Caller: gives a counted batch back to the reading thread.
@@ -78,71 +111,90 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
 
     /// Caller, after `next()` returned nil: the source as reading left it, the error that
     /// ended the reading (nil at the end of the input) and where the line cut off by that
-    /// error starts, if one was.
+    /// error (or the unfinished last line left for a later run) starts, if one was.
     func finish() -> (source: Source, failure: (any Error)?, cutLineOffset: Int64?) {
         condition.lock()
         defer { condition.unlock() }
         while !ended { condition.wait() }
-        return (source, failure, cutLineOffset)
+        return (source, failure, cutLineOffset ?? unfinishedLineOffset)
     }
 
-    private func takeFree() -> ParsedLineBatch {
+    /// With `condition` locked: parses the oldest batch that is read but not parsed, if
+    /// there is one, unlocking while it parses. Returns whether there was one.
+    private func parseOldestUnparsed(with parser: inout TemplateLineParser, record: inout LogRecord) -> Bool {
+        guard let index = stages[queuedStart...].firstIndex(of: .read), var batch = queued[index] else { return false }
+        queued[index] = nil
+        stages[index] = .parsing
+        condition.unlock()
+        let unfinished = batch.parse(
+            with: &parser, record: &record, keepsUnfinishedLine: keepsUnfinishedLine, maximumLineLength: maximumLineLength)
+        condition.lock()
+        // Indices stay: a batch is dequeued only once parsed.
+        queued[index] = batch
+        stages[index] = .parsed
+        if let unfinished { unfinishedLineOffset = unfinished }
+        condition.broadcast()
+        return true
+    }
+
+    /// An empty batch to fill; while none is free, parses the batches read so far.
+    private func takeFree(parser: inout TemplateLineParser, record: inout LogRecord) -> ParsedLineBatch {
         condition.lock()
         defer { condition.unlock() }
-        while free.isEmpty { condition.wait() }
+        while free.isEmpty {
+            if sharing != .callerOnly, parseOldestUnparsed(with: &parser, record: &record) { continue }
+            condition.wait()
+        }
         return free.removeLast()
     }
 
-    /// Queues `batch` for the caller and leaves an empty one in its place, so that the
-    /// queue holds the only reference to its buffers (the caller recycles them in place).
+    /// Queues `batch`, read, for parsing and counting, and leaves an empty one in its place,
+    /// so that the queue holds the only reference to its buffers.
     private func publish(_ batch: inout ParsedLineBatch) {
         condition.lock()
-        filled.append(batch)
+        queued.append(batch)
+        stages.append(.read)
         batch = ParsedLineBatch()
         condition.broadcast()
         condition.unlock()
     }
 
-    /// The reading thread.
+    /// The reading thread: splits the input into batches of lines, parsing batches while it
+    /// has none to fill, and after the input's end until every batch is parsed.
     private func run() {
         var parser = self.parser
         var record = LogRecord(fieldCount: fieldCount)
         var reader = LineReader(maximumLineLength: maximumLineLength)
-        var batch = takeFree()
-        let (skip, limit, progress) = (self.skip, maximumLineLength, self.progress)
+        var batch = takeFree(parser: &parser, record: &record)
+        let (skip, progress) = (self.skip, self.progress)
         do {
             try reader.forEachLine(in: &source) { line in
                 if let progress, line.number & Int(CountingProgress.lineStride - 1) == 0 {
                     progress.add(lines: CountingProgress.lineStride)
                 }
                 guard line.offset >= skip else { return }
-                if line.isCutByDamage {
-                    cutLineOffset = line.offset
-                    batch.append(line, outcome: .malformed, reason: InputCounter.cutByDamageReason)
-                } else if line.isTruncated {
-                    batch.append(line, outcome: .malformed, reason: InputCounter.tooLongReason(limit))
-                } else {
-                    switch parser.parse(line.bytes, into: &record) {
-                    case .parsed: batch.append(line, record: &record)
-                    case .ignored: batch.append(line, outcome: .ignored)
-                    case .malformed where line.isUnterminated && keepsUnfinishedLine:
-                        cutLineOffset = line.offset
-                        batch.append(line, outcome: .malformed, reason: InputCounter.unfinishedReason)
-                    case .malformed(let reason): batch.append(line, outcome: .malformed, reason: reason)
-                    }
-                }
+                if line.isCutByDamage { cutLineOffset = line.offset }
+                batch.append(line)
                 if batch.isFull {
                     publish(&batch)
-                    batch = takeFree()
+                    batch = takeFree(parser: &parser, record: &record)
                 }
             }
         } catch {
             failure = error
         }
         condition.lock()
-        if batch.count > 0 { filled.append(batch) } else { free.append(batch) }
+        if batch.count > 0 {
+            queued.append(batch)
+            stages.append(.read)
+        } else {
+            free.append(batch)
+        }
         ended = true
         condition.broadcast()
+        if sharing != .callerOnly {
+            while parseOldestUnparsed(with: &parser, record: &record) {}
+        }
         condition.unlock()
     }
 }

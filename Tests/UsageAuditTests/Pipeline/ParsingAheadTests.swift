@@ -36,10 +36,11 @@ struct ParsingAheadTests {
         }
     }
 
-    private func count(_ input: InputSource, plan: CountingPlan, ahead: Bool, ledger: InputLedger? = nil) throws
-        -> (statistics: InputStatistics, usage: CountedUsage, record: CountedInput?)
-    {
+    private func count(
+        _ input: InputSource, plan: CountingPlan, ahead: Bool, ledger: InputLedger? = nil, sharing: ParseSharing = .both
+    ) throws -> (statistics: InputStatistics, usage: CountedUsage, record: CountedInput?) {
         var counter = InputCounter(plan: plan, logger: PipelineFixture.silentLogger)
+        counter.parseSharing = sharing
         var usage = CountedUsage(scopes: plan.configuration.scopeNames.count)
         if let ledger {
             let counted = try counter.count(input, into: &usage, against: ledger, countedAt: 1, decodeAhead: ahead)
@@ -138,5 +139,39 @@ struct ParsingAheadTests {
         #expect(sequential.statistics.skippedBytes > 0)
         #expect(sequential.statistics.lines == 5_000)
         expectSame(sequential, ahead)
+    }
+
+    /// Each batch is parsed by the reading thread or by the counting thread, whichever is
+    /// free first: pinned to either one, and left to both, the counts are the sequential ones.
+    @Test("batches parsed by the reading thread, by the counting thread, or by both", arguments: [ParseSharing.readerOnly, .callerOnly, .both])
+    func eitherThreadParses(sharing: ParseSharing) throws {
+        let fixture = try PipelineFixture()
+        let plan = try PipelineFixture.plan(Self.configuration)
+        let text = lines(30_000, seed: 21)
+        let gzipped = try fixture.gzipped("access.log.gz", text)
+        // Without malformed lines, the unfinished and the cut line are the first quoted.
+        let clean = text.filter { $0.hasPrefix("10.") && $0.utf8.count < 1_000 }
+        var truncatedBytes = try fixture.bytes(of: fixture.gzipped("clean.log.gz", clean))
+        truncatedBytes.removeLast(truncatedBytes.count / 2)
+        let truncated = InputSource.file(path: try fixture.folder.write(truncatedBytes, to: "cut.log.gz"))
+        // A plain log still being written: its last line, without a newline, is cut short.
+        let live = InputSource.file(path: try fixture.folder.write(
+            clean.map { $0 + "\n" }.joined() + #"10.0.0.1 - alice [21/Nov/2026:12:00:00 +0000] "GET /api/geo"#, to: "live.log"))
+        for input in [gzipped, truncated, live] {
+            let sequential = try count(input, plan: plan, ahead: false)
+            let ahead = try count(input, plan: plan, ahead: true, sharing: sharing)
+            #expect(sequential.statistics.lines > 10_000)
+            expectSame(sequential, ahead)
+            let withLedger = try count(input, plan: plan, ahead: false, ledger: InputLedger())
+            let withLedgerAhead = try count(input, plan: plan, ahead: true, ledger: InputLedger(), sharing: sharing)
+            expectSame(withLedger, withLedgerAhead)
+        }
+        // The live log's unfinished line is left for a later run: its record ends before it.
+        let unfinished = try count(live, plan: plan, ahead: true, ledger: InputLedger(), sharing: sharing)
+        #expect(unfinished.statistics.malformedSamples.map(\.reason) == [InputCounter.unfinishedReason])
+        #expect(unfinished.record?.length == Int64(clean.map { $0.utf8.count + 1 }.reduce(0, +)))
+        let cut = try count(truncated, plan: plan, ahead: true, sharing: sharing)
+        #expect(cut.statistics.error != nil)
+        #expect(cut.statistics.malformedSamples.map(\.reason) == [InputCounter.cutByDamageReason])
     }
 }
