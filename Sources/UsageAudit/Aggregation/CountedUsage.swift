@@ -184,10 +184,23 @@ public struct CountedUsage: Sendable {
     public mutating func finish() {
         flush()
         places = []
-        dailyStorage.compact()
-        dailyStorage.arrangeByUser()
-        hourlyStorage.compact()
         hourlyIDs = []
+        // The two tables are independent: each is finished on a core of its own (the other
+        // core is idle between counting and the analyses). Swapped out, each is held once,
+        // so that it changes in place. Arranged before it is compacted: arranging copies
+        // the daily table into arrays of its exact size, which compacting then keeps.
+        var daily = UsageAggregate()
+        var hourly = HourlyUsage()
+        swap(&daily, &dailyStorage)
+        swap(&hourly, &hourlyStorage)
+        _ = Concurrently.run({
+            daily.arrangeByUser()
+            daily.compact()
+        }, {
+            hourly.compact()
+        })
+        swap(&daily, &dailyStorage)
+        swap(&hourly, &hourlyStorage)
     }
 
     /// Adds `other` into this usage.
