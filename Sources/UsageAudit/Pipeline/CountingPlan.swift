@@ -14,8 +14,8 @@ public struct CountingPlan: Sendable {
     /// Masks keys in quoted malformed lines; built once, shared by the workers.
     public let redactor: SecretRedactor
     /// The catalog indices of the named fields counting reads (`requestedFields`): the only
-    /// fields a counting parser stores and a parsed record carries from the parsing thread
-    /// to the counting one.
+    /// fields a counting parser stores and a parsed record carries from the thread that
+    /// parsed it to the counting one.
     public let countedFieldIndices: [Int]
 
     /// Compiles the configuration's log format and checks that every `field:NAME` the

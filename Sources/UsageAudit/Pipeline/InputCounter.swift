@@ -48,9 +48,10 @@ public struct InputCounter {
     /// Counts `input` into `usage`, with no memory of earlier runs.
     /// - Returns: what was read; damage is in `error`, not thrown.
     /// - Throws: `InputError` when the input cannot be opened at all.
-    /// - Parameter decodeAhead: work ahead on a thread of its own (for an input that would
-    ///   otherwise leave a core idle): decompress and, for template formats, split and parse
-    ///   there while this thread attributes and counts.
+    /// - Parameter decodeAhead: work ahead on threads of their own (for an input that would
+    ///   otherwise leave a core idle): decompress and, for template formats, split into lines
+    ///   there while this thread attributes and counts; the lines are parsed by whichever
+    ///   thread is free first.
     public mutating func count(
         _ input: InputSource, into usage: inout CountedUsage, progress: CountingProgress? = nil, decodeAhead: Bool = false
     ) throws(InputError) -> InputStatistics {
@@ -63,8 +64,8 @@ public struct InputCounter {
     }
 
     /// Reads every line of `source`, counting those that start at or after `skip`.
-    /// - Parameter parsesAhead: read and parse on a thread of their own (template formats;
-    ///   others only decode ahead, see `parsesAhead`).
+    /// - Parameter parsesAhead: read on a thread of its own, parse on either (template
+    ///   formats; others only decode ahead, see `parsesAhead`).
     mutating func read(
         _ source: inout some ByteSource, name: String, from skip: Int64, statistics: inout InputStatistics,
         usage: inout CountedUsage, progress: CountingProgress?, parsesAhead: Bool
@@ -74,8 +75,8 @@ public struct InputCounter {
         lastDamage = nil
         do {
             // The common formats get a loop specialised for their parser (no dynamic call per
-            // line), and are parsed on a thread of their own when a core would be idle. Only
-            // the fields counting reads are stored.
+            // line), and are read ahead (and parsed on either thread) when a core would be
+            // idle. Only the fields counting reads are stored.
             if let general = parser as? TemplateLineParser {
                 var template = TemplateLineParser(general, keepingOnly: plan.countedFieldIndices)
                 if parsesAhead {
@@ -114,7 +115,7 @@ public struct InputCounter {
         ])
     }
 
-    /// Whether the log format is parsed ahead on a thread of its own when asked to work
+    /// Whether the log format is read and parsed ahead (`ParsingAhead`) when asked to work
     /// ahead (template formats: one line's parse does not depend on another's); other
     /// formats only decode ahead.
     var parsesAhead: Bool { plan.format is TemplateLogFormat }
@@ -158,8 +159,8 @@ public struct InputCounter {
         }
     }
 
-    /// `readLines` with the reading and parsing on a thread of their own (`ParsingAhead`)
-    /// and the counting here; the same lines, counts and errors.
+    /// `readLines` with the reading on a thread of its own (`ParsingAhead`), the parsing on
+    /// that thread or this one, and the counting here; the same lines, counts and errors.
     private mutating func readLinesAhead<Source: ByteSource>(
         _ source: inout Source, parser: TemplateLineParser, from skip: Int64, statistics: inout InputStatistics,
         usage: inout CountedUsage, progress: CountingProgress?

@@ -1,11 +1,11 @@
 /// Lines read on the reading thread of `ParsingAhead`, on their way to the counting
 /// thread: each line's bytes (copied, since the reader's buffer moves on) and number, then,
-/// once parsed (by either thread: `parse(with:record:unfinishedLines:)`), what the parser
-/// made of it and, for a parsed line, its record's spans (the fixed ones and the named
-/// fields counting reads, not every field of the format). A few flat arrays, reused from
-/// batch to batch: filling one allocates nothing once it has grown. A value type that one
-/// thread owns at a time (moved through `ParsingAhead`'s ring), so filling it needs no
-/// exclusivity checks.
+/// once parsed by either thread (`parse(with:record:keepsUnfinishedLine:maximumLineLength:)`),
+/// what the parser made of it and, for a parsed line, its record's spans (the fixed ones and
+/// the named fields counting reads, not every field of the format). A few flat arrays,
+/// reused from batch to batch: filling one allocates nothing once it has grown. A value type
+/// that one thread owns at a time (moved through `ParsingAhead`'s ring), so filling it needs
+/// no exclusivity checks.
 struct ParsedLineBatch: @unchecked Sendable {
     /// What the parser made of a line.
     enum Outcome: UInt8 {

@@ -1,17 +1,20 @@
 import Foundation
 
-/// Reads, splits and parses one input on a thread of its own while the caller attributes
-/// and counts the lines parsed so far: decompression and parsing on one core, counting on
-/// the other, for an input that would otherwise leave a core idle.
+/// Reads and splits one input into lines on a thread of its own while the caller
+/// attributes and counts the lines parsed so far; each batch of lines is parsed by
+/// whichever of the two threads is free first. For an input that would otherwise leave a
+/// core idle: decompression (a thread of its own, `DecodeAheadByteSource`), reading and
+/// parsing on one core, counting on the other.
 ///
 /// Lines travel in `ParsedLineBatch`es through a small ring (memory stays at a few batches
-/// whatever the input). The reading thread splits the input into batches of lines; each
-/// batch is then parsed whole by whichever thread is free first: the reading thread while
-/// no empty batch is left to fill, the caller while the next batch is not parsed yet. The
-/// work thus flows to the core with time to spare (decompression, which cannot be shared,
-/// and parsing would otherwise leave the caller's core a third idle). The caller sees the
-/// same lines, outcomes and records, in the same order, as parsing them itself; the error
-/// that ended the reading and the source in its final state come back from `finish()`.
+/// whatever the input). The reading thread parses a batch while it has no empty one to
+/// fill; the caller parses the oldest unparsed batch while the next one in order is not
+/// parsed yet. The work thus flows to the core with time to spare: before, the reading
+/// thread parsed every batch and shared a core with decompression (the scheduler keeps two
+/// threads that wake each other together), and the caller's core idled a third of the time.
+/// The caller sees the same lines, outcomes and records, in the same order, as parsing them
+/// itself; the error that ended the reading and the source in its final state come back
+/// from `finish()`.
 final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
     /// Where a queued batch is on its way.
     private enum Stage {
@@ -68,11 +71,12 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
         self.maximumLineLength = maximumLineLength
         self.progress = progress
         self.sharing = sharing
-        callerParser = parser
+        // A calendar of its own: the two threads parse at the same time.
+        callerParser = parser.withOwnCalendar()
         callerRecord = LogRecord(fieldCount: fieldCount)
         free = (0..<max(2, batches)).map { _ in ParsedLineBatch(carrying: carriedFields) }
         let thread = Thread { [self] in run() }
-        thread.name = "usage-audit parse"
+        thread.name = "usage-audit read"
         thread.stackSize = 1 << 20
         thread.start()
     }
@@ -187,6 +191,8 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
         if batch.count > 0 {
             queued.append(batch)
             stages.append(.read)
+            // The queue's reference the only one: its parser changes it in place.
+            batch = ParsedLineBatch()
         } else {
             free.append(batch)
         }

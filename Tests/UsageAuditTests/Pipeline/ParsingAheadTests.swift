@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import UsageAudit
 
-/// Counting an input with the reading and parsing on a thread of their own (`ParsingAhead`,
-/// what a single input gets on a machine with a second core) gives exactly what counting it
+/// Counting an input with the reading on a thread of its own and the parsing shared with the
+/// counting thread (`ParsingAhead`, what a single input gets on a machine with a second
+/// core) gives exactly what counting it
 /// on one thread gives: aggregate, hourly slots, statistics (malformed samples and their
 /// line numbers included), damage and the state store's record of the input.
 @Suite("ParsingAhead")
@@ -121,8 +122,8 @@ struct ParsingAheadTests {
         expectSame(sequential, ahead)
     }
 
-    @Test("an input that grew: only the new part is counted, the same both ways")
-    func grownInput() throws {
+    @Test("an input that grew: only the new part is counted, the same both ways", arguments: [ParseSharing.readerOnly, .callerOnly, .both])
+    func grownInput(sharing: ParseSharing) throws {
         let fixture = try PipelineFixture()
         let plan = try PipelineFixture.plan(Self.configuration)
         let text = lines(12_000, seed: 8)
@@ -135,7 +136,7 @@ struct ParsingAheadTests {
         ledger.remember(record)
         let grown = try fixture.plain("access.log", text)
         let sequential = try count(grown, plan: plan, ahead: false, ledger: ledger)
-        let ahead = try count(grown, plan: plan, ahead: true, ledger: ledger)
+        let ahead = try count(grown, plan: plan, ahead: true, ledger: ledger, sharing: sharing)
         #expect(sequential.statistics.skippedBytes > 0)
         #expect(sequential.statistics.lines == 5_000)
         expectSame(sequential, ahead)
@@ -173,5 +174,38 @@ struct ParsingAheadTests {
         let cut = try count(truncated, plan: plan, ahead: true, sharing: sharing)
         #expect(cut.statistics.error != nil)
         #expect(cut.statistics.malformedSamples.map(\.reason) == [InputCounter.cutByDamageReason])
+    }
+
+    /// Times without an offset are placed in the log's zone by a calendar that caches the
+    /// zone's offsets: each thread that parses has one of its own. Across the night the
+    /// clocks go back, where the cache changes most, both threads' lines land where the
+    /// sequential count puts them.
+    @Test("times without an offset across a DST change", arguments: [ParseSharing.readerOnly, .callerOnly, .both])
+    func zoneLessTimes(sharing: ParseSharing) throws {
+        let fixture = try PipelineFixture()
+        let plan = try PipelineFixture.plan("""
+            [log]
+            format = '%h %{%Y-%m-%d %H:%M:%S}t %u "%r" %>s %b'
+            timezone = "Europe/Berlin"
+            [identity]
+            anonymous = "ip"
+            [[scope]]
+            name = "geo"
+            paths = ["/api/geo"]
+            """)
+        // 2026-10-25 00:00 to 04:00 local time: the clocks go back from 03:00 to 02:00.
+        let text = (0..<40_000).map { index -> String in
+            let second = index * 14_400 / 40_000
+            return String(
+                format: "10.0.0.%d 2026-10-25 %02d:%02d:%02d alice \"GET /api/geo HTTP/1.1\" 200 5",
+                index % 9, second / 3600, second / 60 % 60, second % 60)
+        }
+        let input = try fixture.gzipped("dst.log.gz", text)
+        let sequential = try count(input, plan: plan, ahead: false)
+        #expect(sequential.statistics.parsed == 40_000)
+        #expect(sequential.statistics.requests == 40_000)
+        for _ in 0..<3 {
+            expectSame(sequential, try count(input, plan: plan, ahead: true, sharing: sharing))
+        }
     }
 }

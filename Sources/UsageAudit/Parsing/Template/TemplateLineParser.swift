@@ -10,7 +10,7 @@ struct TemplateLineParser: LineParser {
     let program: TemplateProgram
     /// The hot part of each step's field, in step order of `program.fields`.
     let scans: [TemplateFieldScan]
-    let calendar: ZonedCalendar
+    private(set) var calendar: ZonedCalendar
     /// Catalog indices of the names derived from the request line, or -1.
     let methodFieldIndex: Int
     let uriFieldIndex: Int
@@ -69,6 +69,14 @@ struct TemplateLineParser: LineParser {
         timeIsCommonLog = parser.timeIsCommonLog
         fastSpans = parser.fastSpans
         fastPath = Self.takingFields(of: parser.fastPath, scans: scans)
+    }
+
+    /// This parser with a calendar of its own, for a second thread that parses lines of the
+    /// same input: a `ZonedCalendar` caches the zone's offsets and is not thread-safe.
+    func withOwnCalendar() -> TemplateLineParser {
+        var copy = self
+        copy.calendar = ZonedCalendar(timeZone: calendar.timeZone)
+        return copy
     }
 
     /// `fastPath` taking the fields that parsing acts on only: a named field the record

@@ -32,6 +32,30 @@ struct TemplateKeptFieldsTests {
         }
     }
 
+    /// A second thread parsing the same input gets `withOwnCalendar()`: a calendar of its
+    /// own (a `ZonedCalendar` caches and is not thread-safe), in the same zone, and the
+    /// same results.
+    @Test("a parser with a calendar of its own: another calendar, the same zone and results")
+    func ownCalendar() throws {
+        let template = try TemplateLogFormat(#"%h %{%Y-%m-%d %H:%M:%S}t %u "%r" %>s %b"#)
+        let catalog = try template.fieldCatalog(requesting: [])
+        let calendar = ZonedCalendar(timeZone: TimeZone(identifier: "Europe/Berlin")!)
+        var parser = TemplateLineParser(program: template.program, fields: catalog, calendar: calendar)
+        var own = parser.withOwnCalendar()
+        #expect(own.calendar !== parser.calendar)
+        #expect(own.calendar.timeZone == calendar.timeZone)
+        var (record, ownRecord) = (LogRecord(fieldCount: catalog.count), LogRecord(fieldCount: catalog.count))
+        // Either side of the clocks going back (2026-10-25 03:00 -> 02:00 in Berlin).
+        for time in ["2026-10-25 01:59:59", "2026-10-25 03:30:00", "2026-07-01 12:00:00"] {
+            let line = Array(#"10.0.0.1 \#(time) alice "GET /api/geo HTTP/1.1" 200 5"#.utf8)
+            line.withUnsafeBufferPointer { buffer in
+                #expect(parser.parse(buffer, into: &record) == .parsed)
+                #expect(own.parse(buffer, into: &ownRecord) == .parsed)
+            }
+            #expect(ownRecord.timestamp == record.timestamp, "\(time)")
+        }
+    }
+
     @Test("a field not kept stays empty; a kept one, derived or logged, is stored")
     func keptFieldsAreStored() throws {
         let line = Array(#"1.2.3.4 - bob [17/May/2015:10:05:03 +0000] "GET /a?k=1 HTTP/1.1" 200 5 "-" "ua 1""#.utf8)
