@@ -16,21 +16,30 @@ import Foundation
 /// itself; the error that ended the reading and the source in its final state come back
 /// from `finish()`.
 final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
-    /// Where a queued batch is on its way.
-    private enum Stage {
-        case read
+    /// A queued batch on its way. The batch is held by the slot only while it waits: a
+    /// thread parsing it, and the caller counting it, hold the only reference to its buffers,
+    /// so that filling and recycling reuse them instead of copying.
+    private enum Slot {
+        /// Read, waiting to be parsed.
+        case read(ParsedLineBatch)
+        /// Taken out by the thread parsing it.
         case parsing
-        case parsed
+        /// Parsed, waiting for the caller.
+        case parsed(ParsedLineBatch)
+        /// Handed to the caller.
+        case taken
+
+        var isRead: Bool {
+            if case .read = self { return true }
+            return false
+        }
     }
 
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var free: [ParsedLineBatch]
-    /// Batches in order, with their stages. A batch is taken out (set to nil) while a thread
-    /// parses it and when handed to the caller, so that the thread holding it has the only
-    /// reference to its buffers: filling and recycling reuse them instead of copying.
-    private var queued: [ParsedLineBatch?] = []
-    private var stages: [Stage] = []
+    /// The batches in order, from `queuedStart` on not yet handed to the caller.
+    private var queued: [Slot] = []
     private var queuedStart = 0
     /// No batch is queued any more: the reading has ended.
     private var ended = false
@@ -87,12 +96,11 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while true {
-            if queuedStart < stages.count, stages[queuedStart] == .parsed, let batch = queued[queuedStart] {
-                queued[queuedStart] = nil
+            if queuedStart < queued.count, case .parsed(let batch) = queued[queuedStart] {
+                queued[queuedStart] = .taken
                 queuedStart += 1
                 if queuedStart == queued.count {
                     queued.removeAll(keepingCapacity: true)
-                    stages.removeAll(keepingCapacity: true)
                     queuedStart = 0
                 }
                 return batch
@@ -126,16 +134,16 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
     /// With `condition` locked: parses the oldest batch that is read but not parsed, if
     /// there is one, unlocking while it parses. Returns whether there was one.
     private func parseOldestUnparsed(with parser: inout TemplateLineParser, record: inout LogRecord) -> Bool {
-        guard let index = stages[queuedStart...].firstIndex(of: .read), var batch = queued[index] else { return false }
-        queued[index] = nil
-        stages[index] = .parsing
+        guard let index = queued[queuedStart...].firstIndex(where: \.isRead), case .read(var batch) = queued[index] else {
+            return false
+        }
+        queued[index] = .parsing
         condition.unlock()
         let unfinished = batch.parse(
             with: &parser, record: &record, keepsUnfinishedLine: keepsUnfinishedLine, maximumLineLength: maximumLineLength)
         condition.lock()
         // Indices stay: a batch is dequeued only once parsed.
-        queued[index] = batch
-        stages[index] = .parsed
+        queued[index] = .parsed(batch)
         if let unfinished { unfinishedLineOffset = unfinished }
         condition.broadcast()
         return true
@@ -156,8 +164,7 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
     /// so that the queue holds the only reference to its buffers.
     private func publish(_ batch: inout ParsedLineBatch) {
         condition.lock()
-        queued.append(batch)
-        stages.append(.read)
+        queued.append(.read(batch))
         batch = ParsedLineBatch()
         condition.broadcast()
         condition.unlock()
@@ -189,8 +196,7 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
         }
         condition.lock()
         if batch.count > 0 {
-            queued.append(batch)
-            stages.append(.read)
+            queued.append(.read(batch))
             // The queue's reference the only one: its parser changes it in place.
             batch = ParsedLineBatch()
         } else {
