@@ -8,27 +8,37 @@ import GRDBSQLite
 /// Cells may come in any order; a run's update gives them by user, scope and day, so each
 /// block is read and written once. Names are keyed by their bytes, as the table keys them.
 /// Use inside a transaction; call `finish()` at the end.
-final class SQLiteDayBlockWriter {
+///
+/// A struct: a run writes hundreds of thousands of cells, and each access to a stored
+/// property of a class costs a dynamic exclusivity check (eight a block, a tenth of the
+/// commit); the block's names are kept in buffers reused from block to block.
+struct SQLiteDayBlockWriter {
     /// One day of the block being written.
     private typealias Day = (day: LocalDay, counts: UsageCounts)
 
     private let store: String
     private let table: String
-    private let connection: OpaquePointer
-    private let select: OpaquePointer
+    private let select: Statement
     private let upsert: SQLiteRowWriter
-    /// The block being written: its user's and scope's bytes, and its first day.
-    private var current: BlockKey?
+    /// The block being written, while `holdsBlock`: its user's and scope's bytes, its first day.
+    private var user: [UInt8] = []
+    private var scope: [UInt8] = []
+    private var block = LocalDay(number: 0)
+    private var holdsBlock = false
+    /// The block written last, while `hasWritten`.
+    private var writtenUser: [UInt8] = []
+    private var writtenScope: [UInt8] = []
+    private var writtenBlock = LocalDay(number: 0)
+    private var hasWritten = false
     /// Whether no stored row can hold a block about to be written: the table was empty when
     /// the writer began, and each block written so far came after the one before in the
     /// table's key order (so none was written twice). A fresh store then costs no lookups.
     private var onlyNewBlocks: Bool
-    private var lastWritten: BlockKey?
 
-    /// The cells given for `current`, in the order given.
+    /// The cells given for the block, in the order given.
     private var given: [Day] = []
-    /// The stored cells of `current`'s block, then the given ones; their order by day; the
-    /// block's new cells.
+    /// The stored cells of the block, then the given ones; their order by day; the block's
+    /// new cells.
     private var merged: [Day] = []
     private var order: [Int] = []
     private var days: [Day] = []
@@ -39,23 +49,14 @@ final class SQLiteDayBlockWriter {
         self.store = store
         self.table = table
         onlyNewBlocks = try Bool.fetchOne(database, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table))") ?? false
-        (connection, select) = try database.cStatement(StateSchema.selectPackedDays(from: table))
-        do {
-            upsert = try SQLiteRowWriter(database: database, sql: StateSchema.upsertPackedDays(into: table))
-        } catch {
-            sqlite3_finalize(select)
-            throw error
-        }
-    }
-
-    deinit {
-        sqlite3_finalize(select)
+        select = Statement(try database.cStatement(StateSchema.selectPackedDays(from: table)))
+        upsert = try SQLiteRowWriter(database: database, sql: StateSchema.upsertPackedDays(into: table))
     }
 
     /// Writes `cell`, replacing the stored cell of its user, scope and day (when the block
     /// changes, or at `finish()`).
     /// - Throws: `StateError.unavailable` when the stored row of a block does not decode.
-    func write(_ cell: StoredCell) throws {
+    mutating func write(_ cell: StoredCell) throws {
         var user = cell.user
         var scope = cell.scope
         try user.withUTF8 { userBytes in
@@ -64,91 +65,140 @@ final class SQLiteDayBlockWriter {
     }
 
     /// Writes the cell of the user and scope named by these bytes (valid during the call).
-    func write(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, day: LocalDay, counts: UsageCounts) throws {
+    mutating func write(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, day: LocalDay, counts: UsageCounts) throws {
         let block = DayPacking.blockStart(of: day)
-        if let current, !current.matches(user: user, scope: scope, block: block) {
+        if holdsBlock, !(block == self.block && Self.same(self.user, user) && Self.same(self.scope, scope)) {
             try flush()
         }
-        if current == nil { current = BlockKey(user: Array(user), scope: Array(scope), block: block) }
+        if !holdsBlock {
+            self.user.removeAll(keepingCapacity: true)
+            self.user.append(contentsOf: user)
+            self.scope.removeAll(keepingCapacity: true)
+            self.scope.append(contentsOf: scope)
+            self.block = block
+            holdsBlock = true
+        }
         given.append((day, counts))
     }
 
     /// Writes the last block.
-    func finish() throws {
+    mutating func finish() throws {
         try flush()
     }
 
-    private func flush() throws {
-        guard let key = current else { return }
+    private mutating func flush() throws {
+        guard holdsBlock else { return }
         defer {
-            current = nil
+            holdsBlock = false
             given.removeAll(keepingCapacity: true)
         }
         merged.removeAll(keepingCapacity: true)
-        if onlyNewBlocks, let last = lastWritten, !last.precedes(key) { onlyNewBlocks = false }
-        if !onlyNewBlocks { try readStored(key) }
-        lastWritten = key
+        if onlyNewBlocks, hasWritten, !precedesWritten() { onlyNewBlocks = false }
+        if !onlyNewBlocks { try readStored() }
         // Stored days first, then the given ones in their order: the last of each day wins.
-        merged.append(contentsOf: given)
-        order.removeAll(keepingCapacity: true)
-        order.append(contentsOf: merged.indices)
-        order.sort { (merged[$0].day, $0) < (merged[$1].day, $1) }
-        days.removeAll(keepingCapacity: true)
-        for (position, index) in order.enumerated()
-        where position + 1 == order.count || merged[order[position + 1]].day != merged[index].day {
-            days.append(merged[index])
+        // Without stored days, cells given by day (a run's update) are the block as they are.
+        let newCells: [Day]
+        if merged.isEmpty, Self.isByDay(given) {
+            newCells = given
+        } else {
+            merged.append(contentsOf: given)
+            order.removeAll(keepingCapacity: true)
+            order.append(contentsOf: merged.indices)
+            order.sort { (merged[$0].day, $0) < (merged[$1].day, $1) }
+            days.removeAll(keepingCapacity: true)
+            for (position, index) in order.enumerated()
+            where position + 1 == order.count || merged[order[position + 1]].day != merged[index].day {
+                days.append(merged[index])
+            }
+            newCells = days
         }
         packed.removeAll(keepingCapacity: true)
-        DayPacking.pack(days, into: &packed)
-        try key.user.withUnsafeBufferPointer { user in
-            try key.scope.withUnsafeBufferPointer { scope in
-                try upsert.insert(user: user, scope: scope, integer: Int64(key.block.number), blob: packed)
+        DayPacking.pack(newCells, into: &packed)
+        try user.withUnsafeBufferPointer { user in
+            try scope.withUnsafeBufferPointer { scope in
+                try upsert.insert(user: user, scope: scope, integer: Int64(block.number), blob: packed)
             }
         }
+        // This block is now the one written last (its buffers swapped in, not copied).
+        swap(&user, &writtenUser)
+        swap(&scope, &writtenScope)
+        writtenBlock = block
+        hasWritten = true
     }
 
-    /// Appends the cells of the stored row of block `key` (if any) to `merged`.
-    private func readStored(_ key: BlockKey) throws {
-        let (code, intact) = key.user.withUnsafeBufferPointer { userBytes in
-            key.scope.withUnsafeBufferPointer { scopeBytes -> (Int32, Bool) in
-                Database.bindText(select, 1, userBytes)
-                Database.bindText(select, 2, scopeBytes)
-                sqlite3_bind_int64(select, 3, Int64(key.block.number))
+    /// Appends the cells of the stored row of the block (if any) to `merged`.
+    private mutating func readStored() throws {
+        let statement = select.statement
+        var stored: [Day] = []
+        swap(&stored, &merged)
+        defer { swap(&stored, &merged) }
+        let (code, intact) = user.withUnsafeBufferPointer { userBytes in
+            scope.withUnsafeBufferPointer { scopeBytes -> (Int32, Bool) in
+                Database.bindText(statement, 1, userBytes)
+                Database.bindText(statement, 2, scopeBytes)
+                sqlite3_bind_int64(statement, 3, Int64(block.number))
                 defer {
-                    sqlite3_reset(select)
-                    sqlite3_clear_bindings(select)
+                    sqlite3_reset(statement)
+                    sqlite3_clear_bindings(statement)
                 }
-                let stepped = sqlite3_step(select)
+                let stepped = sqlite3_step(statement)
                 guard stepped == SQLITE_ROW else { return (stepped, true) }
-                guard sqlite3_column_type(select, 0) == SQLITE_BLOB else { return (stepped, false) }
-                let bytes = UnsafeRawBufferPointer(start: sqlite3_column_blob(select, 0), count: Int(sqlite3_column_bytes(select, 0)))
-                return (stepped, DayPacking.unpack(bytes, block: key.block) { merged.append(($0, $1)) })
+                guard sqlite3_column_type(statement, 0) == SQLITE_BLOB else { return (stepped, false) }
+                let bytes = UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, 0), count: Int(sqlite3_column_bytes(statement, 0)))
+                return (stepped, DayPacking.unpack(bytes, block: block) { stored.append(($0, $1)) })
             }
         }
-        guard code == SQLITE_ROW || code == SQLITE_DONE else { throw Database.cStatementError(code, connection: connection) }
+        guard code == SQLITE_ROW || code == SQLITE_DONE else { throw Database.cStatementError(code, connection: select.connection) }
         guard intact else {
             throw StateError.unavailable(store: store, reason: SQLiteStateStore.damagedDaysReason(
-                table: table, user: String(decoding: key.user, as: UTF8.self), scope: String(decoding: key.scope, as: UTF8.self),
-                block: key.block))
+                table: table, user: String(decoding: user, as: UTF8.self), scope: String(decoding: scope, as: UTF8.self),
+                block: block))
         }
     }
 
-    /// A block of the table: its user's and scope's bytes, and its first day.
-    private struct BlockKey {
-        var user: [UInt8]
-        var scope: [UInt8]
-        var block: LocalDay
+    /// Whether the block written last comes before this one in the table's key order (names
+    /// by their bytes, as SQLite's binary collation compares them).
+    private func precedesWritten() -> Bool {
+        writtenUser.withUnsafeBufferPointer { writtenUser in
+            user.withUnsafeBufferPointer { user in
+                if !writtenUser.hasSameBytes(as: user) { return ByteInterner.precedes(writtenUser, user) }
+                return writtenScope.withUnsafeBufferPointer { writtenScope in
+                    scope.withUnsafeBufferPointer { scope in
+                        if !writtenScope.hasSameBytes(as: scope) { return ByteInterner.precedes(writtenScope, scope) }
+                        return writtenBlock < block
+                    }
+                }
+            }
+        }
+    }
 
-        /// Whether this block comes before `other` in the table's key order (names by their
-        /// bytes, as SQLite's binary collation compares them).
-        func precedes(_ other: BlockKey) -> Bool {
-            if user != other.user { return user.lexicographicallyPrecedes(other.user) }
-            if scope != other.scope { return scope.lexicographicallyPrecedes(other.scope) }
-            return block < other.block
+    /// Whether `bytes` holds the bytes of `other`.
+    @inline(__always)
+    private static func same(_ bytes: [UInt8], _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { $0.hasSameBytes(as: other) }
+    }
+
+    /// Whether `cells` come by day, each day once.
+    private static func isByDay(_ cells: [Day]) -> Bool {
+        var index = 1
+        while index < cells.count {
+            if cells[index - 1].day >= cells[index].day { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The select statement, finalized with the last copy of the writer.
+    private final class Statement {
+        let connection: OpaquePointer
+        let statement: OpaquePointer
+
+        init(_ prepared: (connection: OpaquePointer, statement: OpaquePointer)) {
+            (connection, statement) = prepared
         }
 
-        func matches(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, block: LocalDay) -> Bool {
-            self.block == block && self.user.elementsEqual(user) && self.scope.elementsEqual(scope)
+        deinit {
+            sqlite3_finalize(statement)
         }
     }
 }

@@ -20,10 +20,11 @@ final class SQLiteRowWriter {
         sqlite3_finalize(statement)
     }
 
-    /// Inserts one row: `texts` bind to the first parameters, `blob` to the third.
-    func insert(texts: (String, String), blob: [UInt8]) throws {
+    /// Inserts one row: the texts `user` and `scope` (their bytes, valid during the call) bind
+    /// to the first parameters, `blob` to the third.
+    func insert(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, blob: [UInt8]) throws {
         try blob.withUnsafeBytes { bytes in
-            try insert(texts: texts) {
+            try insert(user, scope) {
                 // SQLITE_STATIC: the bytes stay valid until the reset after the step.
                 _ = sqlite3_bind_blob(statement, 3, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), nil)
             }
@@ -39,15 +40,6 @@ final class SQLiteRowWriter {
                 // SQLITE_STATIC: the bytes stay valid until the reset after the step.
                 _ = sqlite3_bind_blob(statement, 4, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), nil)
             }
-        }
-    }
-
-    /// Binds `texts` to the first two parameters and the rest with `bindRest`, steps once.
-    private func insert(texts: (String, String), bindRest: () -> Void) throws {
-        var first = texts.0
-        var second = texts.1
-        try first.withUTF8 { one in
-            try second.withUTF8 { two in try insert(one, two, bindRest: bindRest) }
         }
     }
 

@@ -69,7 +69,7 @@ extension SQLiteStateStore {
     ///   the store stays at version 3.
     static func packDailyRows(_ database: Database, store: String) throws {
         try database.execute(sql: StateSchema.packedDailyTable(named: "audit_daily_usage_v4"))
-        let writer = try SQLiteDayBlockWriter(database: database, table: "audit_daily_usage_v4", store: store)
+        var writer = try SQLiteDayBlockWriter(database: database, table: "audit_daily_usage_v4", store: store)
         let sql = """
             SELECT user_name, scope, day, requests, units, rejected, first_seen, last_seen
             FROM audit_daily_usage ORDER BY user_name, scope, day

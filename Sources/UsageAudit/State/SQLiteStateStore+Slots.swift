@@ -8,7 +8,7 @@ extension SQLiteStateStore {
     static func insertPacked(_ slots: RowSource<StoredSlot>, into table: String = "audit_hourly_usage", database: Database) throws {
         do {
             try insertGrouped(slots, into: table, database: database)
-        } catch is UngroupedSlots {
+        } catch is SQLiteSlotRowWriter.Ungrouped {
             try database.execute(sql: "DELETE FROM \(table)")
             let sorted = slots.all.sorted {
                 ($0.user.utf8.lexicographicallyPrecedes($1.user.utf8))
@@ -19,37 +19,13 @@ extension SQLiteStateStore {
         }
     }
 
-    /// A user and scope whose slots came apart.
-    private struct UngroupedSlots: Error {}
-
-    /// Packs each run of slots of one user and scope into one row; throws `UngroupedSlots`
-    /// when a run's user and scope do not come after the last one's in byte order. Names are
-    /// compared by their bytes, as the store keys them: two spellings Swift deems equal
-    /// (precomposed and decomposed accents) are two users.
+    /// Packs each run of slots of one user and scope into one row (`SQLiteSlotRowWriter`);
+    /// throws `SQLiteSlotRowWriter.Ungrouped` when a run's user and scope do not come after
+    /// the last one's in byte order.
     private static func insertGrouped(_ slots: RowSource<StoredSlot>, into table: String, database: Database) throws {
-        let insert = try SQLiteRowWriter(database: database, sql: StateSchema.insertPackedSlots(into: table))
-        var group: [StoredSlot] = []
-        var packed: [UInt8] = []
-        var last: (user: String, scope: String)?
-        func flush() throws {
-            guard let first = group.first else { return }
-            if let last, !(last.user.utf8.lexicographicallyPrecedes(first.user.utf8)
-                || (last.user.hasSameBytes(as: first.user) && last.scope.utf8.lexicographicallyPrecedes(first.scope.utf8))) {
-                throw UngroupedSlots()
-            }
-            packed.removeAll(keepingCapacity: true)
-            SlotPacking.pack(group[...], into: &packed)
-            try insert.insert(texts: (first.user, first.scope), blob: packed)
-            last = (first.user, first.scope)
-            group.removeAll(keepingCapacity: true)
-        }
-        try slots.forEachRow { slot in
-            if let first = group.first, !first.user.hasSameBytes(as: slot.user) || !first.scope.hasSameBytes(as: slot.scope) {
-                try flush()
-            }
-            group.append(slot)
-        }
-        try flush()
+        var writer = try SQLiteSlotRowWriter(database: database, table: table)
+        try slots.forEachRow { try writer.write($0) }
+        try writer.finish()
     }
 
     /// Every slot of the packed hourly table, read through the C API: names as the bytes

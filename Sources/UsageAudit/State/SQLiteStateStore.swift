@@ -136,7 +136,7 @@ public final class SQLiteStateStore: StateStore {
             }
         }
         // Hundreds of thousands of cells: merged into their packed rows through SQLite's C API.
-        let days = try SQLiteDayBlockWriter(database: database, store: path)
+        var days = try SQLiteDayBlockWriter(database: database, store: path)
         try update.cells.forEachRow { try days.write($0) }
         try days.finish()
         try database.execute(sql: "DELETE FROM audit_hourly_usage")

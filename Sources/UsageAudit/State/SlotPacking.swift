@@ -10,14 +10,21 @@ public enum SlotPacking {
     public static func pack(_ slots: ArraySlice<StoredSlot>, into bytes: inout [UInt8]) {
         var previous: Int64 = 0
         for slot in slots {
-            PackedInteger.append(slot.start &- previous, to: &bytes)
-            PackedInteger.append(slot.counts.requests, to: &bytes)
-            PackedInteger.append(slot.counts.units, to: &bytes)
-            PackedInteger.append(slot.counts.rejected, to: &bytes)
-            PackedInteger.append(slot.counts.firstSeen &- slot.start, to: &bytes)
-            PackedInteger.append(slot.counts.lastSeen &- slot.start, to: &bytes)
+            append(start: slot.start, counts: slot.counts, after: previous, to: &bytes)
             previous = slot.start
         }
+    }
+
+    /// Appends one slot that follows a slot starting at `previous` (0 for the first) to the
+    /// packed `bytes`: `pack` one slot at a time.
+    @inline(__always)
+    public static func append(start: Int64, counts: UsageCounts, after previous: Int64, to bytes: inout [UInt8]) {
+        PackedInteger.append(start &- previous, to: &bytes)
+        PackedInteger.append(counts.requests, to: &bytes)
+        PackedInteger.append(counts.units, to: &bytes)
+        PackedInteger.append(counts.rejected, to: &bytes)
+        PackedInteger.append(counts.firstSeen &- start, to: &bytes)
+        PackedInteger.append(counts.lastSeen &- start, to: &bytes)
     }
 
     /// Calls `body` with each slot's start and counts in `bytes`.
