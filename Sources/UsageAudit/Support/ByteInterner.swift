@@ -107,18 +107,34 @@ public struct ByteInterner: Sendable {
     /// The ids ordered by their bytes (unsigned lexicographic, as `String.utf8` compares):
     /// `rank[id]` is the position of `id` in that order.
     public func ranksByBytes() -> [Int32] {
-        let order = arena.withUnsafeBufferPointer { stored -> [Int32] in
-            var ids = (0..<Int32(count)).map { $0 }
+        let order = arena.withUnsafeBufferPointer { stored -> [(prefix: UInt64, id: Int32)] in
+            func bytes(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: stored[starts[Int(id)]..<starts[Int(id) + 1]])
+            }
+            // Compared by their first eight bytes as one number first (most names differ
+            // there), by all their bytes only when those are the same.
+            var ids = (0..<Int32(count)).map { (prefix: Self.orderPrefix(bytes($0)), id: $0) }
             ids.sort { left, right in
-                let leftBytes = UnsafeBufferPointer(rebasing: stored[starts[Int(left)]..<starts[Int(left) + 1]])
-                let rightBytes = UnsafeBufferPointer(rebasing: stored[starts[Int(right)]..<starts[Int(right) + 1]])
-                return Self.precedes(leftBytes, rightBytes)
+                if left.prefix != right.prefix { return left.prefix < right.prefix }
+                return Self.precedes(bytes(left.id), bytes(right.id))
             }
             return ids
         }
         var rank = [Int32](repeating: 0, count: count)
-        for (position, id) in order.enumerated() { rank[Int(id)] = Int32(position) }
+        for (position, entry) in order.enumerated() { rank[Int(entry.id)] = Int32(position) }
         return rank
+    }
+
+    /// The first eight bytes of `bytes` as a big-endian number, zero-padded: when two
+    /// prefixes differ, the smaller one's bytes come first (`precedes`); when they are
+    /// equal, the bytes decide.
+    static func orderPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var prefix: UInt64 = 0
+        for index in 0..<8 {
+            prefix <<= 8
+            if index < bytes.count { prefix |= UInt64(bytes[index]) }
+        }
+        return prefix
     }
 
     /// Whether `left` sorts before `right`, byte by byte (a prefix first).
