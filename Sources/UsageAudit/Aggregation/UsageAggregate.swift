@@ -62,6 +62,12 @@ public struct UsageAggregate: Sendable {
         table[key]
     }
 
+    /// Asks the CPU to start fetching what `counts(for: key)` reads first, for a lookup soon.
+    @inline(__always)
+    func prefetchCounts(for key: UsageKey) {
+        table.prefetchSlot(for: key)
+    }
+
     /// The id of the user whose label is `user`, adding the user if new (hot path: pair it
     /// with `record(userID:…)`).
     @inline(__always)

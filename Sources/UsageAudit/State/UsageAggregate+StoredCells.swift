@@ -21,7 +21,19 @@ extension UsageAggregate {
         let keys = cellKeys
         let groups = RankGrouping(count: keys.count, ranks: userRank.count) { Int(userRank[Int(keys[$0].user)]) }
         var userCells: [Int32] = []
+        // The lookups in `combined` land anywhere in its index: those of the next user are
+        // started while this one's cells are written, so that they overlap.
+        func prefetchLookups(ofRank position: Int) {
+            guard position < groups.rankCount else { return }
+            for index in groups.items(ofRank: position) {
+                let key = keys[Int(index)]
+                let user = userMap[Int(key.user)]
+                if user >= 0 { combined.prefetchCounts(for: UsageKey(user: user, scope: key.scope, day: key.day)) }
+            }
+        }
+        prefetchLookups(ofRank: 0)
         for position in 0..<groups.rankCount {
+            prefetchLookups(ofRank: position + 1)
             let group = groups.items(ofRank: position)
             guard let first = group.first else { continue }
             userCells.removeAll(keepingCapacity: true)
