@@ -1,9 +1,17 @@
 /// CSV quoted as RFC 4180 says (lines end in LF, as Unix tools expect, not CRLF), with
 /// spreadsheet formula injection neutralised.
 public enum CSVRenderer {
-    /// Bytes that make a spreadsheet read a cell as a formula. Compared as bytes, not
-    /// `Character`s: `"\r\n"` is one `Character` and would slip past a `Character` set.
-    static let formulaTriggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D] // = + - @ tab CR
+    /// Whether `byte`, first in a cell, makes a spreadsheet read the cell as a formula:
+    /// `=`, `+`, `-`, `@`, tab or CR. Compared as bytes, not `Character`s: `"\r\n"` is one
+    /// `Character` and would slip past a `Character` set; and not through a `Set`, whose
+    /// lookup hashes (every text cell of a report asks).
+    @inline(__always)
+    static func triggersFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return true
+        default: return false
+        }
+    }
 
     public static func render(_ table: ReportTable) -> String {
         OutputFormat.csv.render(table)
@@ -36,7 +44,7 @@ public enum CSVRenderer {
                 if needsQuotes(byte) { quoted = true } else if byte == 0 { hasNUL = true }
             }
             if quoted { output.append(UInt8(ascii: "\"")) }
-            if neutralising, let first = bytes.first, formulaTriggers.contains(first) { output.append(UInt8(ascii: "'")) }
+            if neutralising, let first = bytes.first, triggersFormula(first) { output.append(UInt8(ascii: "'")) }
             if !quoted && !hasNUL {
                 output.append(contentsOf: bytes)
                 return
@@ -69,7 +77,7 @@ public enum CSVRenderer {
 
     /// Prefixes `'` to text that a spreadsheet would evaluate (user names come from logs).
     public static func neutralise(_ text: String) -> String {
-        guard let first = text.utf8.first, formulaTriggers.contains(first) else { return text }
+        guard let first = text.utf8.first, triggersFormula(first) else { return text }
         return "'" + text
     }
 

@@ -31,6 +31,18 @@ struct CSVRendererTests {
         #expect(render([.text(text)]) == expected + "\n")
     }
 
+    @Test("only =, +, -, @, tab and CR first in a cell are formula triggers, in the text and the streamed renderer alike")
+    func everyFirstByte() {
+        let triggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+        for byte in UInt8(0)...0x7F {
+            let text = String(decoding: [byte, 0x61], as: UTF8.self)
+            #expect((CSVRenderer.neutralise(text) != text) == triggers.contains(byte), "byte \(byte)")
+            var output = ReportOutput()
+            CSVRenderer.writeText(text, neutralising: true, to: &output)
+            #expect(output.text == CSVRenderer.cell(.text(text)), "byte \(byte)")
+        }
+    }
+
     @Test("harmless text is kept as is", arguments: ["alice", "a=b", "a-b", "key:abc…", "ip:::1", "Zoë", " =x", "'quoted", "", "2026-11-21T00:00:00+01:00"])
     func harmless(text: String) {
         #expect(render([.text(text)]) == text + "\n")
