@@ -49,11 +49,10 @@ extension ReconciliationContext {
         for profile in profiles { kept.insert(profile.scope + "\u{0}" + profile.period.name) }
         var findings: [ReconciliationFinding] = []
         for quota in configuration.quotas where kept.contains(quota.scope + "\u{0}" + quota.period.name) {
-            for user in index.users(using: quota.scope) where !user.hasPrefix("ip:") {
+            index.forEachUser(using: quota.scope) { user, series in
+                guard !user.hasPrefix("ip:") else { return }
                 let pair = (user: user, scope: quota.scope)
-                guard resolver.profile(user: pair.user, scope: pair.scope, period: quota.period) == nil,
-                      let series = index.series(user: pair.user, scope: pair.scope)
-                else { continue }
+                guard resolver.profile(user: pair.user, scope: pair.scope, period: quota.period) == nil else { return }
                 var latest: DayRange?
                 for day in series.days.reversed() {
                     let range = quota.period.bucket(containing: day)
@@ -62,8 +61,8 @@ extension ReconciliationContext {
                         break
                     }
                 }
-                guard let latest else { continue }
-                let counts = index.counts(user: pair.user, scope: pair.scope, in: latest)
+                guard let latest else { return }
+                let counts = series.counts(in: latest)
                 let limit = resolver.limit(user: pair.user, scope: pair.scope, period: quota.period)
                 let limitText = limit.reportedLimit.map { $0 < 0 ? "unlimited" : "limit \(FindingText.count($0))" } ?? "no default limit"
                 findings.append(ReconciliationFinding(

@@ -22,13 +22,12 @@ extension ReconciliationContext {
             dated.insert(LimitCheck.Key(user: profile.user, scope: profile.scope, period: profile.period.name, start: LocalDay(number: 0)))
         }
         for quota in configuration.quotas where isKnown(scope: quota.scope) {
-            for user in index.users(using: quota.scope) {
+            index.forEachUser(using: quota.scope) { user, series in
                 let pair = (user: user, scope: quota.scope)
                 if !dated.isEmpty {
                     let datedKey = LimitCheck.Key(user: pair.user, scope: pair.scope, period: quota.period.name, start: LocalDay(number: 0))
-                    if dated.contains(datedKey) { continue }
+                    if dated.contains(datedKey) { return }
                 }
-                guard let series = index.series(user: pair.user, scope: pair.scope) else { continue }
                 // A user's own billing cycle where a profile frames the quota's months otherwise.
                 var period = quota.period
                 if resolver.reframesMonths, let own = resolver.monthlyFraming(user: pair.user, scope: pair.scope, period: period) {

@@ -137,7 +137,12 @@ struct UsageIndex {
         guard let id = userID(user), let scopePosition = scopeNames.firstIndex(of: scope) else { return nil }
         let index = seriesIndex[Int(id) * scopeNames.count + scopePosition]
         guard index >= 0 else { return nil }
-        let (start, count, countsStart, isCellSeries) = ranges[Int(index)]
+        return series(at: Int(index))
+    }
+
+    /// Series `index` (of `ranges`).
+    private func series(at index: Int) -> Series {
+        let (start, count, countsStart, isCellSeries) = ranges[index]
         return Series(
             days: SeriesColumn(allDays, start: Int(start), count: Int(count)),
             counts: isCellSeries
@@ -155,12 +160,16 @@ struct UsageIndex {
         return id
     }
 
-    /// The users with use of `scope`, in a deterministic order (by the bytes of their names).
-    func users(using scope: String) -> [String] {
-        guard let scopePosition = scopeNames.firstIndex(of: scope) else { return [] }
+    /// Calls `body` with each user with use of `scope` and the user's series in it, in a
+    /// deterministic order (by the bytes of the users' names): the series without a lookup
+    /// by name.
+    func forEachUser(using scope: String, _ body: (String, Series) throws -> Void) rethrows {
+        guard let scopePosition = scopeNames.firstIndex(of: scope) else { return }
         let stride = scopeNames.count
-        return orderedUsers.compactMap { id in
-            seriesIndex[Int(id) * stride + scopePosition] >= 0 ? userIDs.string(for: id) : nil
+        for id in orderedUsers {
+            let index = seriesIndex[Int(id) * stride + scopePosition]
+            guard index >= 0 else { continue }
+            try body(userIDs.string(for: id), series(at: Int(index)))
         }
     }
 
