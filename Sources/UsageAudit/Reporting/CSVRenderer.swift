@@ -40,8 +40,10 @@ public enum CSVRenderer {
         copy.withUTF8 { bytes in
             var quoted = false
             var hasNUL = false
-            for byte in bytes {
-                if needsQuotes(byte) { quoted = true } else if byte == 0 { hasNUL = true }
+            if EscapeScan.needsCSVCare(bytes) {
+                for byte in bytes {
+                    if needsQuotes(byte) { quoted = true } else if byte == 0 { hasNUL = true }
+                }
             }
             if quoted { output.append(UInt8(ascii: "\"")) }
             if neutralising, let first = bytes.first, triggersFormula(first) { output.append(UInt8(ascii: "'")) }
@@ -49,14 +51,21 @@ public enum CSVRenderer {
                 output.append(contentsOf: bytes)
                 return
             }
-            for byte in bytes {
+            // Runs of bytes kept as they are appended whole; a quote is doubled (in a quoted
+            // cell), a NUL replaced.
+            var clean = 0
+            for (index, byte) in bytes.enumerated() where byte == 0 || (byte == 0x22 && quoted) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
                 if byte == 0 {
-                    for symbolByte in nulSymbol { output.append(symbolByte) }
-                    continue
+                    nulSymbol.withUnsafeBufferPointer { output.append(contentsOf: $0) }
+                    clean = index + 1
+                } else {
+                    // The quote itself stays in the next run: written twice.
+                    output.append(byte)
+                    clean = index
                 }
-                output.append(byte)
-                if byte == 0x22, quoted { output.append(byte) }
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
             if quoted { output.append(UInt8(ascii: "\"")) }
         }
     }

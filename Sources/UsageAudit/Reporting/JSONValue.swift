@@ -106,6 +106,10 @@ extension JSONValue {
         output.append(UInt8(ascii: "\""))
         var copy = text
         copy.withUTF8 { bytes in
+            guard EscapeScan.needsJSONEscape(bytes) else {
+                output.append(contentsOf: bytes)
+                return
+            }
             var clean = 0
             for (index, byte) in bytes.enumerated() {
                 let escape: StaticString
