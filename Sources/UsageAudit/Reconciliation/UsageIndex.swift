@@ -160,16 +160,28 @@ struct UsageIndex {
         return id
     }
 
-    /// Calls `body` with each user with use of `scope` and the user's series in it, in a
-    /// deterministic order (by the bytes of the users' names): the series without a lookup
-    /// by name.
+    /// Calls `body` with each user with use of `scope`, in a deterministic order (by the
+    /// bytes of the users' names), and the series that `series(user:scope:)` gives for the
+    /// name: a name's own, found without a lookup. A name whose bytes are not UTF-8 reads
+    /// back repaired, and a lookup of the repaired name finds another user's series or none:
+    /// that is kept, as the reconciler always asked by name.
     func forEachUser(using scope: String, _ body: (String, Series) throws -> Void) rethrows {
         guard let scopePosition = scopeNames.firstIndex(of: scope) else { return }
         let stride = scopeNames.count
         for id in orderedUsers {
-            let index = seriesIndex[Int(id) * stride + scopePosition]
+            guard seriesIndex[Int(id) * stride + scopePosition] >= 0 else { continue }
+            let name = userIDs.string(for: id)
+            var owner = id
+            let intact = userIDs.withBytes(of: id) { bytes in
+                name.utf8.withContiguousStorageIfAvailable { $0.hasSameBytes(as: bytes) } ?? name.utf8.elementsEqual(bytes)
+            }
+            if !intact {
+                guard let other = userIDs.lookup(name) else { continue }
+                owner = other
+            }
+            let index = seriesIndex[Int(owner) * stride + scopePosition]
             guard index >= 0 else { continue }
-            try body(userIDs.string(for: id), series(at: Int(index)))
+            try body(name, series(at: Int(index)))
         }
     }
 

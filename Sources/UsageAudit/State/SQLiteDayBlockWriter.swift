@@ -35,10 +35,11 @@ struct SQLiteDayBlockWriter {
     /// table's key order (so none was written twice). A fresh store then costs no lookups.
     private var onlyNewBlocks: Bool
 
-    /// The cells given for the block, in the order given.
+    /// The cells given for the block, in the order given (packed as they are when no cell is
+    /// stored and they come by day, each day once).
     private var given: [Day] = []
-    /// The stored cells of the block, then the given ones; their order by day; the block's
-    /// new cells.
+    /// Otherwise: the stored cells of the block, then the given ones; their order by day;
+    /// the block's new cells.
     private var merged: [Day] = []
     private var order: [Int] = []
     private var days: [Day] = []
@@ -67,7 +68,7 @@ struct SQLiteDayBlockWriter {
     /// Writes the cell of the user and scope named by these bytes (valid during the call).
     mutating func write(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, day: LocalDay, counts: UsageCounts) throws {
         let block = DayPacking.blockStart(of: day)
-        if holdsBlock, !(block == self.block && Self.same(self.user, user) && Self.same(self.scope, scope)) {
+        if holdsBlock, !(block == self.block && self.user.hasSameBytes(as: user) && self.scope.hasSameBytes(as: scope)) {
             try flush()
         }
         if !holdsBlock {
@@ -93,7 +94,7 @@ struct SQLiteDayBlockWriter {
             given.removeAll(keepingCapacity: true)
         }
         merged.removeAll(keepingCapacity: true)
-        if onlyNewBlocks, hasWritten, !precedesWritten() { onlyNewBlocks = false }
+        if onlyNewBlocks, hasWritten, !followsWritten() { onlyNewBlocks = false }
         if !onlyNewBlocks { try readStored() }
         // Stored days first, then the given ones in their order: the last of each day wins.
         // Without stored days, cells given by day (a run's update) are the block as they are.
@@ -156,9 +157,9 @@ struct SQLiteDayBlockWriter {
         }
     }
 
-    /// Whether the block written last comes before this one in the table's key order (names
+    /// Whether this block comes after the one written last in the table's key order (names
     /// by their bytes, as SQLite's binary collation compares them).
-    private func precedesWritten() -> Bool {
+    private func followsWritten() -> Bool {
         writtenUser.withUnsafeBufferPointer { writtenUser in
             user.withUnsafeBufferPointer { user in
                 if !writtenUser.hasSameBytes(as: user) { return ByteInterner.precedes(writtenUser, user) }
@@ -170,12 +171,6 @@ struct SQLiteDayBlockWriter {
                 }
             }
         }
-    }
-
-    /// Whether `bytes` holds the bytes of `other`.
-    @inline(__always)
-    private static func same(_ bytes: [UInt8], _ other: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { $0.hasSameBytes(as: other) }
     }
 
     /// Whether `cells` come by day, each day once.

@@ -6,7 +6,7 @@ import GRDBSQLite
 /// `execute(arguments:)` builds an argument array per row, which costs more than SQLite's
 /// own insert; the state store writes a run's packed cells and hourly slots this way.
 ///
-/// Use inside a transaction of `database`; `finish()` (or deinit) finalizes the statement.
+/// Use inside a transaction of `database`; deinit finalizes the statement.
 final class SQLiteRowWriter {
     private let statement: OpaquePointer
     private let connection: OpaquePointer

@@ -5,8 +5,9 @@ import GRDB
 ///
 /// The runs must come in the table's key order (user, then scope, by their bytes, as the
 /// store keys them: two spellings Swift deems equal, a precomposed and a decomposed accent,
-/// are two users); `write` throws `Ungrouped` when one does not. A struct whose names are
-/// kept in buffers reused from row to row, for the reason `SQLiteDayBlockWriter` gives.
+/// are two users); `write` or `finish()` throws `Ungrouped` when one does not. A struct
+/// whose names are kept in buffers reused from row to row, for the reason
+/// `SQLiteDayBlockWriter` gives.
 struct SQLiteSlotRowWriter {
     /// A run of slots of one user and scope that does not come after the last one written.
     struct Ungrouped: Error {}
@@ -35,7 +36,7 @@ struct SQLiteSlotRowWriter {
         var scope = slot.scope
         try user.withUTF8 { userBytes in
             try scope.withUTF8 { scopeBytes in
-                if holdsRow, !(Self.same(self.user, userBytes) && Self.same(self.scope, scopeBytes)) { try flush() }
+                if holdsRow, !(self.user.hasSameBytes(as: userBytes) && self.scope.hasSameBytes(as: scopeBytes)) { try flush() }
                 if !holdsRow {
                     self.user.removeAll(keepingCapacity: true)
                     self.user.append(contentsOf: userBytes)
@@ -79,11 +80,5 @@ struct SQLiteSlotRowWriter {
                 }
             }
         }
-    }
-
-    /// Whether `bytes` holds the bytes of `other`.
-    @inline(__always)
-    private static func same(_ bytes: [UInt8], _ other: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { $0.hasSameBytes(as: other) }
     }
 }

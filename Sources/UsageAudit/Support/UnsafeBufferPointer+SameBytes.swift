@@ -13,3 +13,11 @@ extension UnsafeBufferPointer<UInt8> {
         return memcmp(base, otherBase, count) == 0
     }
 }
+
+extension [UInt8] {
+    /// Whether `other` holds exactly the same bytes (one `memcmp`).
+    @inline(__always)
+    func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+        withUnsafeBufferPointer { $0.hasSameBytes(as: other) }
+    }
+}

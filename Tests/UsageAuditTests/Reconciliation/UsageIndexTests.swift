@@ -68,4 +68,35 @@ struct UsageIndexTests {
         }
         #expect(!index.hasTraffic(user: "k"))
     }
+
+    @Test("forEachUser gives each user of a scope, by the bytes of the names, with what a lookup by the name gives")
+    func usersOfAScope() {
+        var usage = UsageAggregate()
+        let day = LocalDay(number: 20_000)
+        func add(_ name: [UInt8], scope: Int, units: Int64) {
+            let id = name.withUnsafeBufferPointer { usage.intern(user: $0) }
+            usage.add(UsageCounts(requests: units, units: units, rejected: 0, firstSeen: 1, lastSeen: 1), userID: id, scope: scope, day: day)
+        }
+        add(Array("zoë".utf8), scope: 0, units: 1)
+        add(Array("ann".utf8), scope: 0, units: 2)
+        add(Array("bob".utf8), scope: 1, units: 3)
+        // Not UTF-8: it reads back as "x\u{FFFD}", and a lookup by that name finds the user
+        // whose bytes those are, or (without one) nothing.
+        add([0x78, 0x80], scope: 0, units: 4)
+        add(Array("x\u{FFFD}".utf8), scope: 0, units: 5)
+        add([0x79, 0x80], scope: 0, units: 6)
+        usage.arrangeByUser()
+        let index = UsageIndex(aggregate: usage, scopeNames: scopeNames)
+        var seen: [(String, Int64)] = []
+        index.forEachUser(using: "geocoding") { user, series in seen.append((user, series.counts.first?.units ?? -1)) }
+        #expect(seen.map(\.0) == ["ann", "x\u{FFFD}", "x\u{FFFD}", "zoë"])
+        #expect(seen.map(\.1) == [2, 5, 5, 1])
+        for (user, _) in seen { #expect(index.series(user: user, scope: "geocoding") != nil) }
+        var all: [String] = []
+        index.forEachUser(using: "all") { user, _ in all.append(user) }
+        #expect(all == ["ann", "bob", "x\u{FFFD}", "x\u{FFFD}", "zoë"])
+        var none = 0
+        index.forEachUser(using: "nothing") { _, _ in none += 1 }
+        #expect(none == 0)
+    }
 }

@@ -170,14 +170,16 @@ struct ByteInternerLongNameTests {
         // A few bytes, so that names often share their first eight (the part compared as a
         // number) and differ after them, or are prefixes of each other, or end in NULs.
         let alphabet: [UInt8] = [0x00, 0x01, 0x61, 0x7F, 0x80, 0xFF]
-        var names: Set<[UInt8]> = [[], [0x00], [0x00, 0x00], Array(repeating: 0x61, count: 8), Array(repeating: 0x61, count: 9)]
-        while names.count < 3_000 {
+        // In the order drawn (a Set's order changes from process to process), each once.
+        var list: [[UInt8]] = [[], [0x00], [0x00, 0x00], Array(repeating: 0x61, count: 8), Array(repeating: 0x61, count: 9)]
+        var drawn = Set(list)
+        while list.count < 3_000 {
             let length = Int.random(in: 0...14, using: &random)
             let shared = random.chance(0.5) ? Array(repeating: UInt8(0x61), count: min(length, 8)) : []
-            names.insert(shared + (shared.count..<length).map { _ in random.pick(alphabet) })
+            let name = shared + (shared.count..<length).map { _ in random.pick(alphabet) }
+            if drawn.insert(name).inserted { list.append(name) }
         }
         var interner = ByteInterner()
-        let list = Array(names)
         let ids = list.map { name in name.withUnsafeBufferPointer { interner.intern($0) } }
         let rank = interner.ranksByBytes()
         let ordered = list.indices.sorted { rank[Int(ids[$0])] < rank[Int(ids[$1])] }.map { list[$0] }
