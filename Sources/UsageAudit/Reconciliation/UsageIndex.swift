@@ -165,6 +165,7 @@ struct UsageIndex {
     /// name: a name's own, found without a lookup. A name whose bytes are not UTF-8 reads
     /// back repaired, and a lookup of the repaired name finds another user's series or none:
     /// that is kept, as the reconciler always asked by name.
+    @inline(__always)
     func forEachUser(using scope: String, _ body: (String, Series) throws -> Void) rethrows {
         guard let scopePosition = scopeNames.firstIndex(of: scope) else { return }
         let stride = scopeNames.count
@@ -172,9 +173,8 @@ struct UsageIndex {
             guard seriesIndex[Int(id) * stride + scopePosition] >= 0 else { continue }
             let name = userIDs.string(for: id)
             var owner = id
-            let intact = userIDs.withBytes(of: id) { bytes in
-                name.utf8.withContiguousStorageIfAvailable { $0.hasSameBytes(as: bytes) } ?? name.utf8.elementsEqual(bytes)
-            }
+            var copy = name
+            let intact = userIDs.withBytes(of: id) { bytes in copy.withUTF8 { $0.hasSameBytes(as: bytes) } }
             if !intact {
                 guard let other = userIDs.lookup(name) else { continue }
                 owner = other
