@@ -10,8 +10,9 @@ import GRDBSQLite
 /// Use inside a transaction; call `finish()` at the end.
 ///
 /// A struct: a run writes hundreds of thousands of cells, and each access to a stored
-/// property of a class costs a dynamic exclusivity check (eight a block, a tenth of the
-/// commit); the block's names are kept in buffers reused from block to block.
+/// property of a class costs a dynamic exclusivity check (eight a block; with the slot
+/// rows' checks, a tenth of the commit's instructions); the block's names are kept in
+/// buffers reused from block to block.
 struct SQLiteDayBlockWriter {
     /// One day of the block being written.
     private typealias Day = (day: LocalDay, counts: UsageCounts)
