@@ -197,28 +197,18 @@ public struct InputCounter {
         statistics: inout InputStatistics, usage: inout CountedUsage
     ) {
         statistics.lines += 1
-        if line.isCutByDamage {
-            cutLineOffset = line.offset
-            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: Self.cutByDamageReason, redactor: redactor)
-            return
-        }
-        if line.isTruncated {
-            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: Self.tooLongReason(maximumLineLength), redactor: redactor)
-            return
-        }
         // Every parser resets the record itself.
-        switch parser.parse(line.bytes, into: &record) {
-        case .ignored:
-            statistics.ignored += 1
-        case .malformed(let reason):
-            if line.isUnterminated, keepsUnfinishedLine {
-                cutLineOffset = line.offset
-                statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: Self.unfinishedReason, redactor: redactor)
-                return
-            }
-            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: reason, redactor: redactor)
+        let verdict = LineReading(line).verdict(keepsUnfinishedLine: keepsUnfinishedLine, maximumLineLength: maximumLineLength) {
+            parser.parse(line.bytes, into: &record)
+        }
+        switch verdict {
         case .parsed:
             count(record, statistics: &statistics, usage: &usage)
+        case .ignored:
+            statistics.ignored += 1
+        case .malformed(let reason, let resumesHere):
+            if resumesHere { cutLineOffset = line.offset }
+            statistics.recordMalformed(line: line.number, bytes: line.bytes, reason: reason, redactor: redactor)
         }
     }
 

@@ -14,18 +14,6 @@ struct ParsedLineBatch: @unchecked Sendable {
         case malformed
     }
 
-    /// What the line reader said of a line, before it is parsed.
-    enum Reading: UInt8 {
-        /// A whole line, ended by a newline.
-        case whole
-        /// The input's last line, without a newline (whole, or still being written).
-        case unterminated
-        /// The last line before damage to the input: its end may be missing.
-        case cutByDamage
-        /// A line longer than the reader's limit: only its start is here.
-        case truncated
-    }
-
     /// Bytes of lines beyond this end the batch (a line is never split across batches).
     static let byteCapacity = 1 << 20
     /// Lines beyond this end the batch.
@@ -37,7 +25,7 @@ struct ParsedLineBatch: @unchecked Sendable {
         var start: Int32
         var length: Int32
         var number: Int
-        var reading: Reading
+        var reading: LineReading
         var outcome: Outcome
     }
 
@@ -61,8 +49,9 @@ struct ParsedLineBatch: @unchecked Sendable {
     private var facts: [ParsedFacts] = []
     /// Per parsed line, the spans of the carried fields.
     private var carriedSpans: [ByteSpan] = []
-    /// Where the unterminated line starts in the input, when the batch holds one.
-    private var unterminatedOffset: Int64?
+    /// Where the line a later run reads the input again from starts, when the batch holds
+    /// one (the last line, cut by damage or unterminated).
+    private var lastLineOffset: Int64?
 
     /// An empty batch that holds no buffers (a placeholder while a full one is queued).
     init() {
@@ -86,27 +75,26 @@ struct ParsedLineBatch: @unchecked Sendable {
         reasons.removeAll(keepingCapacity: true)
         facts.removeAll(keepingCapacity: true)
         carriedSpans.removeAll(keepingCapacity: true)
-        unterminatedOffset = nil
+        lastLineOffset = nil
     }
 
     /// Adds a line as the reader handed it out, to be parsed later.
     mutating func append(_ line: InputLine) {
-        let reading: Reading =
-            line.isCutByDamage ? .cutByDamage : line.isTruncated ? .truncated : line.isUnterminated ? .unterminated : .whole
-        if reading == .unterminated { unterminatedOffset = line.offset }
+        let reading = LineReading(line)
+        if reading == .cutByDamage || reading == .unterminated { lastLineOffset = line.offset }
         lines.append(LineEntry(
             start: Int32(bytes.count), length: Int32(line.bytes.count), number: line.number, reading: reading, outcome: .malformed))
         bytes.append(contentsOf: line.bytes)
     }
 
     /// Parses every line with `parser`, as the reader left them, in order: outcomes,
-    /// reasons and the records' spans (`record` is scratch space). A line cut by damage or
-    /// too long is malformed unparsed. Returns where the input's unterminated last line
-    /// starts when it does not parse and `keepsUnfinishedLine` leaves it for a later run.
+    /// reasons and the records' spans (`record` is scratch space), each line's fate decided
+    /// by `LineReading.verdict`. Returns where a later run reads the input again from, when
+    /// the batch's last line is cut by damage, or unfinished and left for later.
     mutating func parse(with parser: inout TemplateLineParser, record: inout LogRecord, keepsUnfinishedLine: Bool, maximumLineLength: Int)
         -> Int64?
     {
-        var unfinished: Int64?
+        var resume: Int64?
         // A second reference to the bytes, which parsing does not change: they stay put while
         // the entries are filled in.
         let text = bytes
@@ -114,28 +102,22 @@ struct ParsedLineBatch: @unchecked Sendable {
             for index in lines.indices {
                 let entry = lines[index]
                 let line = UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.length)])
-                switch entry.reading {
-                case .cutByDamage:
-                    reasons.append(InputCounter.cutByDamageReason)
-                case .truncated:
-                    reasons.append(InputCounter.tooLongReason(maximumLineLength))
-                case .whole, .unterminated:
-                    switch parser.parse(line, into: &record) {
-                    case .parsed:
-                        lines[index].outcome = .parsed
-                        appendFacts(of: &record)
-                    case .ignored:
-                        lines[index].outcome = .ignored
-                    case .malformed where entry.reading == .unterminated && keepsUnfinishedLine:
-                        unfinished = unterminatedOffset
-                        reasons.append(InputCounter.unfinishedReason)
-                    case .malformed(let reason):
-                        reasons.append(reason)
-                    }
+                let verdict = entry.reading.verdict(keepsUnfinishedLine: keepsUnfinishedLine, maximumLineLength: maximumLineLength) {
+                    parser.parse(line, into: &record)
+                }
+                switch verdict {
+                case .parsed:
+                    lines[index].outcome = .parsed
+                    appendFacts(of: &record)
+                case .ignored:
+                    lines[index].outcome = .ignored
+                case .malformed(let reason, let resumesHere):
+                    if resumesHere { resume = lastLineOffset }
+                    reasons.append(reason)
                 }
             }
         }
-        return unfinished
+        return resume
     }
 
     /// Keeps a parsed line's record (whose spans point into the line). The record is only

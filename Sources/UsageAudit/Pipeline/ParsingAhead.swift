@@ -43,13 +43,12 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
     private var queuedStart = 0
     /// No batch is queued any more: the reading has ended.
     private var ended = false
-    /// Where the unfinished last line starts, when a parse left it for a later run.
-    private var unfinishedLineOffset: Int64?
+    /// Where a later run reads the input again from: the line cut off by damage, or the
+    /// unfinished last line left for later (set when its batch is parsed).
+    private var resumeOffset: Int64?
     // Owned by the reading thread until `ended`, then by the caller.
     private var source: Source
     private var failure: (any Error)?
-    /// Where the line cut off by damage starts, when the reading ended with one.
-    private var cutLineOffset: Int64?
     // Owned by the caller.
     private var callerParser: TemplateLineParser
     private var callerRecord: LogRecord
@@ -128,7 +127,7 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while !ended { condition.wait() }
-        return (source, failure, cutLineOffset ?? unfinishedLineOffset)
+        return (source, failure, resumeOffset)
     }
 
     /// With `condition` locked: parses the oldest batch that is read but not parsed, if
@@ -139,12 +138,12 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
         }
         queued[index] = .parsing
         condition.unlock()
-        let unfinished = batch.parse(
+        let resume = batch.parse(
             with: &parser, record: &record, keepsUnfinishedLine: keepsUnfinishedLine, maximumLineLength: maximumLineLength)
         condition.lock()
         // Indices stay: a batch is dequeued only once parsed.
         queued[index] = .parsed(batch)
-        if let unfinished { unfinishedLineOffset = unfinished }
+        if let resume { resumeOffset = resume }
         condition.broadcast()
         return true
     }
@@ -184,7 +183,6 @@ final class ParsingAhead<Source: ByteSource>: @unchecked Sendable {
                     progress.add(lines: CountingProgress.lineStride)
                 }
                 guard line.offset >= skip else { return }
-                if line.isCutByDamage { cutLineOffset = line.offset }
                 batch.append(line)
                 if batch.isFull {
                     publish(&batch)
