@@ -21,16 +21,11 @@ struct SQLiteDayBlockWriter {
     private let table: String
     private let select: Statement
     private let upsert: SQLiteRowWriter
-    /// The block being written, while `holdsBlock`: its user's and scope's bytes, its first day.
-    private var user: [UInt8] = []
-    private var scope: [UInt8] = []
+    /// The user and scope of the block being written (while it is held) and of the block
+    /// written last; the first days of both.
+    private var names = SQLiteRowNames()
     private var block = LocalDay(number: 0)
-    private var holdsBlock = false
-    /// The block written last, while `hasWritten`.
-    private var writtenUser: [UInt8] = []
-    private var writtenScope: [UInt8] = []
     private var writtenBlock = LocalDay(number: 0)
-    private var hasWritten = false
     /// Whether no stored row can hold a block about to be written: the table was empty when
     /// the writer began, and each block written so far came after the one before in the
     /// table's key order (so none was written twice). A fresh store then costs no lookups.
@@ -69,16 +64,12 @@ struct SQLiteDayBlockWriter {
     /// Writes the cell of the user and scope named by these bytes (valid during the call).
     mutating func write(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, day: LocalDay, counts: UsageCounts) throws {
         let block = DayPacking.blockStart(of: day)
-        if holdsBlock, !(block == self.block && self.user.hasSameBytes(as: user) && self.scope.hasSameBytes(as: scope)) {
+        if names.isHeld, !(block == self.block && names.holds(user: user, scope: scope)) {
             try flush()
         }
-        if !holdsBlock {
-            self.user.removeAll(keepingCapacity: true)
-            self.user.append(contentsOf: user)
-            self.scope.removeAll(keepingCapacity: true)
-            self.scope.append(contentsOf: scope)
+        if !names.isHeld {
+            names.hold(user: user, scope: scope)
             self.block = block
-            holdsBlock = true
         }
         given.append((day, counts))
     }
@@ -89,13 +80,13 @@ struct SQLiteDayBlockWriter {
     }
 
     private mutating func flush() throws {
-        guard holdsBlock else { return }
+        guard names.isHeld else { return }
         defer {
-            holdsBlock = false
+            names.release()
             given.removeAll(keepingCapacity: true)
         }
         merged.removeAll(keepingCapacity: true)
-        if onlyNewBlocks, hasWritten, !followsWritten() { onlyNewBlocks = false }
+        if onlyNewBlocks, !followsWritten() { onlyNewBlocks = false }
         if !onlyNewBlocks { try readStored() }
         // Stored days first, then the given ones in their order: the last of each day wins.
         // Without stored days, cells given by day (a run's update) are the block as they are.
@@ -116,16 +107,13 @@ struct SQLiteDayBlockWriter {
         }
         packed.removeAll(keepingCapacity: true)
         DayPacking.pack(newCells, into: &packed)
-        try user.withUnsafeBufferPointer { user in
-            try scope.withUnsafeBufferPointer { scope in
+        try names.user.withUnsafeBufferPointer { user in
+            try names.scope.withUnsafeBufferPointer { scope in
                 try upsert.insert(user: user, scope: scope, integer: Int64(block.number), blob: packed)
             }
         }
-        // This block is now the one written last (its buffers swapped in, not copied).
-        swap(&user, &writtenUser)
-        swap(&scope, &writtenScope)
+        names.noteWritten()
         writtenBlock = block
-        hasWritten = true
     }
 
     /// Appends the cells of the stored row of the block (if any) to `merged`.
@@ -134,8 +122,8 @@ struct SQLiteDayBlockWriter {
         var stored: [Day] = []
         swap(&stored, &merged)
         defer { swap(&stored, &merged) }
-        let (code, intact) = user.withUnsafeBufferPointer { userBytes in
-            scope.withUnsafeBufferPointer { scopeBytes -> (Int32, Bool) in
+        let (code, intact) = names.user.withUnsafeBufferPointer { userBytes in
+            names.scope.withUnsafeBufferPointer { scopeBytes -> (Int32, Bool) in
                 Database.bindText(statement, 1, userBytes)
                 Database.bindText(statement, 2, scopeBytes)
                 sqlite3_bind_int64(statement, 3, Int64(block.number))
@@ -153,24 +141,18 @@ struct SQLiteDayBlockWriter {
         guard code == SQLITE_ROW || code == SQLITE_DONE else { throw Database.cStatementError(code, connection: select.connection) }
         guard intact else {
             throw StateError.unavailable(store: store, reason: SQLiteStateStore.damagedDaysReason(
-                table: table, user: String(decoding: user, as: UTF8.self), scope: String(decoding: scope, as: UTF8.self),
+                table: table, user: String(decoding: names.user, as: UTF8.self), scope: String(decoding: names.scope, as: UTF8.self),
                 block: block))
         }
     }
 
-    /// Whether this block comes after the one written last in the table's key order (names
-    /// by their bytes, as SQLite's binary collation compares them).
+    /// Whether this block comes after the one written last in the table's key order (or is
+    /// the first).
     private func followsWritten() -> Bool {
-        writtenUser.withUnsafeBufferPointer { writtenUser in
-            user.withUnsafeBufferPointer { user in
-                if !writtenUser.hasSameBytes(as: user) { return ByteInterner.precedes(writtenUser, user) }
-                return writtenScope.withUnsafeBufferPointer { writtenScope in
-                    scope.withUnsafeBufferPointer { scope in
-                        if !writtenScope.hasSameBytes(as: scope) { return ByteInterner.precedes(writtenScope, scope) }
-                        return writtenBlock < block
-                    }
-                }
-            }
+        switch names.orderAgainstWritten() {
+        case .after: return true
+        case .same: return writtenBlock < block
+        case .before: return false
         }
     }
 
