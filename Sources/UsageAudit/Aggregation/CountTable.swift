@@ -1,5 +1,5 @@
 /// A key of a `CountTable`: small, compared whole, hashed by the table.
-protocol CountTableKey: Hashable, Sendable {
+protocol CountTableKey: Hashable, Sendable, BitwiseCopyable {
     /// A well-mixed 64-bit hash (the table uses its low bits).
     var tableHash: UInt64 { get }
 }
@@ -124,17 +124,12 @@ struct CountTable<Key: CountTableKey>: Sendable {
         indexEntries()
     }
 
-    /// Releases the room reserved past the entries (after counting, before a long life).
+    /// Releases the memory of the room past the entries (after counting, before a long
+    /// life) without copying them: a copy into exact arrays would hold both at once, the
+    /// run's peak at the end of counting.
     mutating func shrinkToFit() {
-        guard keys.capacity > keys.count + keys.count / 8 else { return }
-        var exactKeys: [Key] = []
-        exactKeys.reserveCapacity(keys.count)
-        exactKeys.append(contentsOf: keys)
-        keys = exactKeys
-        var exactCounts: [UsageCounts] = []
-        exactCounts.reserveCapacity(counts.count)
-        exactCounts.append(contentsOf: counts)
-        counts = exactCounts
+        keys.releaseUnusedPages()
+        counts.releaseUnusedPages()
     }
 
     /// Reserves room for `capacity` entries.

@@ -2,7 +2,7 @@
 ///
 /// Counts merge exactly: sums for counters, min/max for first and last seen, so merging
 /// the counts of two halves of the input gives the counts of the whole.
-public struct UsageCounts: Hashable, Sendable, Codable {
+public struct UsageCounts: Hashable, Sendable, Codable, BitwiseCopyable {
     /// Requests that consumed quota.
     public var requests: Int64 = 0
     /// Units those requests consumed.

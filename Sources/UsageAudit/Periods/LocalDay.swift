@@ -2,7 +2,7 @@
 ///
 /// Every bucket of every period starts and ends at a local midnight, so buckets are
 /// ranges of `LocalDay`s and usage can be aggregated per day and rolled up later.
-public struct LocalDay: Hashable, Comparable, Sendable, Codable {
+public struct LocalDay: Hashable, Comparable, Sendable, Codable, BitwiseCopyable {
     /// Days since 1970-01-01 (negative before it).
     public var number: Int32
 

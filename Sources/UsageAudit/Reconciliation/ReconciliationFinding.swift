@@ -28,7 +28,9 @@ public struct ReconciliationFinding: Hashable, Sendable {
         self.stored = stored
         self.recomputed = recomputed
         self.kind = kind
-        self.detail = detail
+        // Held until the reports are written, by the tens of thousands on a large night:
+        // without the room its interpolation grew to.
+        self.detail = detail.compacted
         self.origin = origin
     }
 

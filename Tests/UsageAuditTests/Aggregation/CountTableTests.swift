@@ -78,4 +78,27 @@ struct CountTableTests {
         #expect(table.count == 500)
         #expect(table[UsageKey(user: 250, scope: 1, day: LocalDay(number: 7))]?.units == 251)
     }
+
+    @Test("shrinkToFit after pruning keeps every entry and its counts, and the table grows again")
+    func shrinkAfterPruning() {
+        var table = CountTable<UsageKey>()
+        for user in 0..<200_000 {
+            table.add(counts(Int64(user)), to: UsageKey(user: Int32(user), scope: 0, day: LocalDay(number: 1)))
+        }
+        table.filter { $0.user % 100 == 0 }
+        table.shrinkToFit()
+        #expect(table.count == 2_000)
+        for (index, key) in table.keys.enumerated() {
+            #expect(table.index(of: key) == index && table.counts[index].units == Int64(key.user))
+        }
+        // New entries go where the released entries were: their counts read back exactly.
+        for user in 0..<100_000 {
+            table.add(counts(1), to: UsageKey(user: Int32(user), scope: 1, day: LocalDay(number: 2)))
+        }
+        #expect(table.count == 102_000)
+        let kept: Int64 = (0..<2_000).reduce(0) { $0 + Int64($1) * 100 }
+        let total: Int64 = table.counts.reduce(0) { $0 + $1.units }
+        #expect(total == kept + 100_000)
+        #expect(table[UsageKey(user: 99_999, scope: 1, day: LocalDay(number: 2))]?.units == 1)
+    }
 }
