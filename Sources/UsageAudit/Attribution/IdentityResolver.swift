@@ -11,7 +11,7 @@ public struct IdentityResolver: Sendable {
 
     private let sources: [CompiledSource]
     private let anonymousAsAddress: Bool
-    private var keys: ByteInterner
+    private let keys: ByteInterner
     /// The user each key maps to, by key id: its bytes in `keyUserNames`.
     private let keyUsers: [Int32]
     private let keyUserNames: ByteInterner
@@ -37,18 +37,10 @@ public struct IdentityResolver: Sendable {
         }
         sources = compiled
         anonymousAsAddress = settings.anonymous == .ip
-        var interner = ByteInterner(capacity: directory.users.count)
-        var names = ByteInterner(capacity: directory.users.count)
-        var users: [Int32] = []
-        // In the directory's own order: ids are private to this resolver, and sorting a
-        // million keys took seconds.
-        for (key, user) in directory.users {
-            _ = interner.intern(key)
-            users.append(names.intern(user))
-        }
-        keys = interner
-        keyUsers = users
-        keyUserNames = names
+        // The directory's own tables, shared (the resolver only looks keys up).
+        keys = directory.keys
+        keyUsers = directory.userOfKey
+        keyUserNames = directory.userNames
         value.reserveCapacity(256)
         built.reserveCapacity(256)
     }

@@ -1,11 +1,10 @@
-/// The keys of a key directory as `SecretRedactor` looks for them in text: their UTF-8 in
-/// one arena, indexed by their first four scalars, so that a quoted line is read once
-/// whatever the number of keys, and a million keys cost about 40 MB (an array of scalars
-/// per key cost four times that, and was built on every run, malformed lines or not).
+/// The keys of a key directory as `SecretRedactor` looks for them in text: indexed by their
+/// first four scalars, so that a quoted line is read once whatever the number of keys. The
+/// keys' bytes are the directory's own interner, shared: a million keys add about 10 MB
+/// here (an array of scalars per key cost 160 MB, a copy of their UTF-8 40 MB).
 struct KnownKeyTable: Sendable {
-    /// Key `id`'s UTF-8 is `bytes[starts[id]..<starts[id + 1]]`.
-    private var bytes: [UInt8] = []
-    private var starts: [Int] = [0]
+    /// The keys' UTF-8, by id.
+    private let keys: ByteInterner
     /// Key `id`'s length in scalars.
     private var lengths: [Int32] = []
     /// Keys of four scalars or more by their first four (`startKey`), longest first.
@@ -13,23 +12,26 @@ struct KnownKeyTable: Sendable {
     /// Keys of two or three scalars, longest first.
     private var tiny: [Int32] = []
 
-    /// A table of `keys` (one scalar long or empty: not searched for).
-    init(keys: some Sequence<String>) {
-        for key in keys {
+    /// A table of the keys `keys` holds (those one scalar long or empty are not searched for).
+    init(keys: ByteInterner) {
+        self.keys = keys
+        lengths.reserveCapacity(keys.count)
+        for id in 0..<Int32(keys.count) {
             var count = 0
             var start: UInt64 = 0
-            for scalar in key.unicodeScalars {
-                if count < 4 { start = start << 21 ^ UInt64(scalar.value) }
-                count += 1
+            // The bytes came from strings: valid UTF-8.
+            keys.withBytes(of: id) { bytes in
+                var utf8 = bytes.makeIterator()
+                var decoder = UTF8()
+                while case .scalarValue(let scalar) = decoder.decode(&utf8) {
+                    if count < 4 { start = start << 21 ^ UInt64(scalar.value) }
+                    count += 1
+                }
             }
-            guard count > 1 else { continue }
-            let id = Int32(lengths.count)
-            bytes.append(contentsOf: key.utf8)
-            starts.append(bytes.count)
             lengths.append(Int32(count))
             if count >= 4 {
                 byStart[start, default: []].append(id)
-            } else {
+            } else if count > 1 {
                 tiny.append(id)
             }
         }
@@ -38,7 +40,14 @@ struct KnownKeyTable: Sendable {
         tiny.sort { lengths[Int($0)] > lengths[Int($1)] }
     }
 
-    var isEmpty: Bool { lengths.isEmpty }
+    /// A table of `keys` (cold path: tests).
+    init(keys: some Sequence<String>) {
+        var interner = ByteInterner()
+        for key in keys { _ = interner.intern(key) }
+        self.init(keys: interner)
+    }
+
+    var isEmpty: Bool { byStart.isEmpty && tiny.isEmpty }
 
     /// The first four scalars from `index`, packed (21 bits each, the top one cut to 1).
     static func startKey(_ scalars: [Unicode.Scalar], at index: Int) -> UInt64 {
@@ -64,8 +73,8 @@ struct KnownKeyTable: Sendable {
     /// Whether key `id` is what `scalars` hold from `index` on.
     private func key(_ id: Int32, standsIn scalars: [Unicode.Scalar], at index: Int) -> Bool {
         guard index + Int(lengths[Int(id)]) <= scalars.count else { return false }
-        return bytes.withUnsafeBufferPointer { arena in
-            var utf8 = UnsafeBufferPointer(rebasing: arena[starts[Int(id)]..<starts[Int(id) + 1]]).makeIterator()
+        return keys.withBytes(of: id) { bytes in
+            var utf8 = bytes.makeIterator()
             var decoder = UTF8()
             var position = index
             while true {

@@ -38,7 +38,7 @@ public struct SecretRedactor: Sendable {
         }
         parameterNames = parameters
         memberNames = members
-        self.keys = KnownKeyTable(keys: keys.users.keys)
+        self.keys = KnownKeyTable(keys: keys.keys)
     }
 
     /// Replaces the scalars of a key at `range` past its shown prefix with `…`; the index

@@ -10,13 +10,14 @@ public struct Audit: Sendable {
     /// Loads the key directory the configuration names and compiles the log format.
     public init(configuration: AuditConfiguration) throws(AuditError) {
         plan = try Self.plan(configuration: configuration)
-        // The key directory is freed by now; glibc keeps freed memory for later allocations
+        // What loading the key directory allocated and freed (the file's bytes, a string per
+        // cell) is freed by now; glibc keeps freed memory for later allocations
         // unless asked (a million keys left 350 MB resident for the whole run).
         usage_audit_return_freed_memory()
     }
 
-    /// The counting plan, with the key directory the configuration names, which is freed
-    /// on return (the plan holds the keys in tables of its own).
+    /// The counting plan, with the key directory the configuration names (the plan's
+    /// resolver and redactor share its tables).
     private static func plan(configuration: AuditConfiguration) throws(AuditError) -> CountingPlan {
         var keys = KeyDirectory()
         if let keysFile = configuration.identity.keysFile {

@@ -4,12 +4,10 @@ public struct CountingPlan: Sendable {
     public let configuration: AuditConfiguration
     public let format: any LogFormat
     public let fields: FieldCatalog
-    /// How many keys the key directory maps (the directory itself is not kept: the identity
-    /// resolver and the redactor hold the keys in tables of their own, and a directory of a
-    /// million keys is a hundred megabytes).
+    /// How many keys the key directory maps (its tables are the identity resolver's and the
+    /// redactor's: a directory of a million keys is a hundred megabytes, held once).
     public let keyCount: Int
-    /// Built once (a key directory of a million keys takes seconds to index) and copied by
-    /// each worker: the copies share the key tables.
+    /// Built once and copied by each worker: the copies share the key tables.
     public let identityResolver: IdentityResolver
     /// Masks keys in quoted malformed lines; built once, shared by the workers.
     public let redactor: SecretRedactor
@@ -22,23 +20,16 @@ public struct CountingPlan: Sendable {
     /// configuration uses exists in it.
     public init(configuration: AuditConfiguration, keys: KeyDirectory) throws(FormatError) {
         self.configuration = configuration
-        keyCount = keys.users.count
+        keyCount = keys.count
         format = try LogFormats.make(configuration.log)
         let requested = Self.requestedFields(configuration)
         let fields = try format.fieldCatalog(requesting: requested)
         self.fields = fields
         countedFieldIndices = requested.compactMap { fields.index(of: $0) }
-        // Compiled here so that a bad field name fails before any input is read. The
-        // resolver's and the redactor's tables of the keys are built side by side (half a
-        // second each for a million keys).
-        let (resolver, redactor) = Concurrently.run({
-            Result { () throws(FormatError) in try IdentityResolver(settings: configuration.identity, keys: keys, fields: fields) }
-        }, {
-            SecretRedactor(identity: configuration.identity, keys: keys, jsonPaths: configuration.log.jsonMapping)
-        })
-        identityResolver = try resolver.get()
+        // Compiled here so that a bad field name fails before any input is read.
+        identityResolver = try IdentityResolver(settings: configuration.identity, keys: keys, fields: fields)
+        redactor = SecretRedactor(identity: configuration.identity, keys: keys, jsonPaths: configuration.log.jsonMapping)
         _ = try RequestClassifier(configuration: configuration, fields: fields)
-        self.redactor = redactor
     }
 
     /// The named fields the configuration reads: identity sources and field costs.

@@ -199,6 +199,18 @@ struct IdentityResolverTests {
         #expect(resolve(&resolver, record(query: "k=key-5000")).1 == MaskedKey.label("key-5000"))
     }
 
+    @Test("a key is matched by its bytes: two spellings of one text in the key file map to their own users")
+    func keySpellings() throws {
+        let keys = KeyDirectory(users: ["K\u{E9}1": "alice"])
+        var both = keys
+        both.map("Ke\u{301}1", to: "bob")
+        var resolver = try resolver([.query("k")], keys: both)
+        #expect(resolve(&resolver, record(query: "k=K%C3%A91")) == (.identified, "alice"))
+        #expect(resolve(&resolver, record(query: "k=Ke%CC%811")) == (.identified, "bob"))
+        var composedOnly = try self.resolver([.query("k")], keys: keys)
+        #expect(resolve(&composedOnly, record(query: "k=Ke%CC%811")).1 == MaskedKey.label("Ke\u{301}1"))
+    }
+
     @Test("lines parsed with the combined format attribute like hand-built records")
     func parsedLines() throws {
         let format = try TemplateLogFormat("combined")

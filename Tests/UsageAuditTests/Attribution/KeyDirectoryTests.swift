@@ -160,4 +160,31 @@ struct KeyDirectoryTests {
         let reason = try refusal("key,user,extra\nK1,alice,x\n")
         #expect(reason.contains("line 1 has 3 cells") && reason.contains("no other columns"), "\(reason)")
     }
+
+    @Test("a key mapped again to its user is one key; mapped to another, the first mapping stays and is named")
+    func mapping() {
+        var directory = KeyDirectory()
+        #expect(directory.map("K1", to: "alice") == nil)
+        #expect(directory.map("K2", to: "bob") == nil)
+        #expect(directory.map("K1", to: "alice") == nil)
+        #expect(directory.map("K1", to: "mallory") == "alice")
+        #expect(directory.count == 2)
+        #expect(directory.users == ["K1": "alice", "K2": "bob"])
+    }
+
+    @Test("keys are told apart by their bytes, as the log's are matched: two spellings of one text are two keys")
+    func keysByBytes() throws {
+        // "é" composed and decomposed: equal Strings, different bytes in a log line.
+        var directory = try load("key,user\nK\u{E9}1,alice\nKe\u{301}1,bob\n")
+        #expect(directory.count == 2)
+        #expect(directory.map("K\u{E9}1", to: "alice") == nil && directory.map("Ke\u{301}1", to: "bob") == nil)
+    }
+
+    @Test("the users of many keys are held once each")
+    func usersHeldOnce() {
+        var directory = KeyDirectory()
+        for index in 0..<1_000 { directory.map("key-\(index)", to: index % 2 == 0 ? "alice" : "bob") }
+        #expect(directory.count == 1_000 && directory.userNames.count == 2)
+        #expect(directory.users["key-7"] == "bob")
+    }
 }
