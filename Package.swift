@@ -32,7 +32,7 @@ let package = Package(
         ),
         // Cache prefetch hints for the counting loops (header only).
         .systemLibrary(name: "CPrefetch"),
-        // malloc_trim, to return a freed key directory to the system (header only).
+        // malloc_trim, to return what loading the key directory freed to the system (header only).
         .systemLibrary(name: "CAllocator"),
         .target(
             name: "UsageAudit",

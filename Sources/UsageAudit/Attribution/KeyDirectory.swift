@@ -3,17 +3,19 @@ import Foundation
 /// The API key → user map of `identity.keys` (a CSV with a `key,user` header).
 ///
 /// Held as the identity resolver reads it: the keys' bytes in one interner (a key's id is
-/// its position in the file), the id of each key's user, and the users' names in another.
-/// The identity resolver and the redactor share these tables instead of building their
-/// own from a dictionary of strings: a million keys of 32 characters keep about 125 MB
-/// resident, the redactor's index included (220 MB so, and a 450 MB peak at start-up).
+/// its position among the distinct keys, in the file's order), the id of each key's user,
+/// and the users' names in another. Keys are told apart by their bytes, as log lines are
+/// matched. The identity resolver and the redactor share these tables: a million keys of
+/// 32 characters keep about 125 MB resident, the redactor's index included (220 MB when
+/// each built tables of its own from a dictionary of strings, with a 450 MB peak at
+/// start-up).
 public struct KeyDirectory: Sendable {
     /// The keys, each once (by bytes), in the order they were mapped.
     private(set) var keys: ByteInterner
     /// Per key id, the id of its user in `userNames`.
     private(set) var userOfKey: [Int32] = []
-    /// The names of the users the keys map to, each once.
-    private(set) var userNames = ByteInterner()
+    /// The names of the users the keys map to, each spelling once.
+    private(set) var userNames = ByteInterner(capacity: 16)
 
     /// An empty directory, with room for `capacity` keys.
     public init(capacity: Int = 16) {
@@ -24,13 +26,14 @@ public struct KeyDirectory: Sendable {
     /// A directory of `users` (key → user), in the dictionary's order.
     public init(users: [String: String]) {
         self.init(capacity: users.count)
-        for (key, user) in users { map(key, to: user) }
+        for (key, user) in users { _ = assign(key, to: user) }
     }
 
     /// The number of keys.
     public var count: Int { keys.count }
 
-    /// Key → user, as a dictionary (cold path: a copy of every name).
+    /// Key → user, as a dictionary (cold path: a copy of every name, O(n)). Two keys whose
+    /// bytes differ but whose texts are equal (`==`) are one entry here: the later one's.
     public var users: [String: String] {
         var users: [String: String] = [:]
         users.reserveCapacity(count)
@@ -40,11 +43,10 @@ public struct KeyDirectory: Sendable {
         return users
     }
 
-    /// Maps `key` to `user`. A key mapped before keeps its id and takes the new spelling
-    /// of its user; when that user is another (not `==`), nothing changes and the user it
-    /// was mapped to is returned.
-    @discardableResult
-    mutating func map(_ key: String, to user: String) -> String? {
+    /// Assigns `key` to `user`; nil when done. A key assigned before keeps its id and takes
+    /// the new spelling of its user; when that user is another (not `==`), nothing changes
+    /// and the user the key is assigned to is returned: a conflict, for the caller to report.
+    mutating func assign(_ key: String, to user: String) -> String? {
         let known = keys.count
         let id = Int(keys.intern(key))
         guard id < known else {
@@ -92,8 +94,8 @@ public struct KeyDirectory: Sendable {
                 throw .badReferencedFile(key: configurationKey, path: path,
                                          reason: "line \(line) has \(found); each line is 'key,user' (two non-empty cells, no other columns)")
             }
-            // One hash per key: mapped, and what was there looked at.
-            if let previous = directory.map(cells[0], to: cells[1]) {
+            // One lookup per key: assigned, and what was there looked at.
+            if let previous = directory.assign(cells[0], to: cells[1]) {
                 throw .badReferencedFile(key: configurationKey, path: path,
                                          reason: "line \(line) maps a key already mapped to '\(previous)' to '\(cells[1])'")
             }

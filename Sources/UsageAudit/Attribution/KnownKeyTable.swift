@@ -1,7 +1,9 @@
 /// The keys of a key directory as `SecretRedactor` looks for them in text: indexed by their
 /// first four scalars, so that a quoted line is read once whatever the number of keys. The
-/// keys' bytes are the directory's own interner, shared: a million keys add about 10 MB
-/// here (an array of scalars per key cost 160 MB, a copy of their UTF-8 40 MB).
+/// keys' bytes are the directory's own interner, shared: a million keys of 32 hex
+/// characters add about 10 MB here (an array of scalars per key cost 160 MB, a copy of
+/// their UTF-8 40 MB; keys of letters and digits have about one start each, and an array
+/// each).
 struct KnownKeyTable: Sendable {
     /// The keys' UTF-8, by id.
     private let keys: ByteInterner

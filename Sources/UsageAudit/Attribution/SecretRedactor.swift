@@ -10,7 +10,7 @@ public struct SecretRedactor: Sendable {
     private let parameterNames: [String]
     /// Lower-cased JSON member names whose string values are keys.
     private let memberNames: Set<String>
-    /// The keys of the key directory of two characters or more.
+    /// The keys of the key directory of two scalars or more.
     private let keys: KnownKeyTable
 
     /// - Parameters:

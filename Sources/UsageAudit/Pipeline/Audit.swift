@@ -10,9 +10,9 @@ public struct Audit: Sendable {
     /// Loads the key directory the configuration names and compiles the log format.
     public init(configuration: AuditConfiguration) throws(AuditError) {
         plan = try Self.plan(configuration: configuration)
-        // What loading the key directory allocated and freed (the file's bytes, a string per
-        // cell) is freed by now; glibc keeps freed memory for later allocations
-        // unless asked (a million keys left 350 MB resident for the whole run).
+        // Loading the key directory read its file whole and a string per cell, all freed by
+        // now; glibc keeps freed memory for later allocations unless asked (a million keys
+        // once left 350 MB resident for the whole run).
         usage_audit_return_freed_memory()
     }
 

@@ -30,7 +30,7 @@ public struct ReconciliationFinding: Hashable, Sendable {
         self.kind = kind
         // Held until the reports are written, by the tens of thousands on a large night:
         // without the room its interpolation grew to.
-        self.detail = detail.compacted
+        self.detail = detail.compacted()
         self.origin = origin
     }
 

@@ -203,7 +203,7 @@ struct IdentityResolverTests {
     func keySpellings() throws {
         let keys = KeyDirectory(users: ["K\u{E9}1": "alice"])
         var both = keys
-        both.map("Ke\u{301}1", to: "bob")
+        #expect(both.assign("Ke\u{301}1", to: "bob") == nil)
         var resolver = try resolver([.query("k")], keys: both)
         #expect(resolve(&resolver, record(query: "k=K%C3%A91")) == (.identified, "alice"))
         #expect(resolve(&resolver, record(query: "k=Ke%CC%811")) == (.identified, "bob"))

@@ -161,15 +161,23 @@ struct KeyDirectoryTests {
         #expect(reason.contains("line 1 has 3 cells") && reason.contains("no other columns"), "\(reason)")
     }
 
-    @Test("a key mapped again to its user is one key; mapped to another, the first mapping stays and is named")
-    func mapping() {
+    @Test("a key assigned again to its user is one key; assigned to another, the first assignment stays and is named")
+    func assigning() {
         var directory = KeyDirectory()
-        #expect(directory.map("K1", to: "alice") == nil)
-        #expect(directory.map("K2", to: "bob") == nil)
-        #expect(directory.map("K1", to: "alice") == nil)
-        #expect(directory.map("K1", to: "mallory") == "alice")
+        #expect(directory.assign("K1", to: "alice") == nil)
+        #expect(directory.assign("K2", to: "bob") == nil)
+        #expect(directory.assign("K1", to: "alice") == nil)
+        #expect(directory.assign("K1", to: "mallory") == "alice")
         #expect(directory.count == 2)
         #expect(directory.users == ["K1": "alice", "K2": "bob"])
+    }
+
+    @Test("a key assigned again to its user spelled in other bytes takes the later spelling, as the file's last line")
+    func laterSpelling() throws {
+        let directory = try load("key,user\nK1,Zo\u{EB}\nK1,Zoe\u{308}\n")
+        #expect(directory.count == 1)
+        let user = try #require(directory.users["K1"])
+        #expect(Array(user.utf8) == Array("Zoe\u{308}".utf8))
     }
 
     @Test("keys are told apart by their bytes, as the log's are matched: two spellings of one text are two keys")
@@ -177,13 +185,13 @@ struct KeyDirectoryTests {
         // "é" composed and decomposed: equal Strings, different bytes in a log line.
         var directory = try load("key,user\nK\u{E9}1,alice\nKe\u{301}1,bob\n")
         #expect(directory.count == 2)
-        #expect(directory.map("K\u{E9}1", to: "alice") == nil && directory.map("Ke\u{301}1", to: "bob") == nil)
+        #expect(directory.assign("K\u{E9}1", to: "alice") == nil && directory.assign("Ke\u{301}1", to: "bob") == nil)
     }
 
     @Test("the users of many keys are held once each")
     func usersHeldOnce() {
         var directory = KeyDirectory()
-        for index in 0..<1_000 { directory.map("key-\(index)", to: index % 2 == 0 ? "alice" : "bob") }
+        for index in 0..<1_000 { _ = directory.assign("key-\(index)", to: index % 2 == 0 ? "alice" : "bob") }
         #expect(directory.count == 1_000 && directory.userNames.count == 2)
         #expect(directory.users["key-7"] == "bob")
     }

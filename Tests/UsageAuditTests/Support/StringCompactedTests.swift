@@ -1,7 +1,7 @@
 import Testing
 @testable import UsageAudit
 
-@Suite("String.compacted")
+@Suite("String.compacted()")
 struct StringCompactedTests {
     @Test("the same bytes, whatever the text", arguments: [
         "", "a", "fifteen bytes!!", "sixteen bytes!!!",
@@ -9,7 +9,7 @@ struct StringCompactedTests {
         String(repeating: "refused 202 times on 2026-11-16 — ", count: 12),
     ])
     func sameBytes(text: String) {
-        let compacted = text.compacted
+        let compacted = text.compacted()
         #expect(compacted == text)
         #expect(compacted.hasSameBytes(as: text))
         #expect(Array(compacted.utf8) == Array(text.utf8))
@@ -19,7 +19,7 @@ struct StringCompactedTests {
     func interpolated() {
         var detail = ""
         for count in 1...40 { detail += "refused \(count) time\(count == 1 ? "" : "s"); " }
-        var copy = detail.compacted
+        var copy = detail.compacted()
         #expect(copy == detail)
         // A compacted string is a string like any other: it grows again when appended to.
         copy += " and more"
