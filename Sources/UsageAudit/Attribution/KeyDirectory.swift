@@ -10,7 +10,7 @@ import Foundation
 /// each built tables of its own from a dictionary of strings, with a 450 MB peak at
 /// start-up).
 public struct KeyDirectory: Sendable {
-    /// The keys, each once (by bytes), in the order they were mapped.
+    /// The keys, each once (by bytes), in the order they were assigned.
     private(set) var keys: ByteInterner
     /// Per key id, the id of its user in `userNames`.
     private(set) var userOfKey: [Int32] = []
