@@ -21,14 +21,10 @@ struct KnownKeyTable: Sendable {
         for id in 0..<Int32(keys.count) {
             var count = 0
             var start: UInt64 = 0
-            // The bytes came from strings: valid UTF-8.
-            keys.withBytes(of: id) { bytes in
-                var utf8 = bytes.makeIterator()
-                var decoder = UTF8()
-                while case .scalarValue(let scalar) = decoder.decode(&utf8) {
-                    if count < 4 { start = start << 21 ^ UInt64(scalar.value) }
-                    count += 1
-                }
+            _ = Self.forEachScalar(ofKey: id, in: keys) { scalar in
+                if count < 4 { start = start << 21 ^ UInt64(scalar.value) }
+                count += 1
+                return true
             }
             lengths.append(Int32(count))
             if count >= 4 {
@@ -75,15 +71,24 @@ struct KnownKeyTable: Sendable {
     /// Whether key `id` is what `scalars` hold from `index` on.
     private func key(_ id: Int32, standsIn scalars: [Unicode.Scalar], at index: Int) -> Bool {
         guard index + Int(lengths[Int(id)]) <= scalars.count else { return false }
-        return keys.withBytes(of: id) { bytes in
+        var position = index
+        return Self.forEachScalar(ofKey: id, in: keys) { scalar in
+            defer { position += 1 }
+            return scalars[position] == scalar
+        }
+    }
+
+    /// Calls `body` with each scalar of key `id` in `keys`, in order, while it returns true.
+    /// - Returns: true when every scalar was seen; false when `body` stopped, or at bytes
+    ///   that are not UTF-8 (the keys came from strings: there are none).
+    private static func forEachScalar(ofKey id: Int32, in keys: ByteInterner, _ body: (Unicode.Scalar) -> Bool) -> Bool {
+        keys.withBytes(of: id) { bytes in
             var utf8 = bytes.makeIterator()
             var decoder = UTF8()
-            var position = index
             while true {
                 switch decoder.decode(&utf8) {
                 case .scalarValue(let scalar):
-                    guard scalars[position] == scalar else { return false }
-                    position += 1
+                    guard body(scalar) else { return false }
                 case .emptyInput:
                     return true
                 case .error:

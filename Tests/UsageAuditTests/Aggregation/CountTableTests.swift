@@ -7,6 +7,15 @@ struct CountTableTests {
         UsageCounts(requests: 1, units: units, rejected: 0, firstSeen: units, lastSeen: units)
     }
 
+    /// A table of one entry per user `0..<users`, its units the user's number, in scope 0 on day 1.
+    private func tableOfUsers(_ users: Int) -> CountTable<UsageKey> {
+        var table = CountTable<UsageKey>()
+        for user in 0..<users {
+            table.add(counts(Int64(user)), to: UsageKey(user: Int32(user), scope: 0, day: LocalDay(number: 1)))
+        }
+        return table
+    }
+
     @Test("entries keep their index through growth; lookups find every key and nothing else")
     func growth() {
         var table = CountTable<UsageKey>(capacity: 1)
@@ -49,10 +58,7 @@ struct CountTableTests {
 
     @Test("filter keeps the entries asked for, with their counts, findable")
     func filter() {
-        var table = CountTable<UsageKey>()
-        for user in 0..<300 {
-            table.add(counts(Int64(user)), to: UsageKey(user: Int32(user), scope: 0, day: LocalDay(number: 1)))
-        }
+        var table = tableOfUsers(300)
         table.filter { $0.user % 3 == 0 }
         #expect(table.count == 100)
         #expect(table[UsageKey(user: 3, scope: 0, day: LocalDay(number: 1))]?.units == 3)
@@ -81,10 +87,7 @@ struct CountTableTests {
 
     @Test("shrinkToFit after pruning keeps every entry and its counts, and the table grows again")
     func shrinkAfterPruning() {
-        var table = CountTable<UsageKey>()
-        for user in 0..<200_000 {
-            table.add(counts(Int64(user)), to: UsageKey(user: Int32(user), scope: 0, day: LocalDay(number: 1)))
-        }
+        var table = tableOfUsers(200_000)
         table.filter { $0.user % 100 == 0 }
         table.shrinkToFit()
         #expect(table.count == 2_000)
