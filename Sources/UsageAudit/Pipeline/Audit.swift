@@ -83,7 +83,7 @@ public struct Audit: Sendable {
         // An empty ledger records every input's content, as a partial must, and as finding a
         // log that a partial holds too needs.
         if ledger == nil && (recordsContent || !partials.isEmpty) { ledger = InputLedger() }
-        let result = try UsageCounting(plan: plan, workers: workers, asOf: asOf).count(
+        var result = try UsageCounting(plan: plan, workers: workers, asOf: asOf).count(
             inputs, partials: partials, ledger: ledger, countedAt: startedAt, logger: logger, progress: progress)
         let counted = clock.now
         memory(after: "counting")
@@ -116,8 +116,9 @@ public struct Audit: Sendable {
             }
             let joined = AuditHistory(configuration: configuration)
             let storedCells = history.cellCount
-            let template = HourlyUsage(phase: HourlyUsage.phase(for: calendar, at: asOf ?? startedAt), through: asOf)
-            (usage, hourly) = joined.combine(&history, with: result, hourly: template, logger: logger)
+            // The stored slots go into this run's hourly table in place: `result` lets go of it.
+            result.hourly = HourlyUsage()
+            usage = joined.combine(&history, with: result, hourly: &hourly, logger: logger)
             coverageStart = [coverageStart, history.firstDay].compactMap { $0 }.min()
             // The last request counted so far, in this run or (kept hourly) in earlier ones.
             coverageEnd = [coverageEnd, hourly.latest == .min ? nil : hourly.latest].compactMap { $0 }.max()
@@ -125,9 +126,10 @@ public struct Audit: Sendable {
                 startedAt: startedAt, asOf: moment, inputs: inputs.count, lines: result.totals.lines, version: UsageAuditVersion.current)
             if recordsRun {
                 let (combined, combinedHourly, lastRun) = (usage, hourly, history.lastRun)
+                let (fresh, countedInputs) = (result.aggregate, result.countedInputs)
                 commit = BackgroundCommit({
                     joined.update(
-                        fresh: result.aggregate, combined: combined, hourly: combinedHourly, inputs: result.countedInputs, run: run,
+                        fresh: fresh, combined: combined, hourly: combinedHourly, inputs: countedInputs, run: run,
                         readAfterRun: lastRun)
                 }, to: state)
             }

@@ -60,4 +60,26 @@ extension HourlyUsage {
     public mutating func restore(_ slot: StoredSlot, scope: Int) {
         add(slot.counts, user: slot.user, scope: scope, time: slot.counts.lastSeen)
     }
+
+    /// Adds every slot `history` holds as `restore(_:scope:)` does, unpacked one at a time
+    /// (never held as values), each user's name interned once. A slot of a scope named in
+    /// `scopeIndex` gets that scope; the others are left out. Returns the latest last request
+    /// time of the slots not left out, nil when there is none.
+    mutating func restore(_ history: StoredHistory, scopeIndex: [String: Int]) -> Int64? {
+        let packed = history.packedSlots
+        let scopes = (0..<Int32(packed.scopes.count)).map { scopeIndex[packed.scopes.string(for: $0)] }
+        // This table's id of each stored user, -1 until the user's first slot.
+        var userIDs = [Int32](repeating: -1, count: packed.users.count)
+        var latest: Int64?
+        packed.forEachRow { row, slots in
+            guard let scope = scopes[Int(row.scope)] else { return }
+            if userIDs[Int(row.user)] < 0 { userIDs[Int(row.user)] = packed.users.withBytes(of: row.user) { intern(user: $0) } }
+            let user = userIDs[Int(row.user)]
+            slots { _, counts in
+                add(counts, userID: user, scope: scope, time: counts.lastSeen)
+                latest = max(latest ?? counts.lastSeen, counts.lastSeen)
+            }
+        }
+        return latest
+    }
 }

@@ -100,7 +100,7 @@ public final class PostgresStateStore: StateStore {
                 """, on: connection)
             for row in slots {
                 let (user, scope, start, counts) = try Self.usage(row)
-                history.slots.append(StoredSlot(user: user, scope: scope, start: start, counts: counts))
+                history.append(StoredSlot(user: user, scope: scope, start: start, counts: counts))
             }
             let first = try self.run("SELECT MIN(day) FROM audit_daily_usage", on: connection)
             let minimum = try first.first?.decode(Int64?.self) ?? nil

@@ -28,12 +28,11 @@ extension SQLiteStateStore {
         try writer.finish()
     }
 
-    /// Every slot of the packed hourly table, read through the C API: names as the bytes
-    /// stored (GRDB's strings end at a NUL).
+    /// Adds every slot of the packed hourly table to `history`, still packed, read through
+    /// the C API: names as the bytes stored (GRDB's strings end at a NUL).
     /// - Throws: `StateError.unavailable` for a name that is not a text or a packed value
     ///   that does not decode.
-    func packedSlots(_ database: Database) throws -> [StoredSlot] {
-        var slots: [StoredSlot] = []
+    func readPackedSlots(into history: inout StoredHistory, database: Database) throws {
         let sql = "SELECT user_name, scope, slots FROM audit_hourly_usage"
         // The names' types (the slots' is asked below: a row without them holds none).
         let names: RowLayout = (["user_name", "scope"], [SQLITE_TEXT, SQLITE_TEXT])
@@ -45,18 +44,14 @@ extension SQLiteStateStore {
             let type = sqlite3_column_type(statement, 2)
             // A row without slots holds none; one of another type is damage, as bytes that do not decode are.
             guard type != SQLITE_NULL else { return }
-            let user = String(decoding: Self.text(statement, 0), as: UTF8.self)
-            let scope = String(decoding: Self.text(statement, 1), as: UTF8.self)
+            let (user, scope) = (Self.text(statement, 0), Self.text(statement, 1))
             let bytes = UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, 2), count: Int(sqlite3_column_bytes(statement, 2)))
-            let intact = type == SQLITE_BLOB && SlotPacking.unpack(bytes) { start, counts in
-                slots.append(StoredSlot(user: user, scope: scope, start: start, counts: counts))
-            }
-            guard intact else {
+            guard type == SQLITE_BLOB, history.appendSlots(user: user, scope: scope, packed: bytes) else {
+                let (name, scopeName) = (String(decoding: user, as: UTF8.self), String(decoding: scope, as: UTF8.self))
                 throw StateError.unavailable(
-                    store: path, reason: "the hourly use of \(user) (\(scope)) in audit_hourly_usage is damaged; deleting that row loses only its hourly detail of the last two days")
+                    store: path, reason: "the hourly use of \(name) (\(scopeName)) in audit_hourly_usage is damaged; deleting that row loses only its hourly detail of the last two days")
             }
         }
-        return slots
     }
 
     /// Schema 2 → 3: the hourly rows packed into one row per user and scope, read through

@@ -84,7 +84,7 @@ public final class SQLiteStateStore: StateStore {
             // (safe), never pass with counts it did not read.
             history.lastRun = try Self.lastRun(database)
             try self.readCells(from: day, into: &history, database: database)
-            history.slots = try self.packedSlots(database)
+            try self.readPackedSlots(into: &history, database: database)
             return history
         }
     }

@@ -11,7 +11,8 @@ public struct StoredHistory: Sendable {
     public var scopeNames: [String] {
         (0..<Int32(scopes.count)).map { scopes.string(for: $0) }
     }
-    public var slots: [StoredSlot]
+    /// The hourly slots, packed until they are restored (`HourlyUsage.restore(_:renumberingScopes:)`).
+    private(set) var packedSlots = PackedSlotRows()
     /// The first day the store has any use for, in all its history.
     public var firstDay: LocalDay?
     /// The id of the last run the store recorded when this was read (0: none), so that a
@@ -32,9 +33,27 @@ public struct StoredHistory: Sendable {
     private var lastScope: Int32?
 
     public init(cells: [StoredCell] = [], slots: [StoredSlot] = [], firstDay: LocalDay? = nil) {
-        self.slots = slots
         self.firstDay = firstDay
         for cell in cells { append(cell) }
+        for slot in slots { append(slot) }
+    }
+
+    /// Every hourly slot as a value (built on each call: for tests and small stores).
+    public var slots: [StoredSlot] { packedSlots.slots }
+
+    /// The number of hourly slots.
+    public var slotCount: Int { packedSlots.count }
+
+    /// Adds one stored hourly slot (a store that keeps a row per slot).
+    public mutating func append(_ slot: StoredSlot) {
+        packedSlots.append(slot)
+    }
+
+    /// Adds the hourly slots of one user and scope packed as `SlotPacking` packs them (names
+    /// as their bytes, valid only during the call); false, and nothing added, when the bytes
+    /// do not unpack (a damaged store).
+    public mutating func appendSlots(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, packed: UnsafeRawBufferPointer) -> Bool {
+        packedSlots.append(user: user, scope: scope, packed: packed)
     }
 
     /// The number of cells given (a cell given twice counts twice).
@@ -72,8 +91,9 @@ public struct StoredHistory: Sendable {
     /// during the call). A store's key holds each user, scope and day once: the caller must
     /// not give one twice.
     public mutating func append(user: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>, day: LocalDay, counts: UsageCounts) {
-        let userID = Self.intern(user, in: &users, last: &lastUser)
-        let scopeID = Self.intern(scope, in: &scopes, last: &lastScope)
+        let userID = users.intern(user, tryingFirst: lastUser)
+        let scopeID = scopes.intern(scope, tryingFirst: lastScope)
+        (lastUser, lastScope) = (userID, scopeID)
         keys.append(UsageKey(user: userID, scope: scopeID, day: day))
         self.counts.append(counts)
     }
@@ -123,14 +143,5 @@ public struct StoredHistory: Sendable {
         takenCounts.removeSubrange(kept...)
         defer { (users, lastUser) = (ByteInterner(), nil) }
         return (taken, takenCounts, users)
-    }
-
-    /// The id of `bytes` in `interner`, adding them when new; `last` first (rows come
-    /// grouped, so the row before nearly always has the same name).
-    private static func intern(_ bytes: UnsafeBufferPointer<UInt8>, in interner: inout ByteInterner, last: inout Int32?) -> Int32 {
-        if let last, interner.withBytes(of: last, { $0.hasSameBytes(as: bytes) }) { return last }
-        let id = interner.intern(bytes)
-        last = id
-        return id
     }
 }

@@ -99,6 +99,13 @@ public struct ByteInterner: Sendable {
         }
     }
 
+    /// The id of `bytes`, adding them if they are new; `last` is tried first (rows that come
+    /// grouped by name nearly always repeat the name of the row before).
+    public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, tryingFirst last: Int32?) -> Int32 {
+        if let last, withBytes(of: last, { $0.hasSameBytes(as: bytes) }) { return last }
+        return intern(bytes)
+    }
+
     /// The id of the bytes `other` holds as `id`, adding them if they are new (merging).
     public mutating func intern(_ id: Int32, of other: ByteInterner) -> Int32 {
         other.withBytes(of: id) { intern($0) }
