@@ -56,6 +56,29 @@ struct CountTableTests {
         }
     }
 
+    @Test("a finished table's index is at most three quarters full, every key still found; adding grows it again")
+    func compactIndex() {
+        #expect(CountTable<UsageKey>.compactIndexSize(for: 0) == 16)
+        #expect(CountTable<UsageKey>.compactIndexSize(for: 12) == 16)
+        #expect(CountTable<UsageKey>.compactIndexSize(for: 13) == 32)
+        #expect(CountTable<UsageKey>.compactIndexSize(for: 3_000) == 4_096)
+        var table = tableOfUsers(3_000)
+        // Grown at most half full: 8,192 slots for 3,000 entries.
+        #expect(table.indexSize == 8_192)
+        table.shrinkToFit()
+        #expect(table.indexSize == 4_096)
+        for (index, key) in table.keys.enumerated() {
+            #expect(table.index(of: key) == index)
+        }
+        #expect(table[UsageKey(user: 3_000, scope: 0, day: LocalDay(number: 1))] == nil)
+        let built = CountTable(distinctKeys: table.keys, counts: table.counts)
+        #expect(built.indexSize == 4_096 && built[UsageKey(user: 2_999, scope: 0, day: LocalDay(number: 1))]?.units == 2_999)
+        // The next key added: at most half full again.
+        table.add(counts(1), to: UsageKey(user: 3_000, scope: 0, day: LocalDay(number: 1)))
+        #expect(table.indexSize == 8_192 && table.count == 3_001)
+        #expect(table[UsageKey(user: 3_000, scope: 0, day: LocalDay(number: 1))]?.units == 1)
+    }
+
     @Test("filter keeps the entries asked for, with their counts, findable")
     func filter() {
         var table = tableOfUsers(300)
