@@ -192,8 +192,9 @@ extension ReconciliationContext {
         var position = series.firstIndex(atOrAfter: check.range.start)
         while position < series.days.count, series.days[position] < check.range.end {
             let day = series.days[position]
-            let rejected = series.counts[position].rejected
-            let dayUnits = series.counts[position].units
+            // Read once: a day of `all` is summed from its cells on each read.
+            let dayCounts = series.counts[position]
+            let (rejected, dayUnits) = (dayCounts.rejected, dayCounts.units)
             position += 1
             guard rejected > 0 else { continue }
             var scopes = [check.scope, AuditConfiguration.allScope]

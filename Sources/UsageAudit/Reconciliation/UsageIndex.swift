@@ -6,7 +6,7 @@ struct UsageIndex {
     /// shared arrays (no allocation per series).
     struct Series {
         var days: SeriesColumn<LocalDay>
-        var counts: SeriesColumn<UsageCounts>
+        var counts: SeriesCounts
 
         /// The counts of the days in `range`.
         func counts(in range: DayRange) -> UsageCounts {
@@ -33,15 +33,18 @@ struct UsageIndex {
     private var seriesIndex: [Int32] = []
     /// Every series' days, one after another; `ranges[i]` is series `i`'s part.
     private var allDays: [LocalDay] = []
-    /// The counts of a series of one scope are the aggregate's own (`cellCounts`), found
-    /// through the positions of its cells in `cellPositions` (4 bytes a day instead of a
-    /// copy of 40: a store's history holds millions of cells); the counts of `all`, sums
-    /// of several cells a day, are in `sums`.
+    /// The counts of a series are the aggregate's own (`cellCounts`), found through the
+    /// positions of its cells in `cellPositions` (4 bytes a cell instead of a copy of 40: a
+    /// store's history holds millions of cells). A series of one cell a day (a scope's)
+    /// has a position a day; one of several cells a day (`all`) has its days' first
+    /// positions in `dayStarts`, and a day's counts are summed when read (sums kept a copy
+    /// of 40 bytes a day: 48 MB for half a year of 24,000 users).
     private var cellCounts: [UsageCounts] = []
     private var cellPositions: [Int32] = []
-    private var sums: [UsageCounts] = []
+    private var dayStarts: [Int32] = []
     /// Series `i`: its days start at `start` in `allDays`; its counts at `countsStart` in
-    /// `cellPositions` when `isCellSeries`, else in `sums`.
+    /// `cellPositions` when `isCellSeries`, else in `dayStarts` (`count + 1` entries, the
+    /// last where the series' positions end).
     private var ranges: [(start: Int32, count: Int32, countsStart: Int32, isCellSeries: Bool)] = []
     /// User ids in name order (bytes).
     private var orderedUsers: [Int32] = []
@@ -85,8 +88,9 @@ struct UsageIndex {
             dayRuns += 1
         }
         allDays.reserveCapacity(keys.count + dayRuns)
-        cellPositions.reserveCapacity(keys.count + dayRuns)
-        sums.reserveCapacity(dayRuns)
+        // Each cell is in its scope's series and in `all`'s.
+        cellPositions.reserveCapacity(2 * keys.count)
+        dayStarts.reserveCapacity(dayRuns + userIDs.count)
         orderedUsers.reserveCapacity(userIDs.count)
         // Cells grouped by user in name order.
         let groups = RankGrouping(count: keys.count, ranks: rank.count) { Int(rank[Int(keys[$0].user)]) }
@@ -111,21 +115,18 @@ struct UsageIndex {
                 let cells = byScope[scopePosition]
                 let start = allDays.count
                 // One cell a day (every scope but `all`, unless two cell scopes are counted as
-                // one): the cells' own counts. Else the sums of each day's cells.
+                // one): a position a day. Else each day's cells, summed when read.
                 let isCellSeries = !zip(cells, cells.dropFirst()).contains { keys[Int($0)].day == keys[Int($1)].day }
-                let countsStart = isCellSeries ? cellPositions.count : sums.count
+                let countsStart = isCellSeries ? cellPositions.count : dayStarts.count
                 for cell in cells {
                     let day = keys[Int(cell)].day
-                    if isCellSeries {
+                    if isCellSeries || allDays.count == start || allDays[allDays.count - 1] != day {
                         allDays.append(day)
-                        cellPositions.append(cell)
-                    } else if allDays.count > start, allDays[allDays.count - 1] == day {
-                        sums[sums.count - 1].merge(cellCounts[Int(cell)])
-                    } else {
-                        allDays.append(day)
-                        sums.append(cellCounts[Int(cell)])
+                        if !isCellSeries { dayStarts.append(Int32(cellPositions.count)) }
                     }
+                    cellPositions.append(cell)
                 }
+                if !isCellSeries { dayStarts.append(Int32(cellPositions.count)) }
                 seriesIndex[Int(id) * scopeCount + scopePosition] = Int32(ranges.count)
                 ranges.append((Int32(start), Int32(allDays.count - start), Int32(countsStart), isCellSeries))
             }
@@ -146,8 +147,8 @@ struct UsageIndex {
         return Series(
             days: SeriesColumn(allDays, start: Int(start), count: Int(count)),
             counts: isCellSeries
-                ? SeriesColumn(cellCounts, positions: cellPositions, start: Int(countsStart), count: Int(count))
-                : SeriesColumn(sums, start: Int(countsStart), count: Int(count)))
+                ? SeriesCounts(cellCounts, positions: cellPositions, start: Int(countsStart), count: Int(count))
+                : SeriesCounts(cellCounts, positions: cellPositions, dayStarts: dayStarts, start: Int(countsStart), count: Int(count)))
     }
 
     /// The id of `user`, if it made any request.
@@ -212,12 +213,9 @@ struct UsageIndex {
     }
 }
 
-/// Consecutive elements of a shared array, indexed from 0, or the elements of a shared
-/// array at consecutive entries of a shared array of positions.
+/// Consecutive elements of a shared array, indexed from 0.
 struct SeriesColumn<Element>: RandomAccessCollection {
     private let storage: [Element]
-    /// Empty: the elements are `storage[offset...]` themselves.
-    private let positions: [Int32]
     private let offset: Int
     let endIndex: Int
     var startIndex: Int { 0 }
@@ -225,21 +223,12 @@ struct SeriesColumn<Element>: RandomAccessCollection {
     /// `storage[start..<start + count]`.
     init(_ storage: [Element], start: Int, count: Int) {
         self.storage = storage
-        positions = []
-        offset = start
-        endIndex = count
-    }
-
-    /// The elements of `storage` at `positions[start..<start + count]`.
-    init(_ storage: [Element], positions: [Int32], start: Int, count: Int) {
-        self.storage = storage
-        self.positions = positions
         offset = start
         endIndex = count
     }
 
     subscript(position: Int) -> Element {
         precondition(position >= 0 && position < endIndex, "index out of range")
-        return positions.isEmpty ? storage[offset + position] : storage[Int(positions[offset + position])]
+        return storage[offset + position]
     }
 }
