@@ -131,15 +131,15 @@ public struct HourlyUsage: Sendable {
         newestSlot = max(newestSlot, slot)
     }
 
-    /// Adds counts for a user given by name at the hour containing `time` (cold path:
-    /// state-store slots, tests).
+    /// Adds counts for a user given by name at the hour containing `time` (cold path: a
+    /// single stored slot, tests).
     public mutating func add(_ counts: UsageCounts, user: String, scope: Int, time: Int64) {
         guard time >= keepFrom else { return }
         add(counts, userID: users.intern(user), scope: scope, time: time)
     }
 
     /// Adds counts for user `userID` (an id from `intern(user:)`) at the hour containing
-    /// `time` (cold path: partials).
+    /// `time` (cold path: partials, a state store's slots).
     mutating func add(_ counts: UsageCounts, userID: Int32, scope: Int, time: Int64) {
         guard time >= keepFrom else { return }
         add(user: userID, scope: scope, time: time) { $0.merge(counts) }

@@ -3,6 +3,8 @@ public struct CountResult: Sendable {
     /// Usage per user, scope and local day.
     public var aggregate: UsageAggregate
     /// Usage per user, scope and hour for the last two days of the input (reconciliation).
+    /// Empty in an `AuditOutcome` of a run with a state store: the run adds the stored slots
+    /// to this table in place, and it is the outcome's `hourly`.
     public var hourly: HourlyUsage
     /// Per input, in the order given.
     public var inputs: [InputStatistics]

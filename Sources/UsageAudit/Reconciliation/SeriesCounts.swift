@@ -1,7 +1,7 @@
 /// The counts of a `UsageIndex.Series`, a day per element, read from the aggregate's own
 /// counts through shared arrays of positions (no copy of a count, no allocation per series):
-/// either one cell a day, the cells at consecutive positions, or several cells a day,
-/// whose counts are summed when the day is read.
+/// either one cell a day, the cells at consecutive entries of `positions`, or several
+/// cells a day, whose counts are summed when the day is read.
 struct SeriesCounts: RandomAccessCollection {
     private let storage: [UsageCounts]
     private let positions: [Int32]

@@ -88,7 +88,8 @@ struct UsageIndex {
             dayRuns += 1
         }
         allDays.reserveCapacity(keys.count + dayRuns)
-        // Each cell is in its scope's series and in `all`'s.
+        // Each cell is in its scope's series and in `all`'s. Summed series are mostly `all`'s:
+        // a day start per day run and an end per user (a hint: more summed series grow it).
         cellPositions.reserveCapacity(2 * keys.count)
         dayStarts.reserveCapacity(dayRuns + userIDs.count)
         orderedUsers.reserveCapacity(userIDs.count)
@@ -210,25 +211,5 @@ struct UsageIndex {
             index -= 1
         }
         return nil
-    }
-}
-
-/// Consecutive elements of a shared array, indexed from 0.
-struct SeriesColumn<Element>: RandomAccessCollection {
-    private let storage: [Element]
-    private let offset: Int
-    let endIndex: Int
-    var startIndex: Int { 0 }
-
-    /// `storage[start..<start + count]`.
-    init(_ storage: [Element], start: Int, count: Int) {
-        self.storage = storage
-        offset = start
-        endIndex = count
-    }
-
-    subscript(position: Int) -> Element {
-        precondition(position >= 0 && position < endIndex, "index out of range")
-        return storage[offset + position]
     }
 }

@@ -75,7 +75,7 @@ extension HourlyUsage {
             guard let scope = scopes[Int(row.scope)] else { return }
             if userIDs[Int(row.user)] < 0 { userIDs[Int(row.user)] = packed.users.withBytes(of: row.user) { intern(user: $0) } }
             let user = userIDs[Int(row.user)]
-            slots { _, counts in
+            _ = SlotPacking.unpack(slots) { _, counts in
                 add(counts, userID: user, scope: scope, time: counts.lastSeen)
                 latest = max(latest ?? counts.lastSeen, counts.lastSeen)
             }

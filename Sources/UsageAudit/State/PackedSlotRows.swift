@@ -48,13 +48,11 @@ struct PackedSlotRows: Sendable {
         append(Row(user: userID, scope: scopeID, start: start, end: bytes.count), slots: 1)
     }
 
-    /// Calls `body` with each row and its slots' starts and counts, in the order added.
-    func forEachRow(_ body: (Row, _ slots: (_ each: (Int64, UsageCounts) -> Void) -> Void) -> Void) {
+    /// Calls `body` with each row and its packed slots (checked when added: they unpack), in
+    /// the order added.
+    func forEachRow(_ body: (Row, UnsafeRawBufferPointer) -> Void) {
         bytes.withUnsafeBytes { all in
-            for row in rows {
-                let packed = UnsafeRawBufferPointer(rebasing: all[row.start..<row.end])
-                body(row) { each in _ = SlotPacking.unpack(packed, each) }
-            }
+            for row in rows { body(row, UnsafeRawBufferPointer(rebasing: all[row.start..<row.end])) }
         }
     }
 
@@ -62,9 +60,9 @@ struct PackedSlotRows: Sendable {
     var slots: [StoredSlot] {
         var result: [StoredSlot] = []
         result.reserveCapacity(count)
-        forEachRow { row, slots in
+        forEachRow { row, packed in
             let (user, scope) = (users.string(for: row.user), scopes.string(for: row.scope))
-            slots { start, counts in result.append(StoredSlot(user: user, scope: scope, start: start, counts: counts)) }
+            _ = SlotPacking.unpack(packed) { start, counts in result.append(StoredSlot(user: user, scope: scope, start: start, counts: counts)) }
         }
         return result
     }

@@ -11,7 +11,7 @@ public struct StoredHistory: Sendable {
     public var scopeNames: [String] {
         (0..<Int32(scopes.count)).map { scopes.string(for: $0) }
     }
-    /// The hourly slots, packed until they are restored (`HourlyUsage.restore(_:renumberingScopes:)`).
+    /// The hourly slots, packed until they are restored (`HourlyUsage.restore(_:scopeIndex:)`).
     private(set) var packedSlots = PackedSlotRows()
     /// The first day the store has any use for, in all its history.
     public var firstDay: LocalDay?
@@ -40,9 +40,6 @@ public struct StoredHistory: Sendable {
 
     /// Every hourly slot as a value (built on each call: for tests and small stores).
     public var slots: [StoredSlot] { packedSlots.slots }
-
-    /// The number of hourly slots.
-    public var slotCount: Int { packedSlots.count }
 
     /// Adds one stored hourly slot (a store that keeps a row per slot).
     public mutating func append(_ slot: StoredSlot) {

@@ -25,9 +25,9 @@ struct HourlyUsageStoredSlotsTests {
         return slots
     }
 
-    /// This run's hourly usage: random requests in `hours`.
-    private func freshUsage(hours: ClosedRange<Int64>, using random: inout SeededRandom) -> HourlyUsage {
-        var usage = HourlyUsage()
+    /// This run's hourly usage: random requests in `hours`, in an empty `usage`.
+    private func freshUsage(hours: ClosedRange<Int64>, into usage: HourlyUsage = HourlyUsage(), using random: inout SeededRandom) -> HourlyUsage {
+        var usage = usage
         for _ in 0..<300 {
             let time = Int64.random(in: hours.lowerBound * 3600...(hours.upperBound * 3600 + 3599), using: &random)
             let user = Array(Self.users.randomElement(using: &random)!.utf8)
@@ -41,11 +41,24 @@ struct HourlyUsageStoredSlotsTests {
     @Test("restoring the store's slots into this run's table gives what restoring them into an empty one and merging gave",
           arguments: [(0...40, 30...80), (30...80, 0...40), (0...80, 20...30), (60...70, 0...100)] as [(ClosedRange<Int64>, ClosedRange<Int64>)])
     func restoreInPlace(storedHours: ClosedRange<Int64>, freshHours: ClosedRange<Int64>) {
+        expectSameRestore(storedHours: storedHours, freshHours: freshHours, empty: HourlyUsage())
+    }
+
+    @Test("the same with slots at half past the hour and an audit moment before the end of this run's requests",
+          arguments: [(0...40, 30...80), (30...80, 0...40)] as [(ClosedRange<Int64>, ClosedRange<Int64>)])
+    func restoreInPlaceWithPhaseAndThrough(storedHours: ClosedRange<Int64>, freshHours: ClosedRange<Int64>) {
+        let through = (freshHours.upperBound - 10) * 3600 + 1234
+        expectSameRestore(storedHours: storedHours, freshHours: freshHours, empty: HourlyUsage(phase: 1800, through: through))
+    }
+
+    /// Restores random stored slots into random hourly usage of this run both ways, each
+    /// table starting as `empty`, and expects the same usage.
+    private func expectSameRestore(storedHours: ClosedRange<Int64>, freshHours: ClosedRange<Int64>, empty: HourlyUsage) {
         var random = SeededRandom(seed: UInt64(storedHours.lowerBound * 1000 + freshHours.lowerBound))
         let slots = storedSlots(hours: storedHours, using: &random)
-        let fresh = freshUsage(hours: freshHours, using: &random)
+        let fresh = freshUsage(hours: freshHours, into: empty, using: &random)
         // The way it was done before: each slot into an empty table, then this run's merged in.
-        var expected = HourlyUsage()
+        var expected = empty
         var expectedLatest: Int64?
         for slot in slots {
             guard let scope = Self.scopeIndex[slot.scope] else { continue }
